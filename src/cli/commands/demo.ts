@@ -1,0 +1,63 @@
+import { createReadStream, statSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { Command } from 'commander';
+import type { Core } from '../../composition';
+import { parsePeriod } from '../../domain/period';
+import { DemoCostSource, demoHistoryRange } from '../../sources/demo/demo-source';
+import { syncSource } from '../../services/source-sync';
+import { costTable } from '../cost-output';
+import { EXIT, withCore, type CliIo } from '../runtime';
+
+/** The anonymized FOCUS sample shipped with Penny (CC BY 4.0, see data/focus_sample.LICENSE.md). */
+export const FOCUS_SAMPLE_PATH = resolve(__dirname, '../../../data/focus_sample.csv');
+
+interface DemoState {
+  anchor: string;
+  loadedUntil: string; // exclusive
+}
+
+export function demoCommand(io: CliIo): Command {
+  return new Command('demo')
+    .description('Load the demo dataset (13 months, 3 clouds) and the FOCUS sample, then show a summary')
+    .action(async () => {
+      process.exitCode = await runDemo(io);
+    });
+}
+
+export async function runDemo(io: CliIo): Promise<number> {
+  return withCore(io, async (core) => {
+    await loadDemoData(core, io);
+    io.out(`\n${await demoSummary(core)}\n`);
+    io.out('\nTry next:\n  npx penny cost last month --by service\n  npx penny cost 30d --by day --provider aws\n  npx penny cost 2024-09 --by provider   (the FOCUS sample)\n');
+    return EXIT.ok;
+  });
+}
+
+export async function loadDemoData(core: Core, io: CliIo): Promise<void> {
+  const today = core.costs.today();
+  const state = (await core.meta.get<DemoState>('demo.state')) ?? { anchor: today, loadedUntil: demoHistoryRange(today).start };
+  const source = new DemoCostSource(state.anchor);
+  const range = { start: state.loadedUntil, end: today };
+  if (range.start < range.end) {
+    io.err(`Loading demo costs for ${range.start} to ${today} (${source.resourceCount} resources)…\n`);
+    const result = await syncSource(core.store, source, range, (n) => {
+      if (io.isTTY) io.err(`\r\u001b[K  ${n.toLocaleString('en-US')} daily records written`);
+    });
+    if (io.isTTY) io.err('\r\u001b[K');
+    io.err(`  ${result.records.toLocaleString('en-US')} daily records stored.\n`);
+    await core.meta.set<DemoState>('demo.state', { anchor: state.anchor, loadedUntil: today });
+  }
+  if (!(await core.meta.get<boolean>('demo.focusSample'))) {
+    const summary = await core.imports.import([{ name: 'focus_sample.csv', size: statSync(FOCUS_SAMPLE_PATH).size, open: () => createReadStream(FOCUS_SAMPLE_PATH) }]);
+    io.err(`Imported the FOCUS sample: ${summary.imported} rows into ${summary.records} daily records (September 2024).\n`);
+    await core.meta.set('demo.focusSample', true);
+  }
+}
+
+export async function demoSummary(core: Core): Promise<string> {
+  const today = core.costs.today();
+  const mtd = await core.costs.query({ period: parsePeriod('this month', today), compare: true, groupBy: 'provider' });
+  const top = await core.costs.query({ period: parsePeriod('this month', today), groupBy: 'service' });
+  top.breakdown.currencies.forEach((c) => c.groups.splice(10));
+  return `${costTable(mtd, core.costs.defaultCurrency)}\n\nTop services\n${costTable(top, core.costs.defaultCurrency)}`;
+}

@@ -1,0 +1,80 @@
+import { createReadStream, statSync } from 'node:fs';
+import { basename } from 'node:path';
+import { Command } from 'commander';
+import { AppError } from '../../domain/errors';
+import type { ImportInput } from '../../ports/cost-file-reader';
+import type { ImportProgress, ImportSummary } from '../../services/focus-import';
+import { EXIT, withCore, type CliIo } from '../runtime';
+
+export function importCommand(io: CliIo): Command {
+  return new Command('import')
+    .description('Import FOCUS billing export files (.csv or .csv.gz). Parts of one export go in one command.')
+    .argument('<files...>', 'FOCUS 1.0+ CSV files, plain or gzip')
+    .option('--json', 'print a JSON summary')
+    .option('--strict', 'write nothing if any line is rejected')
+    .action(async (files: string[], opts: { json?: boolean; strict?: boolean }) => {
+      process.exitCode = await runImport(io, files, opts);
+    });
+}
+
+export async function runImport(io: CliIo, files: string[], opts: { json?: boolean; strict?: boolean }): Promise<number> {
+  return withCore(io, async (core) => {
+    const inputs = files.map(fileInput);
+    const progress = io.isTTY && !opts.json ? progressPrinter(io) : undefined;
+    const summary = await core.imports.import(inputs, { strict: opts.strict, onProgress: progress });
+    if (progress) io.err('\r\u001b[K');
+    io.out(opts.json ? `${JSON.stringify(importJson(summary))}\n` : importText(summary));
+    return summary.rejected > 0 ? EXIT.partial : EXIT.ok;
+  });
+}
+
+function fileInput(path: string): ImportInput {
+  let size: number;
+  try {
+    const stat = statSync(path);
+    if (!stat.isFile()) throw new Error('not a regular file');
+    size = stat.size;
+  } catch (error) {
+    throw new AppError('IMPORT_FILE_UNREADABLE', `Cannot read ${path}: ${(error as Error).message.replace(/^[A-Z]+: /, '')}.`, { cause: error });
+  }
+  return { name: basename(path), size, open: () => createReadStream(path) };
+}
+
+/** The JSON contract: {"rows","imported","rejected","errors":[{"line","message"}]} plus extras. */
+export function importJson(s: ImportSummary): Record<string, unknown> {
+  return {
+    rows: s.rows,
+    imported: s.imported,
+    rejected: s.rejected,
+    errors: s.errors,
+    errorsOmitted: s.errorsOmitted,
+    records: s.records,
+    written: s.written,
+    warnings: s.warnings,
+    files: s.files,
+    importId: s.importId,
+  };
+}
+
+function importText(s: ImportSummary): string {
+  const lines = [
+    `Read ${s.rows.toLocaleString('en-US')} rows from ${s.files.join(', ')}: ${s.imported.toLocaleString('en-US')} imported, ${s.rejected.toLocaleString('en-US')} rejected.`,
+    s.written ? `Stored ${s.records.toLocaleString('en-US')} daily cost records (re-importing the same data changes nothing).` : 'Nothing was written (--strict and some lines were rejected).',
+  ];
+  for (const e of s.errors) lines.push(`  ${e.file ? `${e.file}:` : 'line '}${e.line}: ${e.message}`);
+  if (s.errorsOmitted > 0) lines.push(`  … and ${s.errorsOmitted} more rejected lines.`);
+  for (const w of s.warnings.slice(0, 10)) lines.push(`  warning, ${w.file ? `${w.file}:` : 'line '}${w.line}: ${w.message}`);
+  return `${lines.join('\n')}\n`;
+}
+
+function progressPrinter(io: CliIo): (p: ImportProgress) => void {
+  let last = 0;
+  return (p) => {
+    const now = Date.now();
+    if (now - last < 200 && p.phase === 'reading') return;
+    last = now;
+    const pct = p.bytesTotal ? ` (${Math.min(100, Math.round((p.bytesRead / p.bytesTotal) * 100))}%)` : '';
+    const text = p.phase === 'reading' ? `Reading ${p.file}: ${p.rows.toLocaleString('en-US')} rows${pct}` : `Writing daily records from ${p.rows.toLocaleString('en-US')} rows…`;
+    io.err(`\r\u001b[K${text}`);
+  };
+}

@@ -1,0 +1,57 @@
+/**
+ * Shared plumbing for CLI commands: config, logger, core, and turning errors into exit codes.
+ */
+import { loadConfig, type Config } from '../config/config';
+import { createLogger } from '../config/logger';
+import { openCore, type Core } from '../composition';
+import { isAppError } from '../domain/errors';
+import type { Logger } from '../ports/logger';
+
+export const EXIT = { ok: 0, failed: 1, usage: 2, partial: 3 } as const;
+
+export interface CliIo {
+  out: (text: string) => void;
+  err: (text: string) => void;
+  isTTY: boolean;
+  env: NodeJS.ProcessEnv;
+}
+
+export const processIo: CliIo = {
+  out: (text) => process.stdout.write(text),
+  err: (text) => process.stderr.write(text),
+  isTTY: Boolean(process.stderr.isTTY),
+  env: process.env,
+};
+
+/** Runs `work` with an open core and always closes it. Returns the exit code. */
+export async function withCore(io: CliIo, work: (core: Core) => Promise<number>): Promise<number> {
+  let config: Config;
+  let logger: Logger;
+  try {
+    config = loadConfig(io.env);
+    logger = createLogger(config.logLevel);
+  } catch (error) {
+    return reportError(io, undefined, error);
+  }
+  let core: Core | undefined;
+  try {
+    core = await openCore(config, logger);
+    return await work(core);
+  } catch (error) {
+    return reportError(io, logger, error);
+  } finally {
+    await core?.close().catch((e: unknown) => logger.warn({ err: e }, 'error while closing'));
+  }
+}
+
+export function reportError(io: CliIo, logger: Logger | undefined, error: unknown): number {
+  if (isAppError(error)) {
+    logger?.debug({ err: error, code: error.code, detail: error.detail }, error.message);
+    io.err(`penny: ${error.message}\n`);
+    return EXIT.failed;
+  }
+  logger?.error({ err: error }, 'unexpected error');
+  if (!logger) io.err(`penny: ${(error as Error)?.stack ?? String(error)}\n`);
+  else io.err('penny: something went wrong; the log above has the details.\n');
+  return EXIT.failed;
+}

@@ -1,0 +1,190 @@
+/**
+ * One parser for every period a person can type, shared by Slack and the CLI.
+ * "Today" is the calendar date in the reporting time zone; the ranges it yields are UTC days.
+ */
+import { addDays, addMonths, DateRange, Day, firstDayOfMonth, isDay, isMonth, lastDay, monthOf, rangeInclusive, rangeLength } from './days';
+import { AppError } from './errors';
+
+export type PeriodKind = 'day' | 'days' | 'week' | 'month' | 'quarter' | 'year' | 'to-date' | 'custom';
+
+export interface Period {
+  range: DateRange;
+  label: string;
+  kind: PeriodKind;
+  /** For "to-date" periods: the calendar unit they are a part of. */
+  unit?: 'week' | 'month' | 'quarter' | 'year';
+}
+
+export const ACCEPTED_PERIODS = [
+  'today', 'yesterday', '7d / 30d / 90d (any Nd: the N full days before today)',
+  'this week', 'last week', 'this month', 'last month', 'this quarter', 'last quarter', 'this year', 'last year',
+  '2024-09', '2024-09-05', '2024-09-01..2024-09-15', 'Q3 2024', 'september 2024', '2024',
+];
+
+const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
+const MAX_DAYS = 1000;
+
+export class PeriodError extends AppError {
+  constructor(input: string, reason?: string) {
+    super(
+      'PERIOD_INVALID',
+      `I can't read the period "${input}"${reason ? ` (${reason})` : ''}. Try one of: ${ACCEPTED_PERIODS.join(', ')}.`,
+      { detail: { input, reason } },
+    );
+  }
+}
+
+/** Parses `text` relative to `today`. Throws PeriodError with the accepted forms. */
+export function parsePeriod(text: string, today: Day): Period {
+  const input = text.trim().toLowerCase().replace(/\s+/g, ' ');
+  const found = parseWords(input, today) ?? parseDates(input, today);
+  if (!found) throw new PeriodError(text);
+  if (found.range.start >= found.range.end) throw new PeriodError(text, 'it ends before it starts');
+  if (rangeLength(found.range) > MAX_DAYS * 4) throw new PeriodError(text, 'it is longer than 10 years');
+  return found;
+}
+
+function parseWords(input: string, today: Day): Period | undefined {
+  switch (input) {
+    case 'today':
+      return { range: rangeInclusive(today, today), label: `today (${today})`, kind: 'day' };
+    case 'yesterday': {
+      const y = addDays(today, -1);
+      return { range: rangeInclusive(y, y), label: `yesterday (${y})`, kind: 'day' };
+    }
+    case 'this week':
+    case 'wtd': {
+      const start = startOfIsoWeek(today);
+      return { range: rangeInclusive(start, today), label: `this week (${start} to ${today})`, kind: 'to-date', unit: 'week' };
+    }
+    case 'last week': {
+      const start = addDays(startOfIsoWeek(today), -7);
+      return { range: { start, end: addDays(start, 7) }, label: `last week (${start} to ${addDays(start, 6)})`, kind: 'week' };
+    }
+    case 'this month':
+    case 'mtd':
+      return toDate(firstDayOfMonth(monthOf(today)), today, 'month', `this month (${monthOf(today)}, to ${today})`);
+    case 'last month':
+      return monthPeriod(monthOf(addMonths(firstDayOfMonth(monthOf(today)), -1)));
+    case 'this quarter':
+    case 'qtd':
+      return toDate(startOfQuarter(today), today, 'quarter', `this quarter (${quarterName(today)}, to ${today})`);
+    case 'last quarter':
+      return quarterPeriod(addMonths(startOfQuarter(today), -3));
+    case 'this year':
+    case 'ytd':
+      return toDate(`${today.slice(0, 4)}-01-01`, today, 'year', `this year (${today.slice(0, 4)}, to ${today})`);
+    case 'last year':
+      return yearPeriod(String(Number(today.slice(0, 4)) - 1));
+  }
+  const nDays = /^(?:last )?(\d{1,4}) ?(?:d|days?)$/.exec(input);
+  if (nDays) {
+    const n = Number(nDays[1]);
+    if (n < 1 || n > MAX_DAYS) return undefined;
+    const end = today; // exclusive: the N full days before today
+    const start = addDays(end, -n);
+    return { range: { start, end }, label: `last ${n} days (${start} to ${addDays(end, -1)})`, kind: 'days' };
+  }
+  return undefined;
+}
+
+function parseDates(input: string, today: Day): Period | undefined {
+  const range = /^(\d{4}-\d{2}-\d{2}) ?(?:\.\.|to) ?(\d{4}-\d{2}-\d{2})$/.exec(input);
+  if (range) {
+    const [, from = '', to = ''] = range;
+    if (!isDay(from) || !isDay(to) || from > to) return undefined;
+    return { range: rangeInclusive(from, to), label: `${from} to ${to}`, kind: from === to ? 'day' : 'custom' };
+  }
+  if (isDay(input)) return { range: rangeInclusive(input, input), label: input, kind: 'day' };
+  if (isMonth(input)) return monthPeriod(input);
+  if (/^\d{4}$/.test(input)) return yearPeriod(input);
+  const quarter = /^q([1-4]) ?(\d{4})$/.exec(input) ?? swap(/^(\d{4})[ -]?q([1-4])$/.exec(input));
+  if (quarter) {
+    const [, q = '1', year = ''] = quarter;
+    return quarterPeriod(`${year}-${String((Number(q) - 1) * 3 + 1).padStart(2, '0')}-01`);
+  }
+  const named = /^([a-z]+)(?: (\d{4}))?$/.exec(input);
+  if (named) {
+    const index = MONTHS.findIndex((m) => m === named[1] || (named[1]!.length >= 3 && m.startsWith(named[1]!)));
+    if (index < 0) return undefined;
+    const mm = String(index + 1).padStart(2, '0');
+    let year = named[2] ?? today.slice(0, 4);
+    // A bare month name means the most recent one that has started.
+    if (!named[2] && `${year}-${mm}` > monthOf(today)) year = String(Number(year) - 1);
+    return monthPeriod(`${year}-${mm}`);
+  }
+  return undefined;
+}
+
+function swap(m: RegExpExecArray | null): string[] | null {
+  return m ? [m[0], m[2] ?? '', m[1] ?? ''] : null;
+}
+
+function toDate(start: Day, today: Day, unit: Period['unit'], label: string): Period {
+  return { range: rangeInclusive(start, today), label, kind: 'to-date', unit };
+}
+
+export function monthPeriod(month: string): Period {
+  const start = firstDayOfMonth(month);
+  const name = new Date(`${start}T00:00:00Z`).toLocaleString('en-US', { month: 'long', year: 'numeric', timeZone: 'UTC' });
+  return { range: { start, end: addMonths(start, 1) }, label: name, kind: 'month' };
+}
+
+function quarterPeriod(start: Day): Period {
+  return { range: { start, end: addMonths(start, 3) }, label: quarterName(start), kind: 'quarter' };
+}
+
+function yearPeriod(year: string): Period {
+  return { range: { start: `${year}-01-01`, end: `${Number(year) + 1}-01-01` }, label: year, kind: 'year' };
+}
+
+function startOfQuarter(day: Day): Day {
+  const month = Number(day.slice(5, 7));
+  return `${day.slice(0, 4)}-${String(Math.floor((month - 1) / 3) * 3 + 1).padStart(2, '0')}-01`;
+}
+
+function quarterName(day: Day): string {
+  return `Q${Math.floor((Number(day.slice(5, 7)) - 1) / 3) + 1} ${day.slice(0, 4)}`;
+}
+
+function startOfIsoWeek(day: Day): Day {
+  const weekday = new Date(`${day}T00:00:00Z`).getUTCDay(); // 0 = Sunday
+  return addDays(day, -((weekday + 6) % 7));
+}
+
+/**
+ * The period to compare with: the previous calendar unit for calendar periods, the same span
+ * of the previous unit for to-date periods (month-to-date vs the same days last month), and
+ * otherwise the equal-length window just before.
+ */
+export function previousPeriod(period: Period): Period {
+  const { range } = period;
+  const months = period.kind === 'month' ? 1 : period.kind === 'quarter' ? 3 : period.kind === 'year' ? 12 : 0;
+  if (months > 0) {
+    const start = addMonths(range.start, -months);
+    return { range: { start, end: range.start }, label: `previous ${period.kind}`, kind: period.kind };
+  }
+  if (period.kind === 'to-date' && period.unit && period.unit !== 'week') {
+    const back = period.unit === 'month' ? 1 : period.unit === 'quarter' ? 3 : 12;
+    const start = addMonths(range.start, -back);
+    // Clamp so that "Mar 1-31 to date" compares with all of February, not part of March.
+    const end = minDay(addMonths(lastDay(range), -back), addDays(range.start, -1));
+    return { range: rangeInclusive(start, end), label: `same days last ${period.unit}`, kind: 'custom' };
+  }
+  if (period.kind === 'to-date' && period.unit === 'week') {
+    return { range: { start: addDays(range.start, -7), end: addDays(range.end, -7) }, label: 'same days last week', kind: 'custom' };
+  }
+  const len = rangeLength(range);
+  return { range: { start: addDays(range.start, -len), end: range.start }, label: `previous ${len} days`, kind: period.kind === 'day' ? 'day' : 'custom' };
+}
+
+function minDay(a: Day, b: Day): Day {
+  return a < b ? a : b;
+}
+
+/** Parses explicit --from/--to bounds (inclusive). */
+export function periodFromBounds(from: string, to: string): Period {
+  if (!isDay(from) || !isDay(to)) throw new PeriodError(`${from}..${to}`, 'dates must be YYYY-MM-DD');
+  if (from > to) throw new PeriodError(`${from}..${to}`, 'it ends before it starts');
+  return { range: rangeInclusive(from, to), label: `${from} to ${to}`, kind: from === to ? 'day' : 'custom' };
+}

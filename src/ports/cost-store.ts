@@ -1,0 +1,35 @@
+import type { CostRecord } from '../domain/cost-record';
+import type { CostQuery, GroupRow } from '../domain/cost-query';
+import type { Day, Month } from '../domain/days';
+
+export type CatalogDim = 'provider' | 'account' | 'service' | 'region' | 'tag-key';
+
+/** A value seen in the data, for resolving what people type ("ec2", "Atlas Orion"). */
+export interface DimensionValue {
+  dim: CatalogDim;
+  value: string; // exact stored value (id for accounts and regions)
+  label: string; // human name ('' when the source has none)
+  parent?: string; // billing account id of a sub-account; category of a service
+}
+
+export interface WriteResult {
+  written: number; // records inserted or replaced
+  months: Month[];
+}
+
+export interface StoreCoverage {
+  firstDay?: Day;
+  lastDay?: Day;
+  months: Month[];
+  lastIngestedAt?: Date;
+}
+
+/** The cost store: idempotent writes by natural key, and grouped exact sums. */
+export interface CostStore {
+  /** Upserts complete daily records (same id replaces), then refreshes rollups. */
+  writeRecords(records: readonly CostRecord[], options: { importId: string }): Promise<WriteResult>;
+  /** Sums of the query's metric per (currency, group key). Rows may repeat a key; callers merge. */
+  groupCosts(query: CostQuery): Promise<GroupRow[]>;
+  dimensionValues(dim: CatalogDim): Promise<DimensionValue[]>;
+  coverage(): Promise<StoreCoverage>;
+}

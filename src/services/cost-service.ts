@@ -1,0 +1,137 @@
+/**
+ * The cost query engine every face of Penny asks: Slack, the CLI, jobs.
+ * It resolves what people typed to stored values, asks the store, and compares periods.
+ */
+import { canonicalProvider, parseChargeCategory, providerLabel, type ChargeCategory, type Metric } from '../domain/cost-record';
+import { buildBreakdown, type CostBreakdown, type CostFilters, type CostQuery, type GroupDim } from '../domain/cost-query';
+import { todayIn, type Day } from '../domain/days';
+import { matchDimension, type Candidate } from '../domain/dimension-match';
+import { AppError } from '../domain/errors';
+import { previousPeriod, type Period } from '../domain/period';
+import type { Clock } from '../ports/clock';
+import type { CatalogDim, CostStore, StoreCoverage } from '../ports/cost-store';
+
+export interface CostRequest {
+  period: Period;
+  groupBy?: GroupDim;
+  metric?: Metric;
+  providers?: string[];
+  accounts?: string[];
+  services?: string[];
+  regions?: string[];
+  chargeCategories?: string[];
+  /** "KEY=VALUE" */
+  tags?: string[];
+  excludeCredits?: boolean;
+  currency?: string;
+  compare?: boolean;
+}
+
+/** A filter as it was understood, for showing people what was matched. */
+export interface AppliedFilter {
+  dim: string;
+  input: string;
+  matched: string[];
+}
+
+export interface CostAnswer {
+  period: Period;
+  query: CostQuery;
+  breakdown: CostBreakdown;
+  previous?: { period: Period; breakdown: CostBreakdown };
+  applied: AppliedFilter[];
+}
+
+export class CostService {
+  constructor(private readonly deps: { store: CostStore; clock: Clock; timeZone: string; currency: string }) {}
+
+  /** Today's date in the reporting time zone. */
+  today(): Day {
+    return todayIn(this.deps.timeZone, this.deps.clock.now());
+  }
+
+  get defaultCurrency(): string {
+    return this.deps.currency;
+  }
+
+  coverage(): Promise<StoreCoverage> {
+    return this.deps.store.coverage();
+  }
+
+  async query(request: CostRequest): Promise<CostAnswer> {
+    const { filters, applied } = await this.resolveFilters(request);
+    const query: CostQuery = { range: request.period.range, groupBy: request.groupBy, filters, metric: request.metric ?? 'billed' };
+    const prevPeriod = request.compare ? previousPeriod(request.period) : undefined;
+    const [rows, prevRows] = await Promise.all([
+      this.deps.store.groupCosts(query),
+      prevPeriod ? this.deps.store.groupCosts({ ...query, range: prevPeriod.range }) : Promise.resolve(undefined),
+    ]);
+    const answer: CostAnswer = { period: request.period, query, breakdown: buildBreakdown(query, rows), applied };
+    if (prevPeriod && prevRows) answer.previous = { period: prevPeriod, breakdown: buildBreakdown({ ...query, range: prevPeriod.range }, prevRows) };
+    return answer;
+  }
+
+  private async resolveFilters(request: CostRequest): Promise<{ filters: CostFilters; applied: AppliedFilter[] }> {
+    const filters: CostFilters = {};
+    const applied: AppliedFilter[] = [];
+    const resolve = async (dim: CatalogDim, noun: string, inputs: string[] | undefined, opts: { aliases?: boolean; byParent?: boolean } = {}) => {
+      if (!inputs?.length) return undefined;
+      const candidates: Candidate[] = await this.deps.store.dimensionValues(dim);
+      const values: string[] = [];
+      for (const input of inputs) {
+        const result = matchDimension(input, candidates, opts);
+        if (!result.ok) throw unknownValue(noun, input, result.suggestions);
+        values.push(...result.values);
+        applied.push({ dim: noun, input, matched: result.labels });
+      }
+      return [...new Set(values)];
+    };
+    if (request.providers?.length) {
+      const known = await this.deps.store.dimensionValues('provider');
+      const providers = request.providers.map((p) => {
+        const id = canonicalProvider(p);
+        if (!known.some((k) => k.value === id)) throw unknownValue('provider', p, known.map((k) => providerLabel(k.value)));
+        applied.push({ dim: 'provider', input: p, matched: [providerLabel(id)] });
+        return id;
+      });
+      filters.providers = [...new Set(providers)];
+    }
+    filters.subAccountIds = await resolve('account', 'account', request.accounts, { byParent: true });
+    filters.services = await resolve('service', 'service', request.services, { aliases: true });
+    filters.regionIds = await resolve('region', 'region', request.regions);
+    if (request.chargeCategories?.length) filters.chargeCategories = request.chargeCategories.map(parseCategoryOrThrow);
+    if (request.excludeCredits) filters.excludeChargeCategories = ['credit'];
+    if (request.tags?.length) filters.tags = await this.resolveTags(request.tags, applied);
+    if (request.currency) filters.currency = request.currency.toUpperCase();
+    for (const key of Object.keys(filters) as (keyof CostFilters)[]) if (filters[key] === undefined) delete filters[key];
+    return { filters, applied };
+  }
+
+  private async resolveTags(tags: string[], applied: AppliedFilter[]): Promise<{ key: string; value: string }[]> {
+    const keys = await this.deps.store.dimensionValues('tag-key');
+    return tags.map((text) => {
+      const eq = text.indexOf('=');
+      if (eq <= 0) throw new AppError('QUERY_INVALID', `A tag filter looks like KEY=VALUE, for example team=data. "${text}" is not.`);
+      const key = text.slice(0, eq).trim();
+      const value = text.slice(eq + 1).trim();
+      const match = keys.find((k) => k.value === key) ?? keys.find((k) => k.value.toLowerCase() === key.toLowerCase());
+      if (!match) {
+        const near = matchDimension(key, keys);
+        throw unknownValue('tag key', key, near.ok ? near.labels : near.suggestions);
+      }
+      applied.push({ dim: 'tag', input: text, matched: [`${match.value}=${value}`] });
+      return { key: match.value, value };
+    });
+  }
+}
+
+function parseCategoryOrThrow(text: string): ChargeCategory {
+  const category = parseChargeCategory(text);
+  if (!category) throw new AppError('QUERY_INVALID', `"${text}" is not a charge category. Use usage, purchase, tax, credit or adjustment.`);
+  return category;
+}
+
+function unknownValue(noun: string, input: string, suggestions: string[]): AppError {
+  const hint = suggestions.length > 0 ? ` Did you mean ${suggestions.map((s) => `"${s}"`).join(', ')}?` : '';
+  return new AppError('UNKNOWN_DIMENSION_VALUE', `I don't see any ${noun} called "${input}" in your costs.${hint}`, { detail: { noun, input } });
+}

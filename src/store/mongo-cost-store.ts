@@ -1,0 +1,271 @@
+/**
+ * The cost store on MongoDB (or any server speaking its wire protocol, FerretDB included).
+ * Records live in monthly partitions with daily and monthly rollups beside them; see partitions.ts.
+ */
+import { randomUUID } from 'node:crypto';
+import type { Collection } from 'mongodb';
+import type { Connection, Model } from 'mongoose';
+import type { CostRecord } from '../domain/cost-record';
+import type { CostQuery, GroupRow } from '../domain/cost-query';
+import { coversMonth, DateRange, monthsIn } from '../domain/days';
+import { AppError } from '../domain/errors';
+import type { Logger } from '../ports/logger';
+import type { CatalogDim, CostStore, DimensionValue, StoreCoverage, WriteResult } from '../ports/cost-store';
+import { DimensionCatalog } from './dimension-catalog';
+import { toDoc, type CostRecordDoc } from './doc-mapping';
+import { partitionCollection, type PartitionKind, type PartitionState } from './partitions';
+import { buildPipeline, kindCanAnswer } from './query-pipeline';
+import { RollupAccumulator, ROLLUP_SOURCE_PROJECTION, type RollupDoc, type RollupSource } from './rollups';
+import { costRecordSchema, dailyRollupSchema, monthlyRollupSchema, partitionStateSchema } from './schemas';
+import { WriteLock } from './write-lock';
+
+type StoredDoc = { _id: string } & Record<string, unknown>;
+
+const WRITE_BATCH = 1000;
+const QUERY_CONCURRENCY = 4;
+
+export interface MongoCostStoreOptions {
+  logger: Logger;
+  /** How long to wait for another writer before giving up. */
+  lockWaitMs?: number;
+}
+
+export class MongoCostStore implements CostStore {
+  private readonly partitions: Model<PartitionState>;
+  private readonly catalog: DimensionCatalog;
+  private readonly lock: WriteLock;
+  private readonly owner = randomUUID();
+
+  constructor(private readonly conn: Connection, private readonly options: MongoCostStoreOptions) {
+    this.partitions = conn.models.CostPartition ?? conn.model<PartitionState>('CostPartition', partitionStateSchema);
+    this.catalog = new DimensionCatalog(conn);
+    this.lock = new WriteLock(conn, 'cost-writes');
+  }
+
+  /** Repairs rollups a crashed writer left half-built. Call once at start. */
+  async init(): Promise<void> {
+    const dirty = await this.partitions.find({ dirty: true }).lean();
+    if (dirty.length === 0) return;
+    await this.withLock(async () => {
+      for (const state of dirty) {
+        this.options.logger.warn({ month: state._id }, 'rebuilding rollups left incomplete by an interrupted write');
+        await this.rebuildMonth(state._id);
+      }
+    });
+  }
+
+  async writeRecords(records: readonly CostRecord[], options: { importId: string }): Promise<WriteResult> {
+    const byMonth = new Map<string, CostRecord[]>();
+    for (const r of records) {
+      const list = byMonth.get(r.month) ?? [];
+      list.push(r);
+      byMonth.set(r.month, list);
+    }
+    const months = [...byMonth.keys()].sort();
+    let written = 0;
+    await this.withLock(async () => {
+      for (const month of months) {
+        written += await this.writeMonth(month, byMonth.get(month)!, options.importId);
+        await this.lock.acquire(this.owner); // renew the lease between months
+      }
+      await this.catalog.record(records);
+    });
+    return { written, months };
+  }
+
+  private async writeMonth(month: string, records: CostRecord[], importId: string): Promise<number> {
+    const before = await this.partitions.findById(month).lean();
+    const fresh = !before || (!before.hasData && !before.dirty);
+    if (!before) await this.ensureIndexes(month);
+    await this.setState(month, { dirty: true });
+    const docs = records.map((r) => toDoc(r, importId));
+    if (fresh) {
+      await this.insertRecords(month, docs);
+      // Nothing else is in this month, so the rollups are exactly these records.
+      const daily = new RollupAccumulator('day');
+      const monthly = new RollupAccumulator('month');
+      for (const d of docs) {
+        daily.add(d);
+        monthly.add(d);
+      }
+      await this.replaceRollups('daily', month, daily.docs(), undefined);
+      await this.replaceRollups('monthly', month, monthly.docs(), undefined);
+    } else {
+      await this.upsertRecords(month, docs);
+      await this.rebuildDays(month, [...new Set(docs.map((d) => d.day))]);
+    }
+    const days = docs.map((d) => d.day).sort();
+    await this.setState(month, {
+      dirty: false,
+      hasData: true,
+      firstDay: minOf(before?.firstDay, days[0]),
+      lastDay: maxOf(before?.lastDay, days[days.length - 1]),
+    });
+    return docs.length;
+  }
+
+  private async insertRecords(month: string, docs: CostRecordDoc[]): Promise<void> {
+    const col = this.collection('records', month);
+    for (let i = 0; i < docs.length; i += WRITE_BATCH) {
+      const batch = docs.slice(i, i + WRITE_BATCH);
+      try {
+        await col.insertMany(batch as unknown as StoredDoc[], { ordered: false });
+      } catch (error) {
+        // A key that already exists (a concurrent or interrupted writer): replace it instead.
+        const dupes = duplicateIndexes(error);
+        if (!dupes) throw error;
+        await this.upsertRecords(month, dupes.map((idx) => batch[idx]!));
+      }
+    }
+  }
+
+  private async upsertRecords(month: string, docs: CostRecordDoc[]): Promise<void> {
+    const col = this.collection('records', month);
+    for (let i = 0; i < docs.length; i += WRITE_BATCH) {
+      const ops = docs.slice(i, i + WRITE_BATCH).map((doc) => ({ replaceOne: { filter: { _id: doc._id }, replacement: doc as unknown as StoredDoc, upsert: true } }));
+      await col.bulkWrite(ops, { ordered: false });
+    }
+  }
+
+  /** Recomputes the daily rollups of `days` from the records, then the month's rollup. */
+  private async rebuildDays(month: string, days: string[]): Promise<void> {
+    const daily = new RollupAccumulator('day');
+    const cursor = this.collection('records', month).find({ day: { $in: days } }, { projection: ROLLUP_SOURCE_PROJECTION, useBigInt64: true, batchSize: 5000 });
+    for await (const doc of cursor) daily.add(doc as unknown as RollupSource);
+    await this.replaceRollups('daily', month, daily.docs(), days);
+    await this.rebuildMonthlyFromDaily(month);
+  }
+
+  private async rebuildMonthlyFromDaily(month: string): Promise<void> {
+    const monthly = new RollupAccumulator('month');
+    const cursor = this.collection('daily', month).find({}, { useBigInt64: true, batchSize: 5000 });
+    for await (const doc of cursor) monthly.add(doc as unknown as RollupSource, (doc as unknown as RollupDoc).records);
+    await this.replaceRollups('monthly', month, monthly.docs(), undefined);
+  }
+
+  /** Full rebuild of one month's rollups from its records. */
+  async rebuildMonth(month: string): Promise<void> {
+    await this.setState(month, { dirty: true });
+    const daily = new RollupAccumulator('day');
+    let first: string | undefined;
+    let last: string | undefined;
+    for await (const doc of this.collection('records', month).find({}, { projection: ROLLUP_SOURCE_PROJECTION, useBigInt64: true, batchSize: 5000 })) {
+      const src = doc as unknown as RollupSource;
+      daily.add(src);
+      first = minOf(first, src.day);
+      last = maxOf(last, src.day);
+    }
+    await this.replaceRollups('daily', month, daily.docs(), undefined);
+    await this.rebuildMonthlyFromDaily(month);
+    await this.setState(month, { dirty: false, hasData: daily.size > 0, firstDay: first, lastDay: last });
+  }
+
+  /** Replaces the rollups of the given days (or all of the partition) with `docs`. */
+  private async replaceRollups(kind: 'daily' | 'monthly', month: string, docs: RollupDoc[], days: string[] | undefined): Promise<void> {
+    const col = this.collection(kind, month);
+    await col.deleteMany(days ? { day: { $in: days } } : {});
+    for (let i = 0; i < docs.length; i += WRITE_BATCH) await col.insertMany(docs.slice(i, i + WRITE_BATCH) as unknown as StoredDoc[], { ordered: false });
+  }
+
+  async groupCosts(query: CostQuery): Promise<GroupRow[]> {
+    const months = monthsIn(query.range);
+    if (months.length === 0) return [];
+    const states = new Map((await this.partitions.find({ _id: { $in: months } }).lean()).map((s) => [s._id, s]));
+    const tasks = months
+      .filter((m) => states.get(m)?.hasData || states.get(m)?.dirty)
+      .map((month) => () => this.groupMonth(query, month, states.get(month)!));
+    const rows: GroupRow[] = [];
+    for (let i = 0; i < tasks.length; i += QUERY_CONCURRENCY) {
+      for (const part of await Promise.all(tasks.slice(i, i + QUERY_CONCURRENCY).map((t) => t()))) rows.push(...part);
+    }
+    return rows;
+  }
+
+  private async groupMonth(query: CostQuery, month: string, state: PartitionState): Promise<GroupRow[]> {
+    const whole = coversMonth(query.range, month);
+    const kind = pickKind(query, whole, state.dirty);
+    const days: DateRange | undefined = whole ? undefined : query.range;
+    const pipeline = buildPipeline(query, days);
+    const results = await this.collection(kind, month).aggregate(pipeline, { useBigInt64: true }).toArray();
+    return results.map((r) => {
+      const id = (r._id ?? {}) as { c?: string; k?: unknown; l?: unknown };
+      return { currency: id.c ?? '', key: id.k == null ? '' : String(id.k), label: id.l == null ? '' : String(id.l), amount: exactAmount(r.v) };
+    });
+  }
+
+  dimensionValues(dim: CatalogDim): Promise<DimensionValue[]> {
+    return this.catalog.values(dim);
+  }
+
+  async coverage(): Promise<StoreCoverage> {
+    const states = (await this.partitions.find({}).lean()).filter((s) => s.hasData).sort((a, b) => a._id.localeCompare(b._id));
+    return {
+      months: states.map((s) => s._id),
+      firstDay: states[0]?.firstDay,
+      lastDay: states[states.length - 1]?.lastDay,
+      lastIngestedAt: states.reduce<Date | undefined>((max, s) => (!max || s.updatedAt > max ? s.updatedAt : max), undefined),
+    };
+  }
+
+  private model(kind: PartitionKind, month: string): Model<unknown> {
+    const name = partitionCollection(kind, month);
+    const schema = kind === 'records' ? costRecordSchema : kind === 'daily' ? dailyRollupSchema : monthlyRollupSchema;
+    return (this.conn.models[name] ?? this.conn.model(name, schema as never, name)) as Model<unknown>;
+  }
+
+  /** The driver collection under a partition's model: bulk paths skip per-document casting. */
+  private collection(kind: PartitionKind, month: string): Collection<StoredDoc> {
+    return this.model(kind, month).collection as unknown as Collection<StoredDoc>;
+  }
+
+  private async ensureIndexes(month: string): Promise<void> {
+    for (const kind of ['records', 'daily', 'monthly'] as const) await this.model(kind, month).createIndexes();
+  }
+
+  private async setState(month: string, patch: Partial<PartitionState>): Promise<void> {
+    const $set: Record<string, unknown> = { updatedAt: new Date() };
+    for (const [k, v] of Object.entries(patch)) if (v !== undefined) $set[k] = v;
+    await this.partitions.updateOne({ _id: month }, { $set }, { upsert: true });
+  }
+
+  private async withLock<T>(work: () => Promise<T>): Promise<T> {
+    const deadline = Date.now() + (this.options.lockWaitMs ?? 30_000);
+    while (!(await this.lock.acquire(this.owner))) {
+      if (Date.now() > deadline) throw new AppError('STORE_BUSY', 'Another import is writing costs right now. Try again when it has finished.');
+      await new Promise((r) => setTimeout(r, 250));
+    }
+    try {
+      return await work();
+    } finally {
+      await this.lock.release(this.owner);
+    }
+  }
+}
+
+/** The smallest collection that can answer: monthly rollup, daily rollup, or the records. */
+export function pickKind(query: CostQuery, wholeMonth: boolean, dirty: boolean): PartitionKind {
+  if (dirty || !kindCanAnswer('daily', query)) return 'records';
+  return wholeMonth && kindCanAnswer('monthly', query) ? 'monthly' : 'daily';
+}
+
+/** $sum of Int64 stays Int64 unless it overflows, when servers return a double: refuse that. */
+function exactAmount(value: unknown): bigint {
+  if (typeof value === 'bigint') return value;
+  if (typeof value === 'number' && Number.isSafeInteger(value)) return BigInt(value);
+  throw new AppError('INTERNAL', 'A total is too large to add up exactly.', { detail: { value } });
+}
+
+function duplicateIndexes(error: unknown): number[] | undefined {
+  const writeErrors = (error as { writeErrors?: { code?: number; index: number }[] | { code?: number; index: number } }).writeErrors;
+  const list = Array.isArray(writeErrors) ? writeErrors : writeErrors ? [writeErrors] : [];
+  if (list.length === 0 || list.some((e) => e.code !== 11000)) return undefined;
+  return list.map((e) => e.index);
+}
+
+function minOf(a: string | undefined, b: string | undefined): string | undefined {
+  return a === undefined ? b : b === undefined ? a : a < b ? a : b;
+}
+
+function maxOf(a: string | undefined, b: string | undefined): string | undefined {
+  return a === undefined ? b : b === undefined ? a : a > b ? a : b;
+}

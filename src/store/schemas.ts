@@ -1,0 +1,110 @@
+/**
+ * Mongoose schemas. Money is Int64 nano-units (FerretDB v1 has no Decimal128); days are strings.
+ */
+import { Schema } from 'mongoose';
+import type { CostRecordDoc } from './doc-mapping';
+import type { PartitionState } from './partitions';
+import type { RollupDoc } from './rollups';
+
+const money = { type: BigInt, required: true };
+const str = { type: String, default: '' };
+
+export const costRecordSchema = new Schema<CostRecordDoc>(
+  {
+    _id: { type: String, required: true },
+    day: { type: String, required: true },
+    month: { type: String, required: true },
+    source: { type: String, required: true },
+    provider: { type: String, required: true },
+    providerName: str,
+    billingAccountId: str,
+    billingAccountName: str,
+    subAccountId: str,
+    subAccountName: str,
+    service: str,
+    serviceCategory: str,
+    regionId: str,
+    regionName: str,
+    chargeCategory: { type: String, required: true },
+    resourceId: str,
+    currency: { type: String, required: true },
+    tags: { type: Schema.Types.Mixed, default: {} },
+    billed: money,
+    effective: money,
+    list: money,
+    ingestedAt: { type: Date, required: true },
+    importId: str,
+  },
+  { versionKey: false, minimize: false, autoIndex: false },
+);
+costRecordSchema.index({ day: 1, service: 1 });
+costRecordSchema.index({ resourceId: 1, day: 1 });
+
+const rollupFields = {
+  _id: { type: String, required: true },
+  month: { type: String, required: true },
+  provider: str,
+  billingAccountId: str,
+  billingAccountName: str,
+  subAccountId: str,
+  subAccountName: str,
+  service: str,
+  serviceCategory: str,
+  regionId: str,
+  regionName: str,
+  chargeCategory: str,
+  currency: str,
+  billed: money,
+  effective: money,
+  list: money,
+  records: { type: Number, default: 0 },
+};
+
+export const dailyRollupSchema = new Schema<RollupDoc>({ ...rollupFields, day: { type: String, required: true } }, { versionKey: false, autoIndex: false });
+dailyRollupSchema.index({ day: 1 });
+
+export const monthlyRollupSchema = new Schema<RollupDoc>(rollupFields, { versionKey: false, autoIndex: false });
+
+export const partitionStateSchema = new Schema<PartitionState>(
+  {
+    _id: { type: String, required: true },
+    hasData: { type: Boolean, default: false },
+    dirty: { type: Boolean, default: false },
+    firstDay: String,
+    lastDay: String,
+    updatedAt: { type: Date, required: true },
+  },
+  { versionKey: false, collection: 'cost_partitions' },
+);
+
+export interface DimensionDoc {
+  _id: string; // `${dim}\u001f${value}`
+  dim: string;
+  value: string;
+  label: string;
+  parent: string;
+  lastDay: string;
+}
+
+export const dimensionSchema = new Schema<DimensionDoc>(
+  {
+    _id: { type: String, required: true },
+    dim: { type: String, required: true },
+    value: { type: String, required: true },
+    label: str,
+    parent: str,
+    lastDay: str,
+  },
+  { versionKey: false, collection: 'cost_dimensions' },
+);
+
+export interface LockDoc {
+  _id: string;
+  owner: string;
+  expiresAt: Date;
+}
+
+export const lockSchema = new Schema<LockDoc>(
+  { _id: { type: String, required: true }, owner: { type: String, required: true }, expiresAt: { type: Date, required: true } },
+  { versionKey: false, collection: 'store_locks' },
+);

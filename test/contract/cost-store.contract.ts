@@ -1,0 +1,131 @@
+/**
+ * What every CostStore must do. Run against each implementation by the *.test.ts files here.
+ */
+import type { CostQuery, GroupRow } from '../../src/domain/cost-query';
+import { mergeRows } from '../../src/domain/cost-query';
+import type { CostStore } from '../../src/ports/cost-store';
+import { rec } from '../fixtures/records';
+
+export interface StoreHarness {
+  store: CostStore;
+  cleanup(): Promise<void>;
+}
+
+const q = (start: string, end: string, over: Partial<CostQuery> = {}): CostQuery => ({ range: { start, end }, filters: {}, metric: 'billed', ...over });
+
+/** Rows merged and sorted, so implementations that split rows differently compare equal. */
+export function norm(rows: GroupRow[]): [string, string, bigint][] {
+  return mergeRows(rows)
+    .map((r): [string, string, bigint] => [r.currency, r.key, r.amount])
+    .sort((a, b) => (a[0] + a[1]).localeCompare(b[0] + b[1]));
+}
+
+export function costStoreContract(name: string, open: () => Promise<StoreHarness>): void {
+  describe(`CostStore contract: ${name}`, () => {
+    let h: StoreHarness;
+    beforeEach(async () => {
+      h = await open();
+    });
+    afterEach(async () => {
+      await h.cleanup();
+    });
+
+    it('answers nothing from an empty store', async () => {
+      expect(await h.store.groupCosts(q('2024-01-01', '2025-01-01', { groupBy: 'service' }))).toEqual([]);
+      expect((await h.store.coverage()).months).toEqual([]);
+    });
+
+    it('sums exactly across partial and whole months, for each metric', async () => {
+      await h.store.writeRecords([
+        rec('2024-08-31', 1_000_000_001n),
+        rec('2024-09-01', 2_000_000_002n),
+        rec('2024-09-15', 3_000_000_003n, { service: 'Amazon S3', resourceId: 'b-1' }),
+        rec('2024-09-30', 4_000_000_004n),
+        rec('2024-10-01', 5_000_000_005n),
+        rec('2024-10-02', 123n),
+      ], { importId: 'i1' });
+      expect(norm(await h.store.groupCosts(q('2024-09-01', '2024-10-01')))).toEqual([['USD', '', 9_000_000_009n]]);
+      expect(norm(await h.store.groupCosts(q('2024-08-31', '2024-10-02')))).toEqual([['USD', '', 15_000_000_015n]]);
+      expect(norm(await h.store.groupCosts(q('2024-09-02', '2024-10-03', { metric: 'list' })))).toEqual([['USD', '', 2n * (3_000_000_003n + 4_000_000_004n + 5_000_000_005n + 123n)]]);
+      expect(norm(await h.store.groupCosts(q('2024-09-01', '2024-10-01', { groupBy: 'service' })))).toEqual([
+        ['USD', 'Amazon Elastic Compute Cloud', 6_000_000_006n],
+        ['USD', 'Amazon S3', 3_000_000_003n],
+      ]);
+      expect(norm(await h.store.groupCosts(q('2024-08-01', '2024-11-01', { groupBy: 'month' })))).toEqual([
+        ['USD', '2024-08', 1_000_000_001n],
+        ['USD', '2024-09', 9_000_000_009n],
+        ['USD', '2024-10', 5_000_000_128n],
+      ]);
+      expect(norm(await h.store.groupCosts(q('2024-09-30', '2024-10-03', { groupBy: 'day' })))).toEqual([
+        ['USD', '2024-09-30', 4_000_000_004n],
+        ['USD', '2024-10-01', 5_000_000_005n],
+        ['USD', '2024-10-02', 123n],
+      ]);
+      expect((await h.store.coverage())).toMatchObject({ months: ['2024-08', '2024-09', '2024-10'], firstDay: '2024-08-31', lastDay: '2024-10-02' });
+    });
+
+    it('writing the same records again changes nothing; a new value replaces the old', async () => {
+      const records = [rec('2024-09-01', 10n), rec('2024-09-02', 20n), rec('2024-09-02', 5n, { resourceId: 'i-2' })];
+      await h.store.writeRecords(records, { importId: 'a' });
+      await h.store.writeRecords(records, { importId: 'b' });
+      expect(norm(await h.store.groupCosts(q('2024-09-01', '2024-10-01')))).toEqual([['USD', '', 35n]]);
+      await h.store.writeRecords([rec('2024-09-02', 50n)], { importId: 'c' });
+      expect(norm(await h.store.groupCosts(q('2024-09-01', '2024-10-01', { groupBy: 'day' })))).toEqual([
+        ['USD', '2024-09-01', 10n],
+        ['USD', '2024-09-02', 55n],
+      ]);
+    });
+
+    it('filters by every dimension and excludes credits', async () => {
+      await h.store.writeRecords([
+        rec('2024-09-01', 100n),
+        rec('2024-09-01', 200n, { provider: 'gcp', subAccountId: 'P1', subAccountName: 'proj', service: 'BigQuery', regionId: 'us-central1', regionName: 'Iowa' }),
+        rec('2024-09-01', -30n, { chargeCategory: 'credit', resourceId: '' }),
+        rec('2024-09-01', 7n, { chargeCategory: 'tax', resourceId: '' }),
+      ], { importId: 'f' });
+      const total = async (filters: CostQuery['filters']) => norm(await h.store.groupCosts(q('2024-09-01', '2024-10-01', { filters })))[0]?.[2];
+      expect(await total({})).toBe(277n);
+      expect(await total({ providers: ['gcp'] })).toBe(200n);
+      expect(await total({ subAccountIds: ['A1'] })).toBe(77n);
+      expect(await total({ services: ['BigQuery', 'Amazon Elastic Compute Cloud'] })).toBe(277n);
+      expect(await total({ regionIds: ['us-central1'] })).toBe(200n);
+      expect(await total({ chargeCategories: ['credit'] })).toBe(-30n);
+      expect(await total({ excludeChargeCategories: ['credit'] })).toBe(307n);
+      expect(await total({ providers: ['azure'] })).toBeUndefined();
+      expect(norm(await h.store.groupCosts(q('2024-09-01', '2024-10-01', { groupBy: 'charge-category' })))).toEqual([
+        ['USD', 'credit', -30n], ['USD', 'tax', 7n], ['USD', 'usage', 300n],
+      ]);
+      expect(norm(await h.store.groupCosts(q('2024-09-01', '2024-10-01', { groupBy: 'account' })))).toEqual([['USD', 'A1', 77n], ['USD', 'P1', 200n]]);
+    });
+
+    it('groups and filters by tags, with awkward keys and untagged costs', async () => {
+      await h.store.writeRecords([
+        rec('2024-09-01', 1n, { tags: { team: 'data', 'cost.center': 'cc-1' } }),
+        rec('2024-09-02', 2n, { tags: { team: 'web', $weird: 'x' } }),
+        rec('2024-09-03', 4n, { tags: {} }),
+      ], { importId: 't' });
+      expect(norm(await h.store.groupCosts(q('2024-09-01', '2024-10-01', { groupBy: 'tag:team' })))).toEqual([['USD', '', 4n], ['USD', 'data', 1n], ['USD', 'web', 2n]]);
+      expect(norm(await h.store.groupCosts(q('2024-09-01', '2024-10-01', { groupBy: 'tag:cost.center' })))).toEqual([['USD', '', 6n], ['USD', 'cc-1', 1n]]);
+      expect(norm(await h.store.groupCosts(q('2024-09-01', '2024-10-01', { filters: { tags: [{ key: '$weird', value: 'x' }] } })))).toEqual([['USD', '', 2n]]);
+      const keys = (await h.store.dimensionValues('tag-key')).map((d) => d.value).sort();
+      expect(keys).toEqual(['$weird', 'cost.center', 'team']);
+    });
+
+    it('keeps currencies apart', async () => {
+      await h.store.writeRecords([rec('2024-09-01', 10n), rec('2024-09-01', 20n, { currency: 'EUR' })], { importId: 'c' });
+      expect(norm(await h.store.groupCosts(q('2024-09-01', '2024-10-01')))).toEqual([['EUR', '', 20n], ['USD', '', 10n]]);
+      expect(norm(await h.store.groupCosts(q('2024-09-01', '2024-10-01', { filters: { currency: 'EUR' } })))).toEqual([['EUR', '', 20n]]);
+    });
+
+    it('lists the values it has seen per dimension', async () => {
+      await h.store.writeRecords([rec('2024-09-01', 1n), rec('2024-09-01', 1n, { subAccountId: 'A2', subAccountName: 'staging', service: 'BigQuery' })], { importId: 'd' });
+      const accounts = (await h.store.dimensionValues('account')).sort((a, b) => a.value.localeCompare(b.value));
+      expect(accounts).toEqual([
+        { dim: 'account', value: 'A1', label: 'prod', parent: 'B1' },
+        { dim: 'account', value: 'A2', label: 'staging', parent: 'B1' },
+      ]);
+      expect((await h.store.dimensionValues('service')).map((s) => s.value).sort()).toEqual(['Amazon Elastic Compute Cloud', 'BigQuery']);
+      expect((await h.store.dimensionValues('region')).map((s) => [s.value, s.label])).toEqual([['us-east-1', 'US East (N. Virginia)']]);
+    });
+  });
+}

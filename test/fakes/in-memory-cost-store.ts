@@ -1,0 +1,71 @@
+/**
+ * The plainest possible CostStore: records in a Map, every query a full scan. It is the oracle
+ * the MongoDB store is checked against, and a fast fake for service tests.
+ */
+import type { CostRecord } from '../../src/domain/cost-record';
+import { tagKeyOf, type CostQuery, type GroupRow } from '../../src/domain/cost-query';
+import type { CatalogDim, CostStore, DimensionValue, StoreCoverage, WriteResult } from '../../src/ports/cost-store';
+
+export class InMemoryCostStore implements CostStore {
+  readonly records = new Map<string, CostRecord>();
+
+  async writeRecords(records: readonly CostRecord[]): Promise<WriteResult> {
+    for (const r of records) this.records.set(r.id, r);
+    return { written: records.length, months: [...new Set(records.map((r) => r.month))].sort() };
+  }
+
+  async groupCosts(query: CostQuery): Promise<GroupRow[]> {
+    const f = query.filters;
+    const rows = new Map<string, GroupRow>();
+    for (const r of this.records.values()) {
+      if (r.day < query.range.start || r.day >= query.range.end) continue;
+      if (f.providers?.length && !f.providers.includes(r.provider)) continue;
+      if (f.subAccountIds?.length && !f.subAccountIds.includes(r.subAccountId)) continue;
+      if (f.services?.length && !f.services.includes(r.service)) continue;
+      if (f.regionIds?.length && !f.regionIds.includes(r.regionId)) continue;
+      if (f.chargeCategories?.length && !f.chargeCategories.includes(r.chargeCategory)) continue;
+      if (f.excludeChargeCategories?.includes(r.chargeCategory)) continue;
+      if (f.currency && r.currency !== f.currency) continue;
+      if (f.tags?.some((t) => r.tags[t.key] !== t.value)) continue;
+      const [key, label] = groupOf(query, r);
+      const id = `${r.currency}|${key}`;
+      const row = rows.get(id) ?? { currency: r.currency, key, label, amount: 0n };
+      row.amount += r[query.metric];
+      rows.set(id, row);
+    }
+    return [...rows.values()];
+  }
+
+  async dimensionValues(dim: CatalogDim): Promise<DimensionValue[]> {
+    const out = new Map<string, DimensionValue>();
+    for (const r of this.records.values()) {
+      if (dim === 'provider') out.set(r.provider, { dim, value: r.provider, label: r.providerName });
+      if (dim === 'account' && r.subAccountId) out.set(r.subAccountId, { dim, value: r.subAccountId, label: r.subAccountName, parent: r.billingAccountId });
+      if (dim === 'service' && r.service) out.set(r.service, { dim, value: r.service, label: '', parent: r.serviceCategory });
+      if (dim === 'region' && r.regionId) out.set(r.regionId, { dim, value: r.regionId, label: r.regionName });
+      if (dim === 'tag-key') for (const k of Object.keys(r.tags)) out.set(k, { dim, value: k, label: '' });
+    }
+    return [...out.values()];
+  }
+
+  async coverage(): Promise<StoreCoverage> {
+    const days = [...this.records.values()].map((r) => r.day).sort();
+    return { firstDay: days[0], lastDay: days[days.length - 1], months: [...new Set(days.map((d) => d.slice(0, 7)))] };
+  }
+}
+
+function groupOf(query: CostQuery, r: CostRecord): [string, string] {
+  const tagKey = tagKeyOf(query.groupBy);
+  if (tagKey !== undefined) return [r.tags[tagKey] ?? '', ''];
+  switch (query.groupBy) {
+    case undefined: return ['', ''];
+    case 'day': return [r.day, ''];
+    case 'month': return [r.month, ''];
+    case 'service': return [r.service, ''];
+    case 'region': return [r.regionId, r.regionName];
+    case 'account': return [r.subAccountId, r.subAccountName];
+    case 'provider': return [r.provider, ''];
+    case 'charge-category': return [r.chargeCategory, ''];
+    default: throw new Error('unhandled');
+  }
+}
