@@ -5,6 +5,7 @@
 import type { Connection, Model } from 'mongoose';
 import type { CostRecord } from '../domain/cost-record';
 import type { CatalogDim, DimensionValue } from '../ports/cost-store';
+import { chunks, UPDATE_BATCH } from './batching';
 import { dimensionSchema, type DimensionDoc } from './schemas';
 
 export class DimensionCatalog {
@@ -29,10 +30,9 @@ export class DimensionCatalog {
       put('region', r.regionId, r.regionName, r.day);
       for (const key of Object.keys(r.tags)) put('tag-key', key, '', r.day);
     }
-    const docs = [...seen.values()];
-    for (let i = 0; i < docs.length; i += 1000) {
+    for (const batch of chunks([...seen.values()], UPDATE_BATCH)) {
       await this.model.bulkWrite(
-        docs.slice(i, i + 1000).map((d) => ({
+        batch.map((d) => ({
           updateOne: { filter: { _id: d._id }, update: { $set: { dim: d.dim, value: d.value, label: d.label, parent: d.parent, lastDay: d.lastDay } }, upsert: true },
         })),
         { ordered: false },

@@ -14,6 +14,7 @@ import type { CatalogDim, CostStore, DimensionValue, StoreCoverage, WriteResult 
 import { DimensionCatalog } from './dimension-catalog';
 import { toDoc, type CostRecordDoc } from './doc-mapping';
 import { partitionCollection, type PartitionKind, type PartitionState } from './partitions';
+import { chunks, INSERT_BATCH, UPDATE_BATCH } from './batching';
 import { buildPipeline, kindCanAnswer } from './query-pipeline';
 import { RollupAccumulator, ROLLUP_SOURCE_PROJECTION, type RollupDoc, type RollupSource } from './rollups';
 import { costRecordSchema, dailyRollupSchema, monthlyRollupSchema, partitionStateSchema } from './schemas';
@@ -21,7 +22,6 @@ import { WriteLock } from './write-lock';
 
 type StoredDoc = { _id: string } & Record<string, unknown>;
 
-const WRITE_BATCH = 1000;
 const QUERY_CONCURRENCY = 4;
 
 export interface MongoCostStoreOptions {
@@ -106,8 +106,7 @@ export class MongoCostStore implements CostStore {
 
   private async insertRecords(month: string, docs: CostRecordDoc[]): Promise<void> {
     const col = this.collection('records', month);
-    for (let i = 0; i < docs.length; i += WRITE_BATCH) {
-      const batch = docs.slice(i, i + WRITE_BATCH);
+    for (const batch of chunks(docs, INSERT_BATCH)) {
       try {
         await col.insertMany(batch as unknown as StoredDoc[], { ordered: false });
       } catch (error) {
@@ -121,8 +120,8 @@ export class MongoCostStore implements CostStore {
 
   private async upsertRecords(month: string, docs: CostRecordDoc[]): Promise<void> {
     const col = this.collection('records', month);
-    for (let i = 0; i < docs.length; i += WRITE_BATCH) {
-      const ops = docs.slice(i, i + WRITE_BATCH).map((doc) => ({ replaceOne: { filter: { _id: doc._id }, replacement: doc as unknown as StoredDoc, upsert: true } }));
+    for (const batch of chunks(docs, UPDATE_BATCH)) {
+      const ops = batch.map((doc) => ({ replaceOne: { filter: { _id: doc._id }, replacement: doc as unknown as StoredDoc, upsert: true } }));
       await col.bulkWrite(ops, { ordered: false });
     }
   }
@@ -164,7 +163,7 @@ export class MongoCostStore implements CostStore {
   private async replaceRollups(kind: 'daily' | 'monthly', month: string, docs: RollupDoc[], days: string[] | undefined): Promise<void> {
     const col = this.collection(kind, month);
     await col.deleteMany(days ? { day: { $in: days } } : {});
-    for (let i = 0; i < docs.length; i += WRITE_BATCH) await col.insertMany(docs.slice(i, i + WRITE_BATCH) as unknown as StoredDoc[], { ordered: false });
+    for (const batch of chunks(docs, INSERT_BATCH)) await col.insertMany(batch as unknown as StoredDoc[], { ordered: false });
   }
 
   async groupCosts(query: CostQuery): Promise<GroupRow[]> {

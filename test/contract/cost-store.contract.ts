@@ -76,6 +76,13 @@ export function costStoreContract(name: string, open: () => Promise<StoreHarness
       ]);
     });
 
+    it('rewrites more records than one write batch holds', async () => {
+      const many = Array.from({ length: 250 }, (_, i) => rec(`2024-09-${String(1 + (i % 30)).padStart(2, '0')}`, BigInt(i), { resourceId: `r-${i}` }));
+      await h.store.writeRecords(many, { importId: 'a' });
+      await h.store.writeRecords(many.map((r) => ({ ...r, billed: r.billed * 2n })), { importId: 'b' });
+      expect(norm(await h.store.groupCosts(q('2024-09-01', '2024-10-01')))).toEqual([['USD', '', 2n * ((249n * 250n) / 2n)]]);
+    });
+
     it('filters by every dimension and excludes credits', async () => {
       await h.store.writeRecords([
         rec('2024-09-01', 100n),

@@ -1,12 +1,13 @@
 /**
- * Streams a FOCUS CSV (plain or gzip) through csv-parse. A malformed line is reported with its
- * line number and skipped; the rest of the file is read.
+ * Streams a FOCUS CSV (plain or gzip). A malformed line is reported with its line number and
+ * skipped; the rest of the file is read.
  */
+import { createInterface } from 'node:readline';
 import { Transform, type Readable } from 'node:stream';
 import { createGunzip } from 'node:zlib';
-import { parse, type CsvError } from 'csv-parse';
 import { AppError } from '../../domain/errors';
 import type { CostFileReader, CostRowSink, ImportInput } from '../../ports/cost-file-reader';
+import { csvRecords } from './csv-records';
 import { mapHeader } from './focus-columns';
 import { parseRow, RowContext } from './focus-row';
 
@@ -14,56 +15,37 @@ export class FocusCsvReader implements CostFileReader {
   constructor(private readonly source = 'focus') {}
 
   async read(input: ImportInput, sink: CostRowSink): Promise<{ rows: number }> {
-    const raw = input.open();
-    const counted = countBytes(raw, sink);
+    const counted = countBytes(input.open(), sink);
     const decoded = await maybeGunzip(counted, input.name);
-    const parser = parse({
-      bom: true,
-      info: true,
-      relax_column_count: true,
-      skip_empty_lines: true,
-      skip_records_with_error: true,
-      on_skip: (err: CsvError | undefined) => {
-        if (err) sink.reject(Number(err.lines ?? 0), describeCsvError(err));
-        rows += 1;
-        return undefined;
-      },
-    });
+    const lines = createInterface({ input: decoded, crlfDelay: Infinity });
     let ctx: RowContext | undefined;
     let rows = 0;
     try {
-      decoded.on('error', (e) => parser.destroy(e));
-      for await (const item of decoded.pipe(parser) as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
+      const records = csvRecords(lines, (problem) => {
+        rows += 1;
+        sink.reject(problem.line, problem.message);
+      });
+      for await (const { fields, line } of records) {
         if (!ctx) {
-          ctx = new RowContext(mapHeader(item.record), item.record.length, this.source);
+          ctx = new RowContext(mapHeader(fields), fields.length, this.source);
           continue;
         }
         rows += 1;
-        const result = parseRow(item.record, ctx);
-        if (!result.ok) sink.reject(item.info.lines, result.message);
+        const result = parseRow(fields, ctx);
+        if (!result.ok) sink.reject(line, result.message);
         else {
           sink.row(result.dims, result.day, result.amounts);
-          if (result.warning) sink.warn(item.info.lines, result.warning);
+          if (result.warning) sink.warn(line, result.warning);
         }
       }
     } catch (error) {
       if (error instanceof AppError) throw error;
       throw new AppError('IMPORT_FILE_UNREADABLE', `Could not read ${input.name}: ${(error as Error).message}`, { cause: error });
+    } finally {
+      lines.close();
     }
     if (!ctx) throw new AppError('IMPORT_HEADER_INVALID', `${input.name} is empty: it has no FOCUS header line.`);
     return { rows };
-  }
-}
-
-function describeCsvError(err: CsvError): string {
-  switch (err.code) {
-    case 'CSV_QUOTE_NOT_CLOSED':
-      return 'a quoted field is never closed';
-    case 'CSV_INVALID_CLOSING_QUOTE':
-    case 'CSV_NON_TRIMABLE_CHAR_AFTER_CLOSING_QUOTE':
-      return 'a quote is not followed by a comma or the end of the line';
-    default:
-      return err.message.replace(/^Invalid [^:]+: /, '');
   }
 }
 
