@@ -13,7 +13,10 @@ export interface DimensionValue {
 }
 
 export interface WriteResult {
-  written: number; // records inserted or replaced
+  records: number; // records handed in
+  inserted: number; // new natural keys
+  replaced: number; // existing keys whose values changed
+  unchanged: number; // existing keys written again with the same values (nothing stored)
   months: Month[];
 }
 

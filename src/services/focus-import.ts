@@ -24,7 +24,10 @@ export interface ImportSummary {
   rows: number;
   imported: number;
   rejected: number;
-  records: number;
+  records: number; // daily records the rows folded into
+  inserted: number;
+  replaced: number;
+  unchanged: number;
   written: boolean;
   errors: ImportIssue[];
   errorsOmitted: number;
@@ -52,7 +55,7 @@ export class FocusImportService {
   async import(inputs: ImportInput[], options: ImportOptions = {}): Promise<ImportSummary> {
     if (inputs.length === 0) throw new AppError('IMPORT_FILE_UNREADABLE', 'Name at least one FOCUS file to import.');
     const summary: ImportSummary = {
-      importId: randomUUID(), files: inputs.map((i) => i.name), rows: 0, imported: 0, rejected: 0, records: 0, written: false,
+      importId: randomUUID(), files: inputs.map((i) => i.name), rows: 0, imported: 0, rejected: 0, records: 0, inserted: 0, replaced: 0, unchanged: 0, written: false,
       errors: [], errorsOmitted: 0, warnings: [], warningsOmitted: 0,
     };
     const aggregator = new DailyAggregator();
@@ -93,8 +96,7 @@ export class FocusImportService {
     const records = [...aggregator.drain(this.deps.clock.now())];
     options.onProgress?.({ file: inputs[inputs.length - 1]!.name, bytesRead: 0, rows: summary.rows, phase: 'writing' });
     const result = await this.deps.store.writeRecords(records, { importId: summary.importId });
-    summary.records = result.written;
-    summary.written = true;
+    Object.assign(summary, { records: result.records, inserted: result.inserted, replaced: result.replaced, unchanged: result.unchanged, written: true });
     this.deps.logger.info(
       { importId: summary.importId, files: summary.files, rows: summary.rows, rejected: summary.rejected, records: summary.records },
       'import finished',

@@ -23,7 +23,7 @@ export async function syncSource(
   if (range.start < range.end) {
     for await (const batch of source.fetch(range)) {
       const result = await store.writeRecords(batch, { importId });
-      records += result.written;
+      records += result.records;
       onBatch?.(records);
     }
   }

@@ -12,15 +12,12 @@ import { AppError } from '../domain/errors';
 import type { Logger } from '../ports/logger';
 import type { CatalogDim, CostStore, DimensionValue, StoreCoverage, WriteResult } from '../ports/cost-store';
 import { DimensionCatalog } from './dimension-catalog';
-import { toDoc, type CostRecordDoc } from './doc-mapping';
+import { toDoc } from './doc-mapping';
 import { partitionCollection, type PartitionKind, type PartitionState } from './partitions';
-import { chunks, INSERT_BATCH, UPDATE_BATCH } from './batching';
+import { PartitionWriter, type MonthWriteResult, type StoredDoc } from './partition-writer';
 import { buildPipeline, kindCanAnswer } from './query-pipeline';
-import { RollupAccumulator, ROLLUP_SOURCE_PROJECTION, type RollupDoc, type RollupSource } from './rollups';
 import { costRecordSchema, dailyRollupSchema, monthlyRollupSchema, partitionStateSchema } from './schemas';
 import { WriteLock } from './write-lock';
-
-type StoredDoc = { _id: string } & Record<string, unknown>;
 
 const QUERY_CONCURRENCY = 4;
 
@@ -35,6 +32,7 @@ export class MongoCostStore implements CostStore {
   private readonly catalog: DimensionCatalog;
   private readonly lock: WriteLock;
   private readonly owner = randomUUID();
+  private readonly writer = new PartitionWriter((kind, month) => this.collection(kind, month));
 
   constructor(private readonly conn: Connection, private readonly options: MongoCostStoreOptions) {
     this.partitions = conn.models.CostPartition ?? conn.model<PartitionState>('CostPartition', partitionStateSchema);
@@ -62,108 +60,40 @@ export class MongoCostStore implements CostStore {
       byMonth.set(r.month, list);
     }
     const months = [...byMonth.keys()].sort();
-    let written = 0;
+    const total: WriteResult = { records: records.length, inserted: 0, replaced: 0, unchanged: 0, months };
     await this.withLock(async () => {
       for (const month of months) {
-        written += await this.writeMonth(month, byMonth.get(month)!, options.importId);
+        const result = await this.writeMonth(month, byMonth.get(month)!, options.importId);
+        total.inserted += result.inserted;
+        total.replaced += result.replaced;
+        total.unchanged += result.unchanged;
         await this.lock.acquire(this.owner); // renew the lease between months
       }
       await this.catalog.record(records);
     });
-    return { written, months };
+    return total;
   }
 
-  private async writeMonth(month: string, records: CostRecord[], importId: string): Promise<number> {
+  private async writeMonth(month: string, records: CostRecord[], importId: string): Promise<MonthWriteResult> {
     const before = await this.partitions.findById(month).lean();
-    const fresh = !before || (!before.hasData && !before.dirty);
     if (!before) await this.ensureIndexes(month);
     await this.setState(month, { dirty: true });
-    const docs = records.map((r) => toDoc(r, importId));
-    if (fresh) {
-      await this.insertRecords(month, docs);
-      // Nothing else is in this month, so the rollups are exactly these records.
-      const daily = new RollupAccumulator('day');
-      const monthly = new RollupAccumulator('month');
-      for (const d of docs) {
-        daily.add(d);
-        monthly.add(d);
-      }
-      await this.replaceRollups('daily', month, daily.docs(), undefined);
-      await this.replaceRollups('monthly', month, monthly.docs(), undefined);
-    } else {
-      await this.upsertRecords(month, docs);
-      await this.rebuildDays(month, [...new Set(docs.map((d) => d.day))]);
-    }
-    const days = docs.map((d) => d.day).sort();
+    const result = await this.writer.writeMonth(month, records.map((r) => toDoc(r, importId)));
     await this.setState(month, {
       dirty: false,
       hasData: true,
-      firstDay: minOf(before?.firstDay, days[0]),
-      lastDay: maxOf(before?.lastDay, days[days.length - 1]),
+      firstDay: minOf(before?.firstDay, result.firstDay),
+      lastDay: maxOf(before?.lastDay, result.lastDay),
     });
-    return docs.length;
-  }
-
-  private async insertRecords(month: string, docs: CostRecordDoc[]): Promise<void> {
-    const col = this.collection('records', month);
-    for (const batch of chunks(docs, INSERT_BATCH)) {
-      try {
-        await col.insertMany(batch as unknown as StoredDoc[], { ordered: false });
-      } catch (error) {
-        // A key that already exists (a concurrent or interrupted writer): replace it instead.
-        const dupes = duplicateIndexes(error);
-        if (!dupes) throw error;
-        await this.upsertRecords(month, dupes.map((idx) => batch[idx]!));
-      }
-    }
-  }
-
-  private async upsertRecords(month: string, docs: CostRecordDoc[]): Promise<void> {
-    const col = this.collection('records', month);
-    for (const batch of chunks(docs, UPDATE_BATCH)) {
-      const ops = batch.map((doc) => ({ replaceOne: { filter: { _id: doc._id }, replacement: doc as unknown as StoredDoc, upsert: true } }));
-      await col.bulkWrite(ops, { ordered: false });
-    }
-  }
-
-  /** Recomputes the daily rollups of `days` from the records, then the month's rollup. */
-  private async rebuildDays(month: string, days: string[]): Promise<void> {
-    const daily = new RollupAccumulator('day');
-    const cursor = this.collection('records', month).find({ day: { $in: days } }, { projection: ROLLUP_SOURCE_PROJECTION, useBigInt64: true, batchSize: 5000 });
-    for await (const doc of cursor) daily.add(doc as unknown as RollupSource);
-    await this.replaceRollups('daily', month, daily.docs(), days);
-    await this.rebuildMonthlyFromDaily(month);
-  }
-
-  private async rebuildMonthlyFromDaily(month: string): Promise<void> {
-    const monthly = new RollupAccumulator('month');
-    const cursor = this.collection('daily', month).find({}, { useBigInt64: true, batchSize: 5000 });
-    for await (const doc of cursor) monthly.add(doc as unknown as RollupSource, (doc as unknown as RollupDoc).records);
-    await this.replaceRollups('monthly', month, monthly.docs(), undefined);
+    this.options.logger.debug({ month, ...result }, 'month written');
+    return result;
   }
 
   /** Full rebuild of one month's rollups from its records. */
   async rebuildMonth(month: string): Promise<void> {
     await this.setState(month, { dirty: true });
-    const daily = new RollupAccumulator('day');
-    let first: string | undefined;
-    let last: string | undefined;
-    for await (const doc of this.collection('records', month).find({}, { projection: ROLLUP_SOURCE_PROJECTION, useBigInt64: true, batchSize: 5000 })) {
-      const src = doc as unknown as RollupSource;
-      daily.add(src);
-      first = minOf(first, src.day);
-      last = maxOf(last, src.day);
-    }
-    await this.replaceRollups('daily', month, daily.docs(), undefined);
-    await this.rebuildMonthlyFromDaily(month);
-    await this.setState(month, { dirty: false, hasData: daily.size > 0, firstDay: first, lastDay: last });
-  }
-
-  /** Replaces the rollups of the given days (or all of the partition) with `docs`. */
-  private async replaceRollups(kind: 'daily' | 'monthly', month: string, docs: RollupDoc[], days: string[] | undefined): Promise<void> {
-    const col = this.collection(kind, month);
-    await col.deleteMany(days ? { day: { $in: days } } : {});
-    for (const batch of chunks(docs, INSERT_BATCH)) await col.insertMany(batch as unknown as StoredDoc[], { ordered: false });
+    const result = await this.writer.rebuildMonth(month);
+    await this.setState(month, { dirty: false, hasData: result.days > 0, firstDay: result.firstDay, lastDay: result.lastDay });
   }
 
   async groupCosts(query: CostQuery): Promise<GroupRow[]> {
@@ -252,13 +182,6 @@ function exactAmount(value: unknown): bigint {
   if (typeof value === 'bigint') return value;
   if (typeof value === 'number' && Number.isSafeInteger(value)) return BigInt(value);
   throw new AppError('INTERNAL', 'A total is too large to add up exactly.', { detail: { value } });
-}
-
-function duplicateIndexes(error: unknown): number[] | undefined {
-  const writeErrors = (error as { writeErrors?: { code?: number; index: number }[] | { code?: number; index: number } }).writeErrors;
-  const list = Array.isArray(writeErrors) ? writeErrors : writeErrors ? [writeErrors] : [];
-  if (list.length === 0 || list.some((e) => e.code !== 11000)) return undefined;
-  return list.map((e) => e.index);
 }
 
 function minOf(a: string | undefined, b: string | undefined): string | undefined {

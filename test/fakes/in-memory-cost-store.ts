@@ -10,8 +10,15 @@ export class InMemoryCostStore implements CostStore {
   readonly records = new Map<string, CostRecord>();
 
   async writeRecords(records: readonly CostRecord[]): Promise<WriteResult> {
-    for (const r of records) this.records.set(r.id, r);
-    return { written: records.length, months: [...new Set(records.map((r) => r.month))].sort() };
+    const result: WriteResult = { records: records.length, inserted: 0, replaced: 0, unchanged: 0, months: [...new Set(records.map((r) => r.month))].sort() };
+    for (const r of records) {
+      const old = this.records.get(r.id);
+      if (!old) result.inserted += 1;
+      else if (old.billed === r.billed && old.effective === r.effective && old.list === r.list) result.unchanged += 1;
+      else result.replaced += 1;
+      this.records.set(r.id, r);
+    }
+    return result;
   }
 
   async groupCosts(query: CostQuery): Promise<GroupRow[]> {

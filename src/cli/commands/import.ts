@@ -49,6 +49,9 @@ export function importJson(s: ImportSummary): Record<string, unknown> {
     errors: s.errors,
     errorsOmitted: s.errorsOmitted,
     records: s.records,
+    inserted: s.inserted,
+    replaced: s.replaced,
+    unchanged: s.unchanged,
     written: s.written,
     warnings: s.warnings,
     files: s.files,
@@ -56,10 +59,14 @@ export function importJson(s: ImportSummary): Record<string, unknown> {
   };
 }
 
+const n = (v: number) => v.toLocaleString('en-US');
+
 function importText(s: ImportSummary): string {
   const lines = [
     `Read ${s.rows.toLocaleString('en-US')} rows from ${s.files.join(', ')}: ${s.imported.toLocaleString('en-US')} imported, ${s.rejected.toLocaleString('en-US')} rejected.`,
-    s.written ? `Stored ${s.records.toLocaleString('en-US')} daily cost records (re-importing the same data changes nothing).` : 'Nothing was written (--strict and some lines were rejected).',
+    s.written
+      ? `Folded into ${n(s.records)} daily cost records: ${n(s.inserted)} new, ${n(s.replaced)} changed, ${n(s.unchanged)} already stored as they are.`
+      : 'Nothing was written (--strict and some lines were rejected).',
   ];
   for (const e of s.errors) lines.push(`  ${e.file ? `${e.file}:` : 'line '}${e.line}: ${e.message}`);
   if (s.errorsOmitted > 0) lines.push(`  … and ${s.errorsOmitted} more rejected lines.`);

@@ -1,0 +1,118 @@
+/**
+ * Writes one month's records and keeps its rollups exact.
+ *
+ * The month's existing records for the affected days are read once; records that did not change
+ * are skipped (re-importing a file writes nothing), changed ones are deleted and inserted again,
+ * and the affected days' rollups are computed in memory from old and new records together.
+ * Delete+insert rather than replaceOne: FerretDB v1 scans the collection for every replaceOne,
+ * which made re-imports quadratic; two bulk commands scan it once.
+ */
+import type { Collection } from 'mongodb';
+import type { CostRecordDoc } from './doc-mapping';
+import type { PartitionKind } from './partitions';
+import { chunks, INSERT_BATCH } from './batching';
+import { RollupAccumulator, ROLLUP_SOURCE_PROJECTION, type RollupDoc, type RollupSource } from './rollups';
+
+export type StoredDoc = { _id: string } & Record<string, unknown>;
+export type CollectionFor = (kind: PartitionKind, month: string) => Collection<StoredDoc>;
+
+export interface MonthWriteResult {
+  inserted: number;
+  replaced: number;
+  unchanged: number;
+  firstDay?: string;
+  lastDay?: string;
+}
+
+/** Fields that make two versions of a record different; bookkeeping fields do not count. */
+const COMPARED: (keyof CostRecordDoc)[] = [
+  'providerName', 'billingAccountName', 'subAccountName', 'serviceCategory', 'regionName', 'billed', 'effective', 'list',
+];
+
+export class PartitionWriter {
+  constructor(private readonly collection: CollectionFor) {}
+
+  async writeMonth(month: string, docs: CostRecordDoc[]): Promise<MonthWriteResult> {
+    const records = this.collection('records', month);
+    const days = [...new Set(docs.map((d) => d.day))].sort();
+    const existing = new Map<string, CostRecordDoc>();
+    for await (const doc of records.find({ day: { $in: days } }, { useBigInt64: true, batchSize: 5000 })) {
+      existing.set(doc._id, doc as unknown as CostRecordDoc);
+    }
+    const toInsert: CostRecordDoc[] = [];
+    const replacedIds: string[] = [];
+    for (const doc of docs) {
+      const old = existing.get(doc._id);
+      if (old && sameRecord(old, doc)) continue;
+      if (old) replacedIds.push(doc._id);
+      toInsert.push(doc);
+      existing.set(doc._id, doc);
+    }
+    for (const ids of chunks(replacedIds, 5000)) await records.deleteMany({ _id: { $in: ids } });
+    await this.insertAll(records, toInsert);
+
+    if (toInsert.length > 0) {
+      const daily = new RollupAccumulator('day');
+      for (const doc of existing.values()) daily.add(doc);
+      await this.replaceRollups('daily', month, daily.docs(), days);
+      await this.rebuildMonthlyFromDaily(month);
+    }
+    return { inserted: toInsert.length - replacedIds.length, replaced: replacedIds.length, unchanged: docs.length - toInsert.length, firstDay: days[0], lastDay: days[days.length - 1] };
+  }
+
+  /** Full rebuild of one month's rollups from its records (repair after an interrupted write). */
+  async rebuildMonth(month: string): Promise<{ days: number; firstDay?: string; lastDay?: string }> {
+    const daily = new RollupAccumulator('day');
+    const seen = new Set<string>();
+    for await (const doc of this.collection('records', month).find({}, { projection: ROLLUP_SOURCE_PROJECTION, useBigInt64: true, batchSize: 5000 })) {
+      const src = doc as unknown as RollupSource;
+      daily.add(src);
+      seen.add(src.day);
+    }
+    await this.replaceRollups('daily', month, daily.docs(), undefined);
+    await this.rebuildMonthlyFromDaily(month);
+    const sorted = [...seen].sort();
+    return { days: sorted.length, firstDay: sorted[0], lastDay: sorted[sorted.length - 1] };
+  }
+
+  private async insertAll(col: Collection<StoredDoc>, docs: CostRecordDoc[]): Promise<void> {
+    for (const batch of chunks(docs, INSERT_BATCH)) {
+      try {
+        await col.insertMany(batch as unknown as StoredDoc[], { ordered: false });
+      } catch (error) {
+        // Someone wrote a key between our read and insert (only possible without the lock): replace it.
+        const dupes = duplicateIndexes(error);
+        if (!dupes) throw error;
+        const docsAgain = dupes.map((i) => batch[i]!);
+        await col.deleteMany({ _id: { $in: docsAgain.map((d) => d._id) } });
+        await col.insertMany(docsAgain as unknown as StoredDoc[], { ordered: false });
+      }
+    }
+  }
+
+  private async rebuildMonthlyFromDaily(month: string): Promise<void> {
+    const monthly = new RollupAccumulator('month');
+    for await (const doc of this.collection('daily', month).find({}, { useBigInt64: true, batchSize: 5000 })) {
+      monthly.add(doc as unknown as RollupSource, (doc as unknown as RollupDoc).records);
+    }
+    await this.replaceRollups('monthly', month, monthly.docs(), undefined);
+  }
+
+  /** Replaces the rollups of the given days (or the whole partition) with `docs`. */
+  private async replaceRollups(kind: 'daily' | 'monthly', month: string, docs: RollupDoc[], days: string[] | undefined): Promise<void> {
+    const col = this.collection(kind, month);
+    await col.deleteMany(days ? { day: { $in: days } } : {});
+    for (const batch of chunks(docs, INSERT_BATCH)) await col.insertMany(batch as unknown as StoredDoc[], { ordered: false });
+  }
+}
+
+function sameRecord(a: CostRecordDoc, b: CostRecordDoc): boolean {
+  return COMPARED.every((k) => a[k] === b[k]);
+}
+
+function duplicateIndexes(error: unknown): number[] | undefined {
+  const writeErrors = (error as { writeErrors?: { code?: number; index: number }[] | { code?: number; index: number } }).writeErrors;
+  const list = Array.isArray(writeErrors) ? writeErrors : writeErrors ? [writeErrors] : [];
+  if (list.length === 0 || list.some((e) => e.code !== 11000)) return undefined;
+  return list.map((e) => e.index);
+}
