@@ -20,14 +20,19 @@ export function buildProgram(io: CliIo): Command {
   return program;
 }
 
-export async function main(argv: string[], io: CliIo = processIo): Promise<void> {
+/** Runs the CLI and returns its exit code. */
+export async function run(argv: string[], io: CliIo = processIo): Promise<number> {
+  let code: number = EXIT.ok;
+  const recording: CliIo = { ...io, exit: (c) => (code = c) };
   try {
-    await buildProgram(io).parseAsync(argv, { from: 'user' });
+    await buildProgram(recording).parseAsync(argv, { from: 'user' });
   } catch (error) {
-    if (error instanceof CommanderError) {
-      process.exitCode = error.exitCode === 0 ? EXIT.ok : EXIT.usage;
-      return;
-    }
+    if (error instanceof CommanderError) return error.exitCode === 0 ? EXIT.ok : EXIT.usage;
     throw error;
   }
+  return code;
+}
+
+export async function main(argv: string[]): Promise<void> {
+  process.exitCode = await run(argv);
 }

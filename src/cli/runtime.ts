@@ -14,6 +14,8 @@ export interface CliIo {
   err: (text: string) => void;
   isTTY: boolean;
   env: NodeJS.ProcessEnv;
+  /** Records the command's exit code. */
+  exit: (code: number) => void;
 }
 
 export const processIo: CliIo = {
@@ -21,6 +23,9 @@ export const processIo: CliIo = {
   err: (text) => process.stderr.write(text),
   isTTY: Boolean(process.stderr.isTTY),
   env: process.env,
+  exit: (code) => {
+    process.exitCode = code;
+  },
 };
 
 /** Runs `work` with an open core and always closes it. Returns the exit code. */
@@ -29,7 +34,8 @@ export async function withCore(io: CliIo, work: (core: Core) => Promise<number>)
   let logger: Logger;
   try {
     config = loadConfig(io.env);
-    logger = createLogger(config.logLevel);
+    // The CLI is quiet unless asked: its output is the answer, not the log.
+    logger = createLogger(io.env.LOG_LEVEL ? config.logLevel : 'warn');
   } catch (error) {
     return reportError(io, undefined, error);
   }

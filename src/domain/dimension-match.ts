@@ -11,7 +11,7 @@ export type MatchResult = { ok: true; values: string[]; labels: string[] } | { o
 
 /** Short names people use for services; each maps to phrases found in providers' service names. */
 const SERVICE_ALIASES: Record<string, string[]> = {
-  ec2: ['elastic compute cloud', 'ec2'],
+  ec2: ['elastic compute cloud', 'ec2 - other'],
   ebs: ['elastic block store'],
   s3: ['simple storage service'],
   rds: ['relational database service'],

@@ -93,7 +93,7 @@ function parseDates(input: string, today: Day): Period | undefined {
   if (range) {
     const [, from = '', to = ''] = range;
     if (!isDay(from) || !isDay(to) || from > to) return undefined;
-    return { range: rangeInclusive(from, to), label: `${from} to ${to}`, kind: from === to ? 'day' : 'custom' };
+    return customPeriod(from, to);
   }
   if (isDay(input)) return { range: rangeInclusive(input, input), label: input, kind: 'day' };
   if (isMonth(input)) return monthPeriod(input);
@@ -186,5 +186,16 @@ function minDay(a: Day, b: Day): Day {
 export function periodFromBounds(from: string, to: string): Period {
   if (!isDay(from) || !isDay(to)) throw new PeriodError(`${from}..${to}`, 'dates must be YYYY-MM-DD');
   if (from > to) throw new PeriodError(`${from}..${to}`, 'it ends before it starts');
-  return { range: rangeInclusive(from, to), label: `${from} to ${to}`, kind: from === to ? 'day' : 'custom' };
+  return customPeriod(from, to);
+}
+
+/** Explicit dates that happen to cover a whole month, quarter or year behave like one. */
+function customPeriod(from: Day, to: Day): Period {
+  const range = rangeInclusive(from, to);
+  if (from.endsWith('-01') && range.end.endsWith('-01')) {
+    if (addMonths(from, 1) === range.end) return monthPeriod(monthOf(from));
+    if (addMonths(from, 3) === range.end && ['01', '04', '07', '10'].includes(from.slice(5, 7))) return quarterPeriod(from);
+    if (addMonths(from, 12) === range.end && from.slice(5) === '01-01') return yearPeriod(from.slice(0, 4));
+  }
+  return { range, label: `${from} to ${to}`, kind: from === to ? 'day' : 'custom' };
 }

@@ -45,7 +45,7 @@ export function costCommand(io: CliIo): Command {
     .option('--currency <code>', 'only costs billed in this currency')
     .option('--json', 'print JSON (amounts are exact decimal strings)')
     .action(async (periodWords: string[], opts: CostOptions) => {
-      process.exitCode = await runCost(io, periodWords, opts);
+      io.exit(await runCost(io, periodWords, opts));
     });
 }
 

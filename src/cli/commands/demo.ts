@@ -20,7 +20,7 @@ export function demoCommand(io: CliIo): Command {
   return new Command('demo')
     .description('Load the demo dataset (13 months, 3 clouds) and the FOCUS sample, then show a summary')
     .action(async () => {
-      process.exitCode = await runDemo(io);
+      io.exit(await runDemo(io));
     });
 }
 

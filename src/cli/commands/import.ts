@@ -13,7 +13,7 @@ export function importCommand(io: CliIo): Command {
     .option('--json', 'print a JSON summary')
     .option('--strict', 'write nothing if any line is rejected')
     .action(async (files: string[], opts: { json?: boolean; strict?: boolean }) => {
-      process.exitCode = await runImport(io, files, opts);
+      io.exit(await runImport(io, files, opts));
     });
 }
 

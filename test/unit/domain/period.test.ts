@@ -78,6 +78,11 @@ describe('previousPeriod', () => {
     expect(prev('2024')).toEqual({ start: '2023-01-01', end: '2024-01-01' });
     expect(prev('this week')).toEqual({ start: '2026-11-09', end: '2026-11-15' });
   });
+  it('explicit dates covering a calendar unit compare like that unit', () => {
+    expect(previousPeriod(periodFromBounds('2024-09-01', '2024-09-30')).range).toEqual({ start: '2024-08-01', end: '2024-09-01' });
+    expect(prev('2024-07-01..2024-09-30')).toEqual({ start: '2024-04-01', end: '2024-07-01' });
+    expect(prev('2024-09-01..2024-09-29')).toEqual({ start: '2024-08-03', end: '2024-09-01' });
+  });
   it('rolling windows compare with the equal-length window before', () => {
     expect(prev('7d')).toEqual({ start: '2026-11-07', end: '2026-11-14' });
     expect(prev('2024-09-10..2024-09-12')).toEqual({ start: '2024-09-07', end: '2024-09-10' });
