@@ -93,10 +93,16 @@ export class FocusImportService {
       this.deps.logger.warn({ importId: summary.importId, rejected: summary.rejected }, 'strict import: nothing written');
       return summary;
     }
-    const records = [...aggregator.drain(this.deps.clock.now())];
-    options.onProgress?.({ file: inputs[inputs.length - 1]!.name, bytesRead: 0, rows: summary.rows, phase: 'writing' });
-    const result = await this.deps.store.writeRecords(records, { importId: summary.importId });
-    Object.assign(summary, { records: result.records, inserted: result.inserted, replaced: result.replaced, unchanged: result.unchanged, written: true });
+    // One month at a time, so that only one month's records are ever built in memory.
+    for (const { month, records } of aggregator.drainByMonth(this.deps.clock.now())) {
+      options.onProgress?.({ file: month, bytesRead: 0, rows: summary.rows, phase: 'writing' });
+      const result = await this.deps.store.writeRecords(records, { importId: summary.importId });
+      summary.records += result.records;
+      summary.inserted += result.inserted;
+      summary.replaced += result.replaced;
+      summary.unchanged += result.unchanged;
+    }
+    summary.written = true;
     this.deps.logger.info(
       { importId: summary.importId, files: summary.files, rows: summary.rows, rejected: summary.rejected, records: summary.records },
       'import finished',

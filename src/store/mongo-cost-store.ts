@@ -78,7 +78,8 @@ export class MongoCostStore implements CostStore {
     const before = await this.partitions.findById(month).lean();
     if (!before) await this.ensureIndexes(month);
     await this.setState(month, { dirty: true });
-    const result = await this.writer.writeMonth(month, records.map((r) => toDoc(r, importId)));
+    const emptyBefore = !before || (!before.hasData && !before.dirty);
+    const result = await this.writer.writeMonth(month, records.map((r) => toDoc(r, importId)), emptyBefore);
     await this.setState(month, {
       dirty: false,
       hasData: true,

@@ -32,7 +32,8 @@ const COMPARED: (keyof CostRecordDoc)[] = [
 export class PartitionWriter {
   constructor(private readonly collection: CollectionFor) {}
 
-  async writeMonth(month: string, docs: CostRecordDoc[]): Promise<MonthWriteResult> {
+  /** `emptyBefore`: the month held no records, so its rollups are exactly what is written now. */
+  async writeMonth(month: string, docs: CostRecordDoc[], emptyBefore: boolean): Promise<MonthWriteResult> {
     const records = this.collection('records', month);
     const days = [...new Set(docs.map((d) => d.day))].sort();
     const existing = new Map<string, CostRecordDoc>();
@@ -55,7 +56,13 @@ export class PartitionWriter {
       const daily = new RollupAccumulator('day');
       for (const doc of existing.values()) daily.add(doc);
       await this.replaceRollups('daily', month, daily.docs(), days);
-      await this.rebuildMonthlyFromDaily(month);
+      if (emptyBefore && existing.size === toInsert.length) {
+        const monthly = new RollupAccumulator('month');
+        for (const d of daily.docs()) monthly.add({ ...d, day: month }, d.records);
+        await this.replaceRollups('monthly', month, monthly.docs(), undefined);
+      } else {
+        await this.rebuildMonthlyFromDaily(month);
+      }
     }
     return { inserted: toInsert.length - replacedIds.length, replaced: replacedIds.length, unchanged: docs.length - toInsert.length, firstDay: days[0], lastDay: days[days.length - 1] };
   }
