@@ -9,6 +9,7 @@ import { systemClock, type Clock } from './ports/clock';
 import { CostService } from './services/cost-service';
 import { FocusImportService } from './services/focus-import';
 import { FocusCsvReader } from './sources/focus/focus-csv-reader';
+import { FileDaySpill } from './spill/file-day-spill';
 import { connectMongo } from './store/connection';
 import { startEmbeddedMongo } from './store/embedded-mongo';
 import type { RunningServer } from './store/ferretdb-process';
@@ -45,7 +46,7 @@ export async function openCore(config: Config, logger: Logger, clock: Clock = sy
   await store.init();
   const meta = new MongoMetaStore(conn);
   const costs = new CostService({ store, clock, timeZone: config.timeZone, currency: config.currency });
-  const imports = new FocusImportService({ store, reader: new FocusCsvReader(), clock, logger });
+  const imports = new FocusImportService({ store, reader: new FocusCsvReader(), spill: () => new FileDaySpill(), clock, logger });
   return {
     config, logger, conn, store, meta, costs, imports, clock,
     close: async () => {

@@ -2,12 +2,12 @@
  * Folds source rows (hourly or daily) into daily cost records keyed by their natural key.
  * Amounts are summed exactly at fine scale and rounded to nano-units once, per record.
  *
- * Memory is what limits big imports, so each distinct set of dimensions is kept once and
- * entries are keyed by a number (dimensions index, day); the natural-key hash is computed
- * only when records are produced, month by month.
+ * Each distinct set of dimensions is kept once, in a DimensionTable shared by a whole import,
+ * and entries are keyed by a number (dimensions index, day); the natural-key hash is computed
+ * only when records are produced.
  */
 import { naturalKey, type CostDimensions, type CostRecord } from './cost-record';
-import { monthOf, rangeLength, type Day, type Month } from './days';
+import { monthOf, type Day, type Month } from './days';
 import { fineToNanos } from './money';
 
 export interface FineAmounts {
@@ -16,28 +16,46 @@ export interface FineAmounts {
   list: bigint;
 }
 
-interface Entry {
-  dims: number;
-  day: number;
-  billed: bigint;
-  effective: bigint;
-  list: bigint;
+export class DimensionTable {
+  private readonly index = new Map<string, number>();
+  private readonly list: CostDimensions[] = [];
+
+  intern(dims: CostDimensions): number {
+    const id = dimsIdentity(dims);
+    const seen = this.index.get(id);
+    if (seen !== undefined) {
+      // Names may be filled in on a later row; keep the most informative version.
+      if (!this.list[seen]!.subAccountName && dims.subAccountName) this.list[seen] = dims;
+      return seen;
+    }
+    this.list.push(dims);
+    this.index.set(id, this.list.length - 1);
+    return this.list.length - 1;
+  }
+
+  get(i: number): CostDimensions {
+    const dims = this.list[i];
+    if (!dims) throw new RangeError(`no dimensions at ${i}`);
+    return dims;
+  }
+
+  get size(): number {
+    return this.list.length;
+  }
 }
 
-const EPOCH: Day = '1970-01-01';
-const DAY_SPAN = 2 ** 17; // day numbers stay below this until year 2328
+interface Entry extends FineAmounts {
+  dims: number;
+  day: Day;
+}
 
 export class DailyAggregator {
-  private readonly dimsIndex = new Map<string, number>();
-  private readonly dimsList: CostDimensions[] = [];
-  private readonly entries = new Map<number, Entry>();
-  private readonly dayNumbers = new Map<Day, number>();
-  private readonly days = new Map<number, Day>();
+  private readonly entries = new Map<string, Entry>();
 
-  add(dims: CostDimensions, day: Day, amounts: FineAmounts): void {
-    const d = this.internDims(dims);
-    const n = this.dayNumber(day);
-    const key = d * DAY_SPAN + n;
+  constructor(private readonly table: DimensionTable) {}
+
+  add(dims: number, day: Day, amounts: FineAmounts): void {
+    const key = `${dims}|${day}`;
     const entry = this.entries.get(key);
     if (entry) {
       entry.billed += amounts.billed;
@@ -45,66 +63,51 @@ export class DailyAggregator {
       entry.list += amounts.list;
       return;
     }
-    this.entries.set(key, { dims: d, day: n, ...amounts });
+    this.entries.set(key, { dims, day, billed: amounts.billed, effective: amounts.effective, list: amounts.list });
   }
 
   get size(): number {
     return this.entries.size;
   }
 
-  /** Records grouped by month, oldest first; each month is released as soon as it is taken. */
-  *drainByMonth(ingestedAt: Date): Generator<{ month: Month; records: CostRecord[] }> {
-    const byMonth = new Map<Month, Entry[]>();
+  /**
+   * The records in chunks of about `chunkSize`, oldest day first. A chunk never splits a day or
+   * spans two months. The aggregator is empty afterwards.
+   */
+  *drainChunks(ingestedAt: Date, chunkSize = 20_000): Generator<CostRecord[]> {
+    const byDay = new Map<Day, Entry[]>();
     for (const e of this.entries.values()) {
-      const month = monthOf(this.days.get(e.day)!);
-      const list = byMonth.get(month);
+      const list = byDay.get(e.day);
       if (list) list.push(e);
-      else byMonth.set(month, [e]);
+      else byDay.set(e.day, [e]);
     }
     this.entries.clear();
-    for (const month of [...byMonth.keys()].sort()) {
-      const entries = byMonth.get(month)!;
-      byMonth.delete(month);
-      yield { month, records: entries.map((e) => this.toRecord(e, ingestedAt)) };
+    let chunk: CostRecord[] = [];
+    let month: Month | undefined;
+    for (const day of [...byDay.keys()].sort()) {
+      if (chunk.length > 0 && (chunk.length >= chunkSize || monthOf(day) !== month)) {
+        yield chunk;
+        chunk = [];
+      }
+      month = monthOf(day);
+      for (const e of byDay.get(day)!) chunk.push(this.toRecord(e, ingestedAt));
+      byDay.delete(day);
     }
+    if (chunk.length > 0) yield chunk;
   }
 
   private toRecord(e: Entry, ingestedAt: Date): CostRecord {
-    const dims = this.dimsList[e.dims]!;
-    const day = this.days.get(e.day)!;
+    const dims = this.table.get(e.dims);
     return {
       ...dims,
-      id: naturalKey(dims, day),
-      day,
-      month: monthOf(day),
+      id: naturalKey(dims, e.day),
+      day: e.day,
+      month: monthOf(e.day),
       billed: fineToNanos(e.billed),
       effective: fineToNanos(e.effective),
       list: fineToNanos(e.list),
       ingestedAt,
     };
-  }
-
-  private internDims(dims: CostDimensions): number {
-    const id = dimsIdentity(dims);
-    const seen = this.dimsIndex.get(id);
-    if (seen !== undefined) {
-      // Names may be filled in on a later row; keep the most informative version.
-      if (!this.dimsList[seen]!.subAccountName && dims.subAccountName) this.dimsList[seen] = dims;
-      return seen;
-    }
-    this.dimsList.push(dims);
-    this.dimsIndex.set(id, this.dimsList.length - 1);
-    return this.dimsList.length - 1;
-  }
-
-  private dayNumber(day: Day): number {
-    let n = this.dayNumbers.get(day);
-    if (n === undefined) {
-      n = rangeLength({ start: EPOCH, end: day });
-      this.dayNumbers.set(day, n);
-      this.days.set(n, day);
-    }
-    return n;
   }
 }
 

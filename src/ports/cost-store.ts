@@ -29,8 +29,11 @@ export interface StoreCoverage {
 
 /** The cost store: idempotent writes by natural key, and grouped exact sums. */
 export interface CostStore {
-  /** Upserts complete daily records (same id replaces), then refreshes rollups. */
-  writeRecords(records: readonly CostRecord[], options: { importId: string }): Promise<WriteResult>;
+  /**
+   * Upserts daily records (same id replaces; unchanged ones are skipped), then refreshes rollups.
+   * Batches from an async iterable are written under one lock, so memory stays at one batch.
+   */
+  writeRecords(records: readonly CostRecord[] | AsyncIterable<readonly CostRecord[]>, options: { importId: string }): Promise<WriteResult>;
   /** Sums of the query's metric per (currency, group key). Rows may repeat a key; callers merge. */
   groupCosts(query: CostQuery): Promise<GroupRow[]>;
   dimensionValues(dim: CatalogDim): Promise<DimensionValue[]>;

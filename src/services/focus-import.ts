@@ -3,14 +3,19 @@
  * idempotently. Several files in one import are folded together (multi-part exports).
  */
 import { randomUUID } from 'node:crypto';
-import { DailyAggregator } from '../domain/daily-aggregator';
+import type { CostRecord } from '../domain/cost-record';
+import { DailyAggregator, DimensionTable } from '../domain/daily-aggregator';
+import { monthOf } from '../domain/days';
 import { AppError } from '../domain/errors';
 import type { Clock } from '../ports/clock';
 import type { CostFileReader, ImportInput } from '../ports/cost-file-reader';
 import type { CostStore } from '../ports/cost-store';
+import type { DaySpill, DaySpillFactory } from '../ports/day-spill';
 import type { Logger } from '../ports/logger';
 
 export const MAX_REPORTED_ERRORS = 100;
+/** Records per write: enough for bulk speed, few enough to keep memory flat. */
+const CHUNK_RECORDS = 20_000;
 
 export interface ImportIssue {
   file?: string;
@@ -50,7 +55,7 @@ export interface ImportOptions {
 }
 
 export class FocusImportService {
-  constructor(private readonly deps: { store: CostStore; reader: CostFileReader; clock: Clock; logger: Logger }) {}
+  constructor(private readonly deps: { store: CostStore; reader: CostFileReader; spill: DaySpillFactory; clock: Clock; logger: Logger }) {}
 
   async import(inputs: ImportInput[], options: ImportOptions = {}): Promise<ImportSummary> {
     if (inputs.length === 0) throw new AppError('IMPORT_FILE_UNREADABLE', 'Name at least one FOCUS file to import.');
@@ -58,7 +63,29 @@ export class FocusImportService {
       importId: randomUUID(), files: inputs.map((i) => i.name), rows: 0, imported: 0, rejected: 0, records: 0, inserted: 0, replaced: 0, unchanged: 0, written: false,
       errors: [], errorsOmitted: 0, warnings: [], warningsOmitted: 0,
     };
-    const aggregator = new DailyAggregator();
+    const table = new DimensionTable();
+    const spill = this.deps.spill();
+    try {
+      await this.readAll(inputs, table, spill, summary, options);
+      spill.seal();
+      if (options.strict && summary.rejected > 0) {
+        this.deps.logger.warn({ importId: summary.importId, rejected: summary.rejected }, 'strict import: nothing written');
+        return summary;
+      }
+      const result = await this.deps.store.writeRecords(foldDays(spill, table, this.deps.clock.now(), summary, options), { importId: summary.importId });
+      Object.assign(summary, { records: result.records, inserted: result.inserted, replaced: result.replaced, unchanged: result.unchanged, written: true });
+    } finally {
+      spill.dispose();
+    }
+    this.deps.logger.info(
+      { importId: summary.importId, files: summary.files, rows: summary.rows, rejected: summary.rejected, records: summary.records },
+      'import finished',
+    );
+    return summary;
+  }
+
+  /** Phase 1: every row of every file, checked, its dimensions interned, filed by day. */
+  private async readAll(inputs: ImportInput[], table: DimensionTable, spill: DaySpill, summary: ImportSummary, options: ImportOptions): Promise<void> {
     const many = inputs.length > 1;
     for (const input of inputs) {
       let rows = 0;
@@ -70,7 +97,7 @@ export class FocusImportService {
       };
       const result = await this.deps.reader.read(input, {
         row: (dims, day, amounts) => {
-          aggregator.add(dims, day, amounts);
+          spill.append(day, `${table.intern(dims)}\t${amounts.billed}\t${amounts.effective}\t${amounts.list}`);
           summary.imported += 1;
           rows += 1;
           if (rows % 10_000 === 0) options.onProgress?.({ file: input.name, bytesRead, bytesTotal: input.size, rows, phase: 'reading' });
@@ -89,24 +116,23 @@ export class FocusImportService {
       summary.rows += result.rows;
       options.onProgress?.({ file: input.name, bytesRead, bytesTotal: input.size, rows: result.rows, phase: 'reading' });
     }
-    if (options.strict && summary.rejected > 0) {
-      this.deps.logger.warn({ importId: summary.importId, rejected: summary.rejected }, 'strict import: nothing written');
-      return summary;
+  }
+}
+
+/** Phase 2: one day at a time, rows folded into daily records, handed out in chunks. */
+async function* foldDays(spill: DaySpill, table: DimensionTable, ingestedAt: Date, summary: ImportSummary, options: ImportOptions): AsyncGenerator<CostRecord[]> {
+  const days = spill.days();
+  const aggregator = new DailyAggregator(table);
+  for (let i = 0; i < days.length; i++) {
+    const day = days[i]!;
+    for (const line of spill.lines(day)) {
+      const [dims, billed, effective, list] = line.split('\t');
+      aggregator.add(Number(dims), day, { billed: BigInt(billed!), effective: BigInt(effective!), list: BigInt(list!) });
     }
-    // One month at a time, so that only one month's records are ever built in memory.
-    for (const { month, records } of aggregator.drainByMonth(this.deps.clock.now())) {
-      options.onProgress?.({ file: month, bytesRead: 0, rows: summary.rows, phase: 'writing' });
-      const result = await this.deps.store.writeRecords(records, { importId: summary.importId });
-      summary.records += result.records;
-      summary.inserted += result.inserted;
-      summary.replaced += result.replaced;
-      summary.unchanged += result.unchanged;
+    const next = days[i + 1];
+    if (aggregator.size >= CHUNK_RECORDS || !next || monthOf(next) !== monthOf(day)) {
+      options.onProgress?.({ file: day, bytesRead: i + 1, bytesTotal: days.length, rows: summary.rows, phase: 'writing' });
+      yield* aggregator.drainChunks(ingestedAt, CHUNK_RECORDS);
     }
-    summary.written = true;
-    this.deps.logger.info(
-      { importId: summary.importId, files: summary.files, rows: summary.rows, rejected: summary.rejected, records: summary.records },
-      'import finished',
-    );
-    return summary;
   }
 }

@@ -8,6 +8,29 @@ import type { CatalogDim, DimensionValue } from '../ports/cost-store';
 import { chunks, UPDATE_BATCH } from './batching';
 import { dimensionSchema, type DimensionDoc } from './schemas';
 
+/** Distinct values collected over a whole write, stored once at its end. */
+export class CatalogBatch {
+  readonly seen = new Map<string, DimensionDoc>();
+
+  add(records: readonly CostRecord[]): void {
+    for (const r of records) {
+      this.put('provider', r.provider, r.providerName, r.day);
+      this.put('account', r.subAccountId, r.subAccountName, r.day, r.billingAccountId);
+      this.put('service', r.service, '', r.day, r.serviceCategory);
+      this.put('region', r.regionId, r.regionName, r.day);
+      for (const key of Object.keys(r.tags)) this.put('tag-key', key, '', r.day);
+    }
+  }
+
+  private put(dim: CatalogDim, value: string, label: string, day: string, parent = ''): void {
+    if (!value) return;
+    const id = `${dim}\u001f${value}`;
+    const prev = this.seen.get(id);
+    if (prev && day < prev.lastDay) return;
+    this.seen.set(id, { _id: id, dim, value, label: label || prev?.label || '', parent, lastDay: day });
+  }
+}
+
 export class DimensionCatalog {
   private readonly model: Model<DimensionDoc>;
 
@@ -15,24 +38,10 @@ export class DimensionCatalog {
     this.model = conn.models.CostDimension ?? conn.model<DimensionDoc>('CostDimension', dimensionSchema);
   }
 
-  async record(records: readonly CostRecord[]): Promise<void> {
-    const seen = new Map<string, DimensionDoc>();
-    const put = (dim: CatalogDim, value: string, label: string, day: string, parent = '') => {
-      if (!value) return;
-      const id = `${dim}\u001f${value}`;
-      const prev = seen.get(id);
-      if (!prev || day >= prev.lastDay) seen.set(id, { _id: id, dim, value, label: label || prev?.label || '', parent, lastDay: day });
-    };
-    for (const r of records) {
-      put('provider', r.provider, r.providerName, r.day);
-      put('account', r.subAccountId, r.subAccountName, r.day, r.billingAccountId);
-      put('service', r.service, '', r.day, r.serviceCategory);
-      put('region', r.regionId, r.regionName, r.day);
-      for (const key of Object.keys(r.tags)) put('tag-key', key, '', r.day);
-    }
-    for (const batch of chunks([...seen.values()], UPDATE_BATCH)) {
+  async write(batch: CatalogBatch): Promise<void> {
+    for (const docs of chunks([...batch.seen.values()], UPDATE_BATCH)) {
       await this.model.bulkWrite(
-        batch.map((d) => ({
+        docs.map((d) => ({
           updateOne: { filter: { _id: d._id }, update: { $set: { dim: d.dim, value: d.value, label: d.label, parent: d.parent, lastDay: d.lastDay } }, upsert: true },
         })),
         { ordered: false },

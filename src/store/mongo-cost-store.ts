@@ -12,9 +12,9 @@ import { AppError } from '../domain/errors';
 import type { Logger } from '../ports/logger';
 import type { CatalogDim, CostStore, DimensionValue, StoreCoverage, WriteResult } from '../ports/cost-store';
 import { DimensionCatalog } from './dimension-catalog';
-import { toDoc } from './doc-mapping';
 import { partitionCollection, type PartitionKind, type PartitionState } from './partitions';
-import { PartitionWriter, type MonthWriteResult, type StoredDoc } from './partition-writer';
+import { PartitionWriter, type StoredDoc } from './partition-writer';
+import { WriteSession } from './write-session';
 import { buildPipeline, kindCanAnswer } from './query-pipeline';
 import { costRecordSchema, dailyRollupSchema, monthlyRollupSchema, partitionStateSchema } from './schemas';
 import { WriteLock } from './write-lock';
@@ -52,42 +52,22 @@ export class MongoCostStore implements CostStore {
     });
   }
 
-  async writeRecords(records: readonly CostRecord[], options: { importId: string }): Promise<WriteResult> {
-    const byMonth = new Map<string, CostRecord[]>();
-    for (const r of records) {
-      const list = byMonth.get(r.month) ?? [];
-      list.push(r);
-      byMonth.set(r.month, list);
-    }
-    const months = [...byMonth.keys()].sort();
-    const total: WriteResult = { records: records.length, inserted: 0, replaced: 0, unchanged: 0, months };
-    await this.withLock(async () => {
-      for (const month of months) {
-        const result = await this.writeMonth(month, byMonth.get(month)!, options.importId);
-        total.inserted += result.inserted;
-        total.replaced += result.replaced;
-        total.unchanged += result.unchanged;
-        await this.lock.acquire(this.owner); // renew the lease between months
+  async writeRecords(input: readonly CostRecord[] | AsyncIterable<readonly CostRecord[]>, options: { importId: string }): Promise<WriteResult> {
+    const states = {
+      get: (month: string) => this.partitions.findById(month).lean(),
+      set: (month: string, patch: Partial<PartitionState>) => this.setState(month, patch),
+      ensureIndexes: (month: string) => this.ensureIndexes(month),
+    };
+    return this.withLock(async () => {
+      const session = new WriteSession(this.writer, states, options.importId, this.options.logger);
+      for await (const batch of Symbol.asyncIterator in input ? input : [input as readonly CostRecord[]]) {
+        await session.add(batch);
+        await this.lock.acquire(this.owner); // renew the lease as long writes go on
       }
-      await this.catalog.record(records);
+      const result = await session.finish();
+      await this.catalog.write(session.catalog);
+      return result;
     });
-    return total;
-  }
-
-  private async writeMonth(month: string, records: CostRecord[], importId: string): Promise<MonthWriteResult> {
-    const before = await this.partitions.findById(month).lean();
-    if (!before) await this.ensureIndexes(month);
-    await this.setState(month, { dirty: true });
-    const emptyBefore = !before || (!before.hasData && !before.dirty);
-    const result = await this.writer.writeMonth(month, records.map((r) => toDoc(r, importId)), emptyBefore);
-    await this.setState(month, {
-      dirty: false,
-      hasData: true,
-      firstDay: minOf(before?.firstDay, result.firstDay),
-      lastDay: maxOf(before?.lastDay, result.lastDay),
-    });
-    this.options.logger.debug({ month, ...result }, 'month written');
-    return result;
   }
 
   /** Full rebuild of one month's rollups from its records. */
@@ -183,12 +163,4 @@ function exactAmount(value: unknown): bigint {
   if (typeof value === 'bigint') return value;
   if (typeof value === 'number' && Number.isSafeInteger(value)) return BigInt(value);
   throw new AppError('INTERNAL', 'A total is too large to add up exactly.', { detail: { value } });
-}
-
-function minOf(a: string | undefined, b: string | undefined): string | undefined {
-  return a === undefined ? b : b === undefined ? a : a < b ? a : b;
-}
-
-function maxOf(a: string | undefined, b: string | undefined): string | undefined {
-  return a === undefined ? b : b === undefined ? a : a > b ? a : b;
 }

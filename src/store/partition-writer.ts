@@ -1,9 +1,9 @@
 /**
- * Writes one month's records and keeps its rollups exact.
+ * Writes records into a month's partition and keeps its rollups exact.
  *
- * The month's existing records for the affected days are read once; records that did not change
- * are skipped (re-importing a file writes nothing), changed ones are deleted and inserted again,
- * and the affected days' rollups are computed in memory from old and new records together.
+ * For each chunk, the existing records of the chunk's days are read once; unchanged records are
+ * skipped (re-importing a file writes nothing), changed ones are deleted and inserted again, and
+ * those days' daily rollups are recomputed in memory from old and new records together.
  * Delete+insert rather than replaceOne: FerretDB v1 scans the collection for every replaceOne,
  * which made re-imports quadratic; two bulk commands scan it once.
  */
@@ -16,7 +16,7 @@ import { RollupAccumulator, ROLLUP_SOURCE_PROJECTION, type RollupDoc, type Rollu
 export type StoredDoc = { _id: string } & Record<string, unknown>;
 export type CollectionFor = (kind: PartitionKind, month: string) => Collection<StoredDoc>;
 
-export interface MonthWriteResult {
+export interface ChunkResult {
   inserted: number;
   replaced: number;
   unchanged: number;
@@ -32,13 +32,19 @@ const COMPARED: (keyof CostRecordDoc)[] = [
 export class PartitionWriter {
   constructor(private readonly collection: CollectionFor) {}
 
-  /** `emptyBefore`: the month held no records, so its rollups are exactly what is written now. */
-  async writeMonth(month: string, docs: CostRecordDoc[], emptyBefore: boolean): Promise<MonthWriteResult> {
+  /**
+   * Writes `docs` (all of one month). New records are also added to `monthly` when given.
+   * `freshDays`: the caller knows these days hold nothing yet, so there is nothing to read back.
+   */
+  async writeChunk(month: string, docs: CostRecordDoc[], options: { monthly?: RollupAccumulator; freshDays?: boolean } = {}): Promise<ChunkResult> {
+    const { monthly, freshDays = false } = options;
     const records = this.collection('records', month);
     const days = [...new Set(docs.map((d) => d.day))].sort();
     const existing = new Map<string, CostRecordDoc>();
-    for await (const doc of records.find({ day: { $in: days } }, { useBigInt64: true, batchSize: 5000 })) {
-      existing.set(doc._id, doc as unknown as CostRecordDoc);
+    if (!freshDays) {
+      for await (const doc of records.find({ day: { $in: days } }, { useBigInt64: true, batchSize: 5000 })) {
+        existing.set(doc._id, doc as unknown as CostRecordDoc);
+      }
     }
     const toInsert: CostRecordDoc[] = [];
     const replacedIds: string[] = [];
@@ -51,20 +57,26 @@ export class PartitionWriter {
     }
     for (const ids of chunks(replacedIds, 5000)) await records.deleteMany({ _id: { $in: ids } });
     await this.insertAll(records, toInsert);
-
     if (toInsert.length > 0) {
       const daily = new RollupAccumulator('day');
       for (const doc of existing.values()) daily.add(doc);
-      await this.replaceRollups('daily', month, daily.docs(), days);
-      if (emptyBefore && existing.size === toInsert.length) {
-        const monthly = new RollupAccumulator('month');
-        for (const d of daily.docs()) monthly.add({ ...d, day: month }, d.records);
-        await this.replaceRollups('monthly', month, monthly.docs(), undefined);
-      } else {
-        await this.rebuildMonthlyFromDaily(month);
-      }
+      if (freshDays) await this.insertRollups('daily', month, daily.docs());
+      else await this.replaceRollups('daily', month, daily.docs(), days);
+      for (const doc of toInsert) monthly?.add(doc);
     }
     return { inserted: toInsert.length - replacedIds.length, replaced: replacedIds.length, unchanged: docs.length - toInsert.length, firstDay: days[0], lastDay: days[days.length - 1] };
+  }
+
+  async writeMonthly(month: string, monthly: RollupAccumulator): Promise<void> {
+    await this.replaceRollups('monthly', month, monthly.docs(), undefined);
+  }
+
+  async rebuildMonthlyFromDaily(month: string): Promise<void> {
+    const monthly = new RollupAccumulator('month');
+    for await (const doc of this.collection('daily', month).find({}, { useBigInt64: true, batchSize: 5000 })) {
+      monthly.add(doc as unknown as RollupSource, (doc as unknown as RollupDoc).records);
+    }
+    await this.writeMonthly(month, monthly);
   }
 
   /** Full rebuild of one month's rollups from its records (repair after an interrupted write). */
@@ -90,25 +102,21 @@ export class PartitionWriter {
         // Someone wrote a key between our read and insert (only possible without the lock): replace it.
         const dupes = duplicateIndexes(error);
         if (!dupes) throw error;
-        const docsAgain = dupes.map((i) => batch[i]!);
-        await col.deleteMany({ _id: { $in: docsAgain.map((d) => d._id) } });
-        await col.insertMany(docsAgain as unknown as StoredDoc[], { ordered: false });
+        const again = dupes.map((i) => batch[i]!);
+        await col.deleteMany({ _id: { $in: again.map((d) => d._id) } });
+        await col.insertMany(again as unknown as StoredDoc[], { ordered: false });
       }
     }
   }
 
-  private async rebuildMonthlyFromDaily(month: string): Promise<void> {
-    const monthly = new RollupAccumulator('month');
-    for await (const doc of this.collection('daily', month).find({}, { useBigInt64: true, batchSize: 5000 })) {
-      monthly.add(doc as unknown as RollupSource, (doc as unknown as RollupDoc).records);
-    }
-    await this.replaceRollups('monthly', month, monthly.docs(), undefined);
-  }
-
   /** Replaces the rollups of the given days (or the whole partition) with `docs`. */
   private async replaceRollups(kind: 'daily' | 'monthly', month: string, docs: RollupDoc[], days: string[] | undefined): Promise<void> {
+    await this.collection(kind, month).deleteMany(days ? { day: { $in: days } } : {});
+    await this.insertRollups(kind, month, docs);
+  }
+
+  private async insertRollups(kind: 'daily' | 'monthly', month: string, docs: RollupDoc[]): Promise<void> {
     const col = this.collection(kind, month);
-    await col.deleteMany(days ? { day: { $in: days } } : {});
     for (const batch of chunks(docs, INSERT_BATCH)) await col.insertMany(batch as unknown as StoredDoc[], { ordered: false });
   }
 }

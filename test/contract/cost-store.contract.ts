@@ -83,6 +83,24 @@ export function costStoreContract(name: string, open: () => Promise<StoreHarness
       expect(norm(await h.store.groupCosts(q('2024-09-01', '2024-10-01')))).toEqual([['USD', '', 2n * ((249n * 250n) / 2n)]]);
     });
 
+    it('writes batches from an async iterable as one write, even when a day is split across batches', async () => {
+      async function* batches() {
+        yield [rec('2024-09-01', 1n, { resourceId: 'a' })];
+        yield [rec('2024-09-01', 2n, { resourceId: 'b' }), rec('2024-09-02', 4n)];
+        yield [rec('2024-10-01', 8n)];
+      }
+      const result = await h.store.writeRecords(batches(), { importId: 'it' });
+      expect(result).toMatchObject({ records: 4, inserted: 4, months: ['2024-09', '2024-10'] });
+      expect(norm(await h.store.groupCosts(q('2024-09-01', '2024-11-01', { groupBy: 'month' })))).toEqual([['USD', '2024-09', 7n], ['USD', '2024-10', 8n]]);
+      expect(norm(await h.store.groupCosts(q('2024-09-01', '2024-09-03', { groupBy: 'day' })))).toEqual([['USD', '2024-09-01', 3n], ['USD', '2024-09-02', 4n]]);
+      async function* more() {
+        yield [rec('2024-09-01', 10n, { resourceId: 'a' })];
+        yield [rec('2024-09-03', 16n)];
+      }
+      expect(await h.store.writeRecords(more(), { importId: 'it2' })).toMatchObject({ inserted: 1, replaced: 1 });
+      expect(norm(await h.store.groupCosts(q('2024-09-01', '2024-10-01', { groupBy: 'month' })))).toEqual([['USD', '2024-09', 32n]]);
+    });
+
     it('filters by every dimension and excludes credits', async () => {
       await h.store.writeRecords([
         rec('2024-09-01', 100n),

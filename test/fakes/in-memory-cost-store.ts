@@ -9,7 +9,9 @@ import type { CatalogDim, CostStore, DimensionValue, StoreCoverage, WriteResult 
 export class InMemoryCostStore implements CostStore {
   readonly records = new Map<string, CostRecord>();
 
-  async writeRecords(records: readonly CostRecord[]): Promise<WriteResult> {
+  async writeRecords(input: readonly CostRecord[] | AsyncIterable<readonly CostRecord[]>): Promise<WriteResult> {
+    const records: CostRecord[] = [];
+    for await (const batch of Symbol.asyncIterator in input ? input : [input as readonly CostRecord[]]) records.push(...batch);
     const result: WriteResult = { records: records.length, inserted: 0, replaced: 0, unchanged: 0, months: [...new Set(records.map((r) => r.month))].sort() };
     for (const r of records) {
       const old = this.records.get(r.id);

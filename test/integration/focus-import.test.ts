@@ -11,6 +11,7 @@ import { buildBreakdown } from '../../src/domain/cost-query';
 import { fixedClock } from '../../src/ports/clock';
 import { FocusImportService } from '../../src/services/focus-import';
 import { FocusCsvReader } from '../../src/sources/focus/focus-csv-reader';
+import { FileDaySpill } from '../../src/spill/file-day-spill';
 import { MongoCostStore } from '../../src/store/mongo-cost-store';
 import { oracleKeys, readFocusRows, sumBy, withinMicro, exact, type OracleRow } from '../support/focus-oracle';
 import { dropTestDb, openTestDb } from '../support/mongo';
@@ -53,7 +54,7 @@ beforeEach(async () => {
   await conn.dropDatabase();
   store = new MongoCostStore(conn, { logger: recordingLogger() });
   await store.init();
-  service = new FocusImportService({ store, reader: new FocusCsvReader(), clock: fixedClock('2026-11-21T12:00:00Z'), logger: recordingLogger() });
+  service = new FocusImportService({ store, reader: new FocusCsvReader(), spill: () => new FileDaySpill(), clock: fixedClock('2026-11-21T12:00:00Z'), logger: recordingLogger() });
 });
 
 describe('importing the FOCUS sample', () => {

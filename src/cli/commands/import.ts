@@ -81,7 +81,7 @@ function progressPrinter(io: CliIo): (p: ImportProgress) => void {
     if (now - last < 200 && p.phase === 'reading') return;
     last = now;
     const pct = p.bytesTotal ? ` (${Math.min(100, Math.round((p.bytesRead / p.bytesTotal) * 100))}%)` : '';
-    const text = p.phase === 'reading' ? `Reading ${p.file}: ${p.rows.toLocaleString('en-US')} rows${pct}` : `Writing daily records for ${p.file}…`;
+    const text = p.phase === 'reading' ? `Reading ${p.file}: ${p.rows.toLocaleString('en-US')} rows${pct}` : `Writing daily records (${p.bytesTotal ? Math.round((p.bytesRead / p.bytesTotal) * 100) : 0}%)…`;
     io.err(`\r\u001b[K${text}`);
   };
 }

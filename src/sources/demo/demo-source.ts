@@ -16,6 +16,8 @@ export interface DemoScale {
   extraServices?: number;
   /** How many services each synthetic account uses. */
   servicesPerAccount?: number;
+  /** Resources per service in a synthetic account (real accounts run many of each). */
+  resourcesPerService?: number;
 }
 
 interface Resource {
@@ -140,11 +142,12 @@ function buildResources(scale: DemoScale): Resource[] {
   const services = [...DEMO_SERVICES, ...syntheticServices(scale.extraServices ?? 0)];
   const out: Resource[] = [];
   for (const account of accounts) {
-    const mine = services.filter((s) => s.provider === account.provider);
     const synthetic = account.id.startsWith('synthetic-');
-    const used = synthetic ? pick(mine, scale.servicesPerAccount ?? 12, account.id) : mine;
+    // Named accounts use the named services; synthetic ones pick from all of them.
+    const mine = (synthetic ? services : DEMO_SERVICES).filter((s) => s.provider === account.provider);
+    const used = synthetic ? pick(mine, scale.servicesPerAccount ?? 4, account.id) : mine;
     for (const service of used) {
-      const count = 1 + Math.floor(unit(`${account.id}|${service.name}|n`) * (synthetic ? 2 : 4));
+      const count = synthetic ? (scale.resourcesPerService ?? 6) : 1 + Math.floor(unit(`${account.id}|${service.name}|n`) * 4);
       for (let i = 0; i < count; i++) out.push(resource(account, service, i));
     }
   }
@@ -162,7 +165,8 @@ function resource(account: DemoAccount, service: DemoService, i: number): Resour
     id: `${service.resourcePrefix}${hex(seed)}`,
     account,
     service,
-    region: regions[Math.floor(unit(`${seed}|region`) * regions.length)]!,
+    // Most of an account's resources share its home region.
+    region: regions[Math.floor(unit(unit(`${seed}|spread`) < 0.8 ? `${account.id}|home` : `${seed}|region`) * regions.length)]!,
     base: service.daily * envFactor * (0.3 + 2.2 * unit(`${seed}|size`) ** 2) * (idle ? 0.4 : 1),
     growthPerDay: (0.0002 + unit(`${account.id}|growth`) * 0.0012) * (unit(`${seed}|g`) < 0.2 ? 2 : 1),
     idle,

@@ -1,0 +1,51 @@
+/**
+ * DaySpill on local temporary files: one file per day, written in buffered appends and removed
+ * when the import ends.
+ */
+import { appendFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Day } from '../domain/days';
+import type { DaySpill } from '../ports/day-spill';
+
+const FLUSH_BYTES = 8 * 1024 * 1024;
+
+export class FileDaySpill implements DaySpill {
+  private readonly dir = mkdtempSync(join(tmpdir(), 'penny-import-'));
+  private readonly buffers = new Map<Day, string[]>();
+  private readonly seen = new Set<Day>();
+  private buffered = 0;
+
+  append(day: Day, line: string): void {
+    const buffer = this.buffers.get(day);
+    if (buffer) buffer.push(line);
+    else this.buffers.set(day, [line]);
+    this.seen.add(day);
+    this.buffered += line.length + 1;
+    if (this.buffered >= FLUSH_BYTES) this.flush();
+  }
+
+  seal(): void {
+    this.flush();
+  }
+
+  days(): Day[] {
+    return [...this.seen].sort();
+  }
+
+  lines(day: Day): string[] {
+    if (!this.seen.has(day)) return [];
+    const text = readFileSync(join(this.dir, day), 'utf8');
+    return text.length === 0 ? [] : text.slice(0, -1).split('\n');
+  }
+
+  dispose(): void {
+    rmSync(this.dir, { recursive: true, force: true });
+  }
+
+  private flush(): void {
+    for (const [day, lines] of this.buffers) appendFileSync(join(this.dir, day), `${lines.join('\n')}\n`);
+    this.buffers.clear();
+    this.buffered = 0;
+  }
+}
