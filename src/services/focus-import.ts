@@ -15,7 +15,7 @@ import type { Logger } from '../ports/logger';
 
 export const MAX_REPORTED_ERRORS = 100;
 /** Records per write: enough for bulk speed, few enough to keep memory flat. */
-const CHUNK_RECORDS = 20_000;
+const CHUNK_RECORDS = 5_000;
 
 export interface ImportIssue {
   file?: string;

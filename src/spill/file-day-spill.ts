@@ -8,7 +8,9 @@ import { join } from 'node:path';
 import type { Day } from '../domain/days';
 import type { DaySpill } from '../ports/day-spill';
 
-const FLUSH_BYTES = 8 * 1024 * 1024;
+// Small buffers keep lines from living long enough to be promoted to V8's old space, which
+// measured as the difference between 185 MB and 300+ MB peak RSS on a 1M-row import.
+const FLUSH_BYTES = 256 * 1024;
 
 export class FileDaySpill implements DaySpill {
   private readonly dir = mkdtempSync(join(tmpdir(), 'penny-import-'));

@@ -73,6 +73,7 @@ export class MongoCostStore implements CostStore {
   /** Full rebuild of one month's rollups from its records. */
   async rebuildMonth(month: string): Promise<void> {
     await this.setState(month, { dirty: true });
+    await this.ensureIndexes(month); // an interrupted first write may not have made them
     const result = await this.writer.rebuildMonth(month);
     await this.setState(month, { dirty: false, hasData: result.days > 0, firstDay: result.firstDay, lastDay: result.lastDay });
   }

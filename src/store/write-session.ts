@@ -24,6 +24,8 @@ interface MonthProgress {
   /** Kept while every record written to the month is new and the month was empty before. */
   monthly?: RollupAccumulator;
   emptyBefore: boolean;
+  /** A new partition gets its indexes after the bulk load: building them once is cheaper. */
+  needsIndexes: boolean;
   /** Days this write has already touched (their records can be read back). */
   days: Set<string>;
   firstDay?: string;
@@ -67,6 +69,7 @@ export class WriteSession {
 
   async finish(): Promise<WriteResult> {
     for (const [month, p] of this.months) {
+      if (p.needsIndexes) await this.states.ensureIndexes(month);
       if (p.monthly) await this.writer.writeMonthly(month, p.monthly);
       else await this.writer.rebuildMonthlyFromDaily(month);
       await this.states.set(month, {
@@ -85,10 +88,9 @@ export class WriteSession {
     const seen = this.months.get(month);
     if (seen) return seen;
     const before = await this.states.get(month);
-    if (!before) await this.states.ensureIndexes(month);
     await this.states.set(month, { dirty: true });
     const emptyBefore = !before || (!before.hasData && !before.dirty);
-    const progress: MonthProgress = { before, emptyBefore, days: new Set(), monthly: emptyBefore ? new RollupAccumulator('month') : undefined };
+    const progress: MonthProgress = { before, emptyBefore, needsIndexes: !before, days: new Set(), monthly: emptyBefore ? new RollupAccumulator('month') : undefined };
     this.months.set(month, progress);
     return progress;
   }

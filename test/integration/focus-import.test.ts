@@ -82,6 +82,8 @@ describe('importing the FOCUS sample', () => {
     expect(await grouped('account')).toEqual(before);
     expect(await conn.db!.collection('cost_records_2024_09').countDocuments()).toBe(count);
     expect(await conn.db!.collection('cost_daily_2024_09').countDocuments()).toBeGreaterThan(0);
+    const indexes = (await conn.db!.collection('cost_records_2024_09').indexes()).map((i) => i.name);
+    expect(indexes).toEqual(expect.arrayContaining(['day_1_service_1', 'resourceId_1_day_1']));
   });
 
   it('reads gzip and tolerates unknown extra columns (FOCUS 1.1/1.2 exports)', async () => {
