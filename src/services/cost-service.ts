@@ -25,6 +25,8 @@ export interface CostRequest {
   excludeCredits?: boolean;
   currency?: string;
   compare?: boolean;
+  /** Compare with this period instead of the one before (implies compare). */
+  compareWith?: Period;
 }
 
 /** A filter as it was understood, for showing people what was matched. */
@@ -61,7 +63,7 @@ export class CostService {
   async query(request: CostRequest): Promise<CostAnswer> {
     const { filters, applied } = await this.resolveFilters(request);
     const query: CostQuery = { range: request.period.range, groupBy: request.groupBy, filters, metric: request.metric ?? 'billed' };
-    const prevPeriod = request.compare ? previousPeriod(request.period) : undefined;
+    const prevPeriod = request.compareWith ?? (request.compare ? previousPeriod(request.period) : undefined);
     const [rows, prevRows] = await Promise.all([
       this.deps.store.groupCosts(query),
       prevPeriod ? this.deps.store.groupCosts({ ...query, range: prevPeriod.range }) : Promise.resolve(undefined),
