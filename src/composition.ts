@@ -3,6 +3,10 @@
  * The CLI and the Slack app both start here; this is where concrete adapters are chosen.
  */
 import type { Connection } from 'mongoose';
+import { CommandRouter } from './commands/command-router';
+import type { ChartRenderer } from './ports/chart-renderer';
+import { CostViews } from './services/cost-views';
+import { MongoDigestSubscriptions } from './store/digest-subscriptions';
 import type { Config } from './config/config';
 import type { Logger } from './ports/logger';
 import { systemClock, type Clock } from './ports/clock';
@@ -54,4 +58,16 @@ export async function openCore(config: Config, logger: Logger, clock: Clock = sy
       await embedded?.stop();
     },
   };
+}
+
+/** The `/cost` command router over a core, with the chart renderer the face wants. */
+export async function createCommandRouter(core: Core, charts: ChartRenderer): Promise<{ router: CommandRouter; views: CostViews; digests: MongoDigestSubscriptions }> {
+  const views = new CostViews(core.costs);
+  const digests = new MongoDigestSubscriptions(core.conn);
+  await digests.init();
+  const router = new CommandRouter({
+    views, charts, digests, clock: core.clock, logger: core.logger,
+    defaultTimeZone: core.config.timeZone, defaultDigestTime: core.config.digestTime,
+  });
+  return { router, views, digests };
 }

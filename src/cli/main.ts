@@ -2,6 +2,7 @@
  * The `penny` command line.
  */
 import { Command, CommanderError } from 'commander';
+import { consoleCommand } from './commands/console';
 import { costCommand } from './commands/cost';
 import { demoCommand } from './commands/demo';
 import { importCommand } from './commands/import';
@@ -16,6 +17,7 @@ export function buildProgram(io: CliIo): Command {
   program.addCommand(costCommand(io));
   program.addCommand(importCommand(io));
   program.addCommand(demoCommand(io));
+  program.addCommand(consoleCommand(io));
   for (const cmd of program.commands) cmd.exitOverride().configureOutput({ writeOut: io.out, writeErr: io.err });
   return program;
 }

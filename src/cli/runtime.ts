@@ -1,7 +1,9 @@
+import type { Readable } from 'node:stream';
 /**
  * Shared plumbing for CLI commands: config, logger, core, and turning errors into exit codes.
  */
 import { loadConfig, type Config } from '../config/config';
+import { withFileSecrets } from '../config/secrets';
 import { createLogger } from '../config/logger';
 import { openCore, type Core } from '../composition';
 import { isAppError } from '../domain/errors';
@@ -16,6 +18,9 @@ export interface CliIo {
   env: NodeJS.ProcessEnv;
   /** Records the command's exit code. */
   exit: (code: number) => void;
+  /** Where the console reads commands from. */
+  stdin: Readable;
+  stdinIsTTY: boolean;
 }
 
 export const processIo: CliIo = {
@@ -26,6 +31,8 @@ export const processIo: CliIo = {
   exit: (code) => {
     process.exitCode = code;
   },
+  stdin: process.stdin,
+  stdinIsTTY: Boolean(process.stdin.isTTY),
 };
 
 /** Runs `work` with an open core and always closes it. Returns the exit code. */
@@ -33,7 +40,7 @@ export async function withCore(io: CliIo, work: (core: Core) => Promise<number>)
   let config: Config;
   let logger: Logger;
   try {
-    config = loadConfig(io.env);
+    config = loadConfig(withFileSecrets(io.env));
     // The CLI is quiet unless asked: its output is the answer, not the log.
     logger = createLogger(io.env.LOG_LEVEL ? config.logLevel : 'warn');
   } catch (error) {

@@ -25,6 +25,11 @@ const coreSchema = z.object({
     .default('USD')
     .refine((v) => /^[A-Z]{3}$/.test(v), 'must be a three-letter ISO currency code such as USD'),
   PENNY_FERRETDB_BIN: z.string().trim().optional(),
+  PENNY_DIGEST_TIME: z
+    .string()
+    .trim()
+    .default('09:00')
+    .refine((v) => /^([01]\d|2[0-3]):[0-5]\d$/.test(v), 'must be a 24-hour time HH:MM such as 09:00'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -36,6 +41,7 @@ export interface Config {
   timeZone: string;
   currency: string;
   ferretdbBin?: string;
+  digestTime: string;
   logLevel: CoreConfig['LOG_LEVEL'];
 }
 
@@ -49,6 +55,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     timeZone: c.PENNY_TIMEZONE,
     currency: c.PENNY_CURRENCY,
     ferretdbBin: c.PENNY_FERRETDB_BIN || undefined,
+    digestTime: c.PENNY_DIGEST_TIME,
     logLevel: c.LOG_LEVEL,
   };
 }

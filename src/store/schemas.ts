@@ -99,12 +99,22 @@ export const dimensionSchema = new Schema<DimensionDoc>(
 );
 
 export interface LockDoc {
-  _id: string;
+  _id: string; // `${name}#${seq}`
+  name: string;
+  seq: number;
   owner: string;
   expiresAt: Date;
+  released: boolean;
 }
 
 export const lockSchema = new Schema<LockDoc>(
-  { _id: { type: String, required: true }, owner: { type: String, required: true }, expiresAt: { type: Date, required: true } },
+  {
+    _id: { type: String, required: true },
+    name: { type: String, required: true },
+    seq: { type: Number, required: true },
+    owner: { type: String, required: true },
+    expiresAt: { type: Date, required: true },
+    released: { type: Boolean, default: false },
+  },
   { versionKey: false, collection: 'store_locks' },
 );

@@ -284,6 +284,12 @@ const handlers: Record<string, Handler> = {
     const id = str(b.view_id) ?? (str(b.external_id) ? `V${pad(next(s))}` : undefined);
     return id ? { ok: true, view: viewOf(s, b.view as Json, id, 'modal') } : err('not_found');
   },
+  'conversations.open': (_s, b) => {
+    // A DM with one user gets a stable D-id derived from the user id, as Slack's does.
+    const users = str(b.users);
+    if (!users) return err('users_list_not_supplied');
+    return { ok: true, channel: { id: `D${users.replace(/^U/, '').split(',')[0]}` } };
+  },
   'conversations.info': (s, b) => {
     const id = str(b.channel);
     if (!id) return err('channel_not_found');

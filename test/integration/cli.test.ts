@@ -4,6 +4,7 @@
 import { mkdtempSync, writeFileSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { Readable } from 'node:stream';
 import { run } from '../../src/cli/main';
 import type { CliIo } from '../../src/cli/runtime';
 import { connectMongo } from '../../src/store/connection';
@@ -15,7 +16,7 @@ const uri = testDbUri('cli');
 function io(env: NodeJS.ProcessEnv = {}, isTTY = false) {
   const out: string[] = [];
   const err: string[] = [];
-  const cli: CliIo = { out: (t) => void out.push(t), err: (t) => void err.push(t), isTTY, env: { MONGODB_URI: uri, ...env }, exit: () => undefined };
+  const cli: CliIo = { out: (t) => void out.push(t), err: (t) => void err.push(t), isTTY, env: { MONGODB_URI: uri, ...env }, exit: () => undefined, stdin: Readable.from([]), stdinIsTTY: false };
   return { cli, out: () => out.join(''), err: () => err.join('') };
 }
 

@@ -6,6 +6,7 @@ import type { Connection } from 'mongoose';
 import type { CostRecord } from '../../src/domain/cost-record';
 import type { CostQuery, GroupDim } from '../../src/domain/cost-query';
 import { pickKind, MongoCostStore } from '../../src/store/mongo-cost-store';
+import { WriteLock } from '../../src/store/write-lock';
 import { DemoCostSource } from '../../src/sources/demo/demo-source';
 import { norm } from '../contract/cost-store.contract';
 import { InMemoryCostStore } from '../fakes/in-memory-cost-store';
@@ -98,13 +99,28 @@ describe('interrupted writes', () => {
     }
   });
 
+  it('of many writers racing for an expired lease, exactly one gets it', async () => {
+    const other = await openTestDb('lockrace');
+    try {
+      await other.db!.collection('store_locks').insertOne({ _id: 'race#1' as never, name: 'race', seq: 1, owner: 'gone', expiresAt: new Date(Date.now() - 1000), released: false });
+      for (let round = 0; round < 5; round++) {
+        const locks = Array.from({ length: 8 }, () => new WriteLock(other, 'race'));
+        const won = await Promise.all(locks.map((l, i) => l.acquire(`o${round}-${i}`)));
+        expect(won.filter(Boolean)).toHaveLength(1);
+        await locks[won.indexOf(true)]!.release(`o${round}-${won.indexOf(true)}`);
+      }
+    } finally {
+      await dropTestDb(other);
+    }
+  });
+
   it('a second writer waits for the first, then gives up with a clear error', async () => {
     const other = await openTestDb('lock');
     try {
       const a = new MongoCostStore(other, { logger: recordingLogger(), lockWaitMs: 300 });
-      await other.db!.collection('store_locks').insertOne({ _id: 'cost-writes' as never, owner: 'someone-else', expiresAt: new Date(Date.now() + 60_000) });
+      await other.db!.collection('store_locks').insertOne({ _id: 'cost-writes#1' as never, name: 'cost-writes', seq: 1, owner: 'someone-else', expiresAt: new Date(Date.now() + 60_000), released: false });
       await expect(a.writeRecords([rec('2025-01-05', 1n)], { importId: 'x' })).rejects.toThrow('Another import is writing costs right now');
-      await other.db!.collection('store_locks').updateOne({ _id: 'cost-writes' as never }, { $set: { expiresAt: new Date(Date.now() - 1000) } });
+      await other.db!.collection('store_locks').updateOne({ _id: 'cost-writes#1' as never }, { $set: { expiresAt: new Date(Date.now() - 1000) } });
       await expect(a.writeRecords([rec('2025-01-05', 1n)], { importId: 'y' })).resolves.toMatchObject({ records: 1, inserted: 1 });
     } finally {
       await dropTestDb(other);

@@ -7,6 +7,7 @@ import { DemoCostSource, demoHistoryRange } from '../../sources/demo/demo-source
 import { syncSource } from '../../services/source-sync';
 import { costTable } from '../cost-output';
 import { EXIT, withCore, type CliIo } from '../runtime';
+import { startConsole } from './console';
 
 /** The anonymized FOCUS sample shipped with Penny (CC BY 4.0, see data/focus_sample.LICENSE.md). */
 export const FOCUS_SAMPLE_PATH = resolve(__dirname, '../../../data/focus_sample.csv');
@@ -19,17 +20,18 @@ interface DemoState {
 export function demoCommand(io: CliIo): Command {
   return new Command('demo')
     .description('Load the demo dataset (13 months, 3 clouds) and the FOCUS sample, then show a summary')
-    .action(async () => {
-      io.exit(await runDemo(io));
+    .option('--no-console', 'do not open the /cost console at the end')
+    .action(async (opts: { console: boolean }) => {
+      io.exit(await runDemo(io, opts.console));
     });
 }
 
-export async function runDemo(io: CliIo): Promise<number> {
+export async function runDemo(io: CliIo, withConsole = true): Promise<number> {
   return withCore(io, async (core) => {
     await loadDemoData(core, io);
     io.out(`\n${await demoSummary(core)}\n`);
-    io.out('\nTry next:\n  npx penny cost last month --by service\n  npx penny cost 30d --by day --provider aws\n  npx penny cost 2024-09 --by provider   (the FOCUS sample)\n');
-    return EXIT.ok;
+    io.out('\nFrom the shell: npx penny cost last month --by service   ·   npx penny cost 2024-09 --by provider (the FOCUS sample)\n\n');
+    return withConsole ? startConsole(core, io) : EXIT.ok;
   });
 }
 

@@ -1,0 +1,164 @@
+/**
+ * The `/cost` grammar, shared by Slack and the local console. Pure: text in, intent out.
+ * Periods are only split off here; they are read (against "today") where the command runs.
+ */
+import { parseGroupDim, type GroupDim } from '../domain/cost-query';
+import { distance } from '../domain/dimension-match';
+import { AppError } from '../domain/errors';
+
+export const LATER_FEATURES = ['anomalies', 'budget', 'forecast', 'recommend', 'simulate', 'sync'] as const;
+export type LaterFeature = (typeof LATER_FEATURES)[number];
+
+export interface CommandFilters {
+  providers: string[];
+  accounts: string[];
+  services: string[];
+  regions: string[];
+  tags: string[]; // KEY=VALUE
+}
+
+export type CostIntent =
+  | { kind: 'summary'; periodText: string }
+  | { kind: 'daily'; periodText: string }
+  | { kind: 'top'; dim: GroupDim; periodText: string }
+  | { kind: 'compare'; periodText: string; vsText?: string }
+  | { kind: 'report'; cadence: 'weekly' | 'monthly'; format: 'csv' | 'json' }
+  | { kind: 'digest'; action: 'on'; time?: string; timeZone?: string }
+  | { kind: 'digest'; action: 'off' | 'show' | 'settings' }
+  | { kind: 'help' }
+  | { kind: 'later'; feature: LaterFeature }
+  | { kind: 'unknown'; text: string; closest?: string };
+
+export interface ParsedCommand {
+  intent: CostIntent;
+  /** "public" anywhere posts the answer to the channel; answers are private otherwise. */
+  visibility: 'ephemeral' | 'in_channel';
+  filters: CommandFilters;
+}
+
+export const DEFAULT_PERIODS = { summary: 'this month', daily: '30d', top: 'this month', compare: 'last month' } as const;
+
+const SUBCOMMANDS = ['summary', 'daily', 'top', 'compare', 'report', 'digest', 'help', ...LATER_FEATURES];
+const FILTER_KEYS: Record<string, keyof CommandFilters> = {
+  provider: 'providers', cloud: 'providers', account: 'accounts', service: 'services', region: 'regions',
+};
+
+export class CommandError extends AppError {
+  constructor(message: string) {
+    super('QUERY_INVALID', message);
+  }
+}
+
+/** Splits on spaces, keeping "quoted phrases" together. */
+export function tokenize(text: string): string[] {
+  const tokens: string[] = [];
+  const re = /([A-Za-z]+:)"([^"]*)"|"([^"]*)"|'([^']*)'|(\S+)/g;
+  for (let m = re.exec(text); m; m = re.exec(text)) tokens.push(m[1] ? m[1] + m[2] : (m[3] ?? m[4] ?? m[5] ?? ''));
+  return tokens.filter((t) => t !== '');
+}
+
+export function parseCommand(text: string): ParsedCommand {
+  const filters: CommandFilters = { providers: [], accounts: [], services: [], regions: [], tags: [] };
+  let visibility: ParsedCommand['visibility'] = 'ephemeral';
+  const words: string[] = [];
+  for (const token of tokenize(text.replace(/[\u201c\u201d]/g, '"'))) {
+    const lower = token.toLowerCase();
+    if (lower === 'public') {
+      visibility = 'in_channel';
+      continue;
+    }
+    const filter = /^([a-z]+):(.+)$/i.exec(token);
+    if (filter && FILTER_KEYS[filter[1]!.toLowerCase()]) {
+      filters[FILTER_KEYS[filter[1]!.toLowerCase()]!].push(filter[2]!);
+      continue;
+    }
+    if (filter && filter[1]!.toLowerCase() === 'tag' && filter[2]!.includes('=')) {
+      filters.tags.push(filter[2]!);
+      continue;
+    }
+    words.push(token);
+  }
+  return { intent: intentOf(words), visibility, filters };
+}
+
+function intentOf(words: string[]): CostIntent {
+  const [first = '', ...rest] = words;
+  const sub = first.toLowerCase();
+  const restText = rest.join(' ');
+  switch (sub) {
+    case '':
+      return { kind: 'summary', periodText: DEFAULT_PERIODS.summary };
+    case 'summary':
+      return { kind: 'summary', periodText: restText || DEFAULT_PERIODS.summary };
+    case 'daily':
+    case 'trend':
+      return { kind: 'daily', periodText: restText || DEFAULT_PERIODS.daily };
+    case 'top':
+      return topIntent(rest);
+    case 'compare':
+      return compareIntent(rest);
+    case 'report':
+      return reportIntent(rest);
+    case 'digest':
+      return digestIntent(rest);
+    case 'help':
+    case '?':
+      return { kind: 'help' };
+  }
+  const later = LATER_FEATURES.find((f) => sub === f || sub === `${f}s` || (f === 'recommend' && sub.startsWith('recommendation')));
+  if (later) return { kind: 'later', feature: later };
+  // "/cost last month" is a summary of last month; anything else goes to help (or, later, the NL answerer).
+  return { kind: 'unknown', text: words.join(' '), closest: closestCommand(sub, restText) };
+}
+
+function topIntent(rest: string[]): CostIntent {
+  const [dimText, ...period] = rest;
+  if (!dimText) throw new CommandError('Top what? Try `/cost top service`, `/cost top account last month` or `/cost top tag:team`.');
+  return { kind: 'top', dim: parseGroupDim(dimText), periodText: period.join(' ') || DEFAULT_PERIODS.top };
+}
+
+function compareIntent(rest: string[]): CostIntent {
+  const vsAt = rest.findIndex((w) => /^(vs\.?|versus|against|with)$/i.test(w));
+  if (vsAt < 0) return { kind: 'compare', periodText: rest.join(' ') || DEFAULT_PERIODS.compare };
+  const periodText = rest.slice(0, vsAt).join(' ');
+  const vsText = rest.slice(vsAt + 1).join(' ');
+  if (!periodText || !vsText) throw new CommandError('Compare two periods like `/cost compare last month vs 2024-09`.');
+  return { kind: 'compare', periodText, vsText };
+}
+
+function reportIntent(rest: string[]): CostIntent {
+  const words = rest.map((w) => w.toLowerCase());
+  const cadence = words.find((w) => w === 'weekly' || w === 'monthly');
+  const format = words.find((w) => w === 'csv' || w === 'json') ?? 'csv';
+  const extra = words.filter((w) => w !== cadence && w !== format);
+  if (!cadence || extra.length > 0) throw new CommandError('Reports are `/cost report weekly` or `/cost report monthly`, optionally followed by `csv` (the default) or `json`.');
+  return { kind: 'report', cadence: cadence as 'weekly' | 'monthly', format: format as 'csv' | 'json' };
+}
+
+function digestIntent(rest: string[]): CostIntent {
+  const [action = 'show', ...args] = rest;
+  switch (action.toLowerCase()) {
+    case 'on':
+    case 'subscribe':
+      if (args.length > 2) throw new CommandError('Turn the digest on like `/cost digest on 09:00 Europe/Berlin` (time and time zone are optional).');
+      return { kind: 'digest', action: 'on', time: args[0], timeZone: args[1] };
+    case 'off':
+    case 'unsubscribe':
+      return { kind: 'digest', action: 'off' };
+    case 'show':
+    case 'status':
+      return { kind: 'digest', action: 'show' };
+    case 'settings':
+    case 'edit':
+      return { kind: 'digest', action: 'settings' };
+  }
+  throw new CommandError('Use `/cost digest on [HH:MM] [Time/Zone]`, `/cost digest off`, `/cost digest show` or `/cost digest settings`.');
+}
+
+/** The full command someone most likely meant, from the first word they typed. */
+function closestCommand(first: string, rest: string): string | undefined {
+  if (!first) return undefined;
+  const best = SUBCOMMANDS.map((c) => ({ c, d: distance(first, c) })).sort((a, b) => a.d - b.d)[0]!;
+  if (best.d > Math.max(2, Math.floor(best.c.length / 2))) return undefined;
+  return `/cost ${best.c}${rest ? ` ${rest}` : ''}`;
+}

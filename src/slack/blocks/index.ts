@@ -1,0 +1,13 @@
+/** Pure Block Kit builders: view models in, Slack messages and views out, always inside Slack's limits. */
+export type { KnownBlock, SlackHomeView, SlackMessage } from './types';
+export { summaryMessage, topMessage, compareMessage } from './cost-messages';
+export { dailyMessage } from './daily-message';
+export { digestMessage, digestStatusMessage } from './digest-message';
+export { homeView } from './home-view';
+export { comingLaterMessage, errorMessage, helpMessage, reportMessage, HELP_LINES, type LaterFeature } from './simple-messages';
+export {
+  digestSettingsModal, validateDigestSettings, DIGEST_PROVIDERS, DIGEST_SETTINGS_CALLBACK_ID, TIME_ZONE_GROUPS,
+  type DigestSettingsResult, type DigestStateValues,
+} from './digest-settings-modal';
+export { enforceLimits, LIMITS } from './limits';
+export { ACTION_IDS, HOME_COMMANDS, commandText } from './commands';

@@ -1,0 +1,63 @@
+/**
+ * Delivers a command Reply in Slack: the message through `respond` (ephemeral unless "public"),
+ * and any chart PNG or report file through files.uploadV2. Ephemeral messages cannot carry
+ * files, so private answers get their files in the person's direct messages with Penny.
+ */
+import type { RespondFn } from '@slack/bolt';
+import type { WebClient } from '@slack/web-api';
+import type { Reply } from '../commands/reply';
+import type { Logger } from '../ports/logger';
+
+export interface DeliveryTarget {
+  channelId: string;
+  userId: string;
+  respond: RespondFn;
+  client: WebClient;
+  logger: Logger;
+  /** Replace the message a button was pressed on, instead of answering anew. */
+  replace?: boolean;
+}
+
+export async function deliverReply(reply: Reply, t: DeliveryTarget): Promise<void> {
+  const upload = reply.png ?? reply.file;
+  const blocks = [...reply.message.blocks];
+  let fileChannel: string | undefined;
+  if (upload) {
+    fileChannel = reply.visibility === 'in_channel' ? t.channelId : await dmChannel(t);
+    if (reply.visibility === 'ephemeral') {
+      blocks.push({ type: 'context', elements: [{ type: 'mrkdwn', text: `:paperclip: ${reply.png ? 'The chart is' : 'The file is'} in your direct messages with Penny.` }] });
+    }
+  }
+  await t.respond({
+    text: reply.message.text,
+    blocks,
+    ...(t.replace ? { replace_original: true } : { response_type: reply.visibility }),
+  });
+  if (!upload || !fileChannel) return;
+  try {
+    await uploadTo(t, fileChannel, reply);
+  } catch (error) {
+    if (fileChannel === t.channelId && /not_in_channel|channel_not_found/.test(String((error as { data?: { error?: string } }).data?.error))) {
+      // Penny is not in this channel: the file still reaches the person who asked.
+      t.logger.info({ channel: t.channelId }, 'not in channel; sending the file by DM');
+      await uploadTo(t, await dmChannel(t), reply);
+      return;
+    }
+    throw error;
+  }
+}
+
+async function uploadTo(t: DeliveryTarget, channel: string, reply: Reply): Promise<void> {
+  if (reply.png) {
+    await t.client.files.uploadV2({ channel_id: channel, file: reply.png.data, filename: reply.png.filename, title: reply.png.title });
+  } else if (reply.file) {
+    await t.client.files.uploadV2({ channel_id: channel, content: reply.file.content, filename: reply.file.filename, title: reply.file.title, initial_comment: reply.message.text });
+  }
+}
+
+async function dmChannel(t: DeliveryTarget): Promise<string> {
+  const opened = await t.client.conversations.open({ users: t.userId });
+  const id = opened.channel?.id;
+  if (!id) throw new Error('conversations.open returned no channel');
+  return id;
+}

@@ -1,0 +1,44 @@
+/**
+ * Builds and publishes a person's App Home dashboard, and remembers who has one so that it can
+ * be refreshed when new cost data arrives.
+ */
+import type { WebClient } from '@slack/web-api';
+import type { ChartRenderer } from '../ports/chart-renderer';
+import type { DigestSubscriptions } from '../ports/digests';
+import type { Logger } from '../ports/logger';
+import type { MetaStore } from '../ports/meta-store';
+import type { CostViews } from '../services/cost-views';
+import { homeView } from './blocks';
+
+const VIEWERS_KEY = 'home.viewers';
+const MAX_VIEWERS = 500;
+
+export class HomePublisher {
+  constructor(
+    private readonly deps: { views: CostViews; charts: ChartRenderer; digests: DigestSubscriptions; meta: MetaStore; logger: Logger },
+  ) {}
+
+  async publish(client: WebClient, userId: string): Promise<void> {
+    const digests = (await this.deps.digests.listEnabled()).map((d) => ({ channel: d.channel, time: d.time, timeZone: d.timeZone }));
+    const view = await this.deps.views.home(digests);
+    // The Home tab can only show charts by URL; a locally rendered PNG has nowhere to go.
+    const chart = view.chart ? await this.deps.charts.render(view.chart).catch(() => undefined) : undefined;
+    await client.views.publish({ user_id: userId, view: homeView(view, chart?.type === 'url' ? chart : undefined) });
+    await this.remember(userId);
+  }
+
+  /** Republishes for everyone who has opened the Home tab (after a sync or import). */
+  async refreshAll(client: WebClient): Promise<number> {
+    const viewers = (await this.deps.meta.get<string[]>(VIEWERS_KEY)) ?? [];
+    for (const user of viewers) {
+      await this.publish(client, user).catch((error: unknown) => this.deps.logger.warn({ err: error, user }, 'home refresh failed'));
+    }
+    return viewers.length;
+  }
+
+  private async remember(userId: string): Promise<void> {
+    const viewers = (await this.deps.meta.get<string[]>(VIEWERS_KEY)) ?? [];
+    if (viewers.includes(userId)) return;
+    await this.deps.meta.set(VIEWERS_KEY, [userId, ...viewers].slice(0, MAX_VIEWERS));
+  }
+}

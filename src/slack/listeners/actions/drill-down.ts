@@ -1,0 +1,17 @@
+/** Drill-down buttons carry a command in their value; the answer replaces the message in place. */
+import type { App, BlockButtonAction } from '@slack/bolt';
+import { deliverReply } from '../../deliver';
+import type { ListenerDeps } from '..';
+
+export function registerDrillDown(app: App, deps: ListenerDeps): void {
+  app.action<BlockButtonAction>(/^penny_drill_/, async ({ ack, action, body, respond, client }) => {
+    await ack();
+    const ctx = { channelId: body.channel?.id ?? body.user.id, userId: body.user.id };
+    try {
+      const reply = await deps.router.run(action.value ?? '', ctx);
+      await deliverReply(reply, { ...ctx, respond, client, logger: deps.logger, replace: true });
+    } catch (error) {
+      deps.logger.error({ err: error, value: action.value }, 'drill-down failed');
+    }
+  });
+}

@@ -1,0 +1,25 @@
+/**
+ * Buttons on the Home tab. Their answers go to the person's direct messages with Penny, since
+ * the Home tab has no conversation to answer in; digest settings open the modal.
+ */
+import type { App, BlockButtonAction } from '@slack/bolt';
+import { openDigestSettings } from '../views/digest-settings';
+import type { ListenerDeps } from '..';
+
+export function registerHomeButtons(app: App, deps: ListenerDeps): void {
+  app.action<BlockButtonAction>(/^penny_run_/, async ({ ack, action, body, client }) => {
+    await ack();
+    try {
+      if (action.action_id === 'penny_run_digest_settings') {
+        await openDigestSettings(client, deps, body.trigger_id, undefined);
+        return;
+      }
+      const dm = (await client.conversations.open({ users: body.user.id })).channel?.id ?? body.user.id;
+      const reply = await deps.router.run(action.value ?? '', { channelId: dm, userId: body.user.id });
+      await client.chat.postMessage({ channel: dm, text: reply.message.text, blocks: reply.message.blocks });
+      if (reply.png) await client.files.uploadV2({ channel_id: dm, file: reply.png.data, filename: reply.png.filename, title: reply.png.title });
+    } catch (error) {
+      deps.logger.error({ err: error, action: action.action_id }, 'home button failed');
+    }
+  });
+}

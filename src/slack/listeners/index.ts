@@ -1,0 +1,29 @@
+import type { App } from '@slack/bolt';
+import type { CommandRouter } from '../../commands/command-router';
+import type { Clock } from '../../ports/clock';
+import type { DigestSubscriptions } from '../../ports/digests';
+import type { Logger } from '../../ports/logger';
+import type { HomePublisher } from '../home-publisher';
+import { registerDrillDown } from './actions/drill-down';
+import { registerHomeButtons } from './actions/home-buttons';
+import { registerCostCommand } from './commands/cost-command';
+import { registerAppHomeOpened } from './events/app-home-opened';
+import { registerDigestSettings } from './views/digest-settings';
+
+export interface ListenerDeps {
+  router: CommandRouter;
+  home: HomePublisher;
+  digests: DigestSubscriptions;
+  clock: Clock;
+  logger: Logger;
+  defaultTimeZone: string;
+  defaultDigestTime: string;
+}
+
+export function registerListeners(app: App, deps: ListenerDeps): void {
+  registerCostCommand(app, deps);
+  registerAppHomeOpened(app, deps);
+  registerDrillDown(app, deps);
+  registerHomeButtons(app, deps);
+  registerDigestSettings(app, deps);
+}

@@ -1,0 +1,133 @@
+/** Presenters for the App Home, the daily digest and the freshness sentence. Pure and exact. */
+import type { CostBreakdown } from '../domain/cost-query';
+import { divRoundHalfEven } from '../domain/money';
+import type { CostAnswer } from '../services/cost-service';
+import { shortDay } from './dates';
+import {
+  amountsByKey, byAbsoluteChange, changeOf, dayChart, deltaOf, diffRows, fallbackCurrency, previousLabelOf, rankGroups,
+  sameCurrency, shareOf, zeroFilledDays,
+} from './ranking';
+import type { Change, DigestView, Freshness, HomeView, Ranked } from './view-models';
+
+const HOME_LIST = 5;
+const DIGEST_TOP = 5;
+
+/** "Costs up to Nov 19 (UTC days); the last 2 days may still change." */
+export function freshnessLine(f: Freshness): string {
+  if (!f.lastDay) return 'No cost data yet — run `penny import` or `npm run demo`.';
+  const upTo = `Costs up to ${shortDay(f.lastDay, f.today)} (UTC days)`;
+  if (f.settlingDays <= 0) return `${upTo}.`;
+  const settling = f.settlingDays === 1 ? 'the last day may still change' : `the last ${f.settlingDays} days may still change`;
+  return `${upTo}; ${settling}.`;
+}
+
+/** The first currency found in the answers in order, so an empty month still shows last month's currency. */
+function viewCurrency(answers: CostAnswer[]): string {
+  for (const a of answers) {
+    const found = a.breakdown.currencies[0]?.currency;
+    if (found) return found;
+  }
+  return fallbackCurrency(answers[0]!);
+}
+
+/** Every currency in the breakdowns other than the one shown. */
+function otherCurrencies(currency: string, breakdowns: (CostBreakdown | undefined)[]): string[] {
+  const codes = breakdowns.flatMap((b) => b?.currencies.map((c) => c.currency) ?? []);
+  return [...new Set(codes)].filter((c) => c !== currency);
+}
+
+function periodTotal(answer: CostAnswer, currency: string): { total: bigint; change?: Change; previousLabel: string } {
+  const total = sameCurrency(answer.breakdown, currency).total;
+  const out: { total: bigint; change?: Change; previousLabel: string } = { total, previousLabel: previousLabelOf(answer) ?? 'no earlier period' };
+  if (answer.previous) out.change = changeOf(sameCurrency(answer.previous.breakdown, currency).total, total);
+  return out;
+}
+
+function ranked(answer: CostAnswer, currency: string, limit: number): Ranked[] {
+  const part = sameCurrency(answer.breakdown, currency);
+  const previous = answer.previous ? sameCurrency(answer.previous.breakdown, currency) : undefined;
+  return rankGroups(part.groups, part.total, previous).slice(0, limit);
+}
+
+export function presentHome(input: {
+  mtd: CostAnswer;
+  byProvider: CostAnswer;
+  byAccount: CostAnswer;
+  last30: CostAnswer;
+  freshness: Freshness;
+  digests?: HomeView['digest'];
+}): HomeView {
+  const { mtd, byProvider, byAccount, last30, freshness } = input;
+  const currency = viewCurrency([mtd, last30, byProvider, byAccount]);
+  const current = sameCurrency(mtd.breakdown, currency);
+  const movers = mtd.previous
+    ? diffRows(current, sameCurrency(mtd.previous.breakdown, currency))
+        .filter((r) => deltaOf(r) !== 0n)
+        .sort(byAbsoluteChange)
+        .slice(0, HOME_LIST)
+    : [];
+  const days = zeroFilledDays(last30.breakdown.range, sameCurrency(last30.breakdown, currency).groups);
+  const view: HomeView = {
+    kind: 'home',
+    today: freshness.today,
+    currency,
+    mtd: periodTotal(mtd, currency),
+    movers,
+    byProvider: ranked(byProvider, currency, Number.MAX_SAFE_INTEGER),
+    byAccount: ranked(byAccount, currency, HOME_LIST),
+    freshness,
+    empty: mtd.breakdown.currencies.length === 0 && last30.breakdown.currencies.length === 0,
+  };
+  const chart = dayChart('line', 'Daily cost · last 30 days', days, currency);
+  if (chart) view.chart = chart;
+  if (input.digests) view.digest = input.digests.map((d) => ({ ...d }));
+  const others = otherCurrencies(currency, [mtd.breakdown, mtd.previous?.breakdown, byProvider.breakdown, byAccount.breakdown, last30.breakdown]);
+  if (others.length > 0) view.otherCurrencies = others;
+  return view;
+}
+
+/**
+ * Yesterday against its trailing week. avg7 is the week's total / 7, rounded half-even, so a week
+ * with missing days pulls the average down rather than inventing numbers for them.
+ */
+export function presentDigest(input: {
+  localDate: string;
+  yesterday: CostAnswer;
+  week: CostAnswer;
+  mtd: CostAnswer;
+  last14?: CostAnswer;
+  freshness: Freshness;
+}): DigestView {
+  const { yesterday, week, mtd, last14, freshness } = input;
+  const currency = viewCurrency([yesterday, mtd, week]);
+  const y = sameCurrency(yesterday.breakdown, currency);
+  const w = sameCurrency(week.breakdown, currency);
+  const weekHasData = w.groups.length > 0;
+  const avg7 = divRoundHalfEven(w.total, 7n);
+  const weekly = amountsByKey(w.groups);
+  const top: Ranked[] = y.groups.slice(0, DIGEST_TOP).map((g) => {
+    const row: Ranked = { key: g.key, label: g.label, amount: g.amount };
+    const share = shareOf(g.amount, y.total);
+    if (share !== undefined) row.share = share;
+    if (weekHasData) row.change = changeOf(divRoundHalfEven(weekly.get(g.key) ?? 0n, 7n), g.amount);
+    return row;
+  });
+  const view: DigestView = {
+    kind: 'digest',
+    localDate: input.localDate,
+    yesterday: { day: yesterday.period.range.start, total: y.total, avg7 },
+    mtd: periodTotal(mtd, currency),
+    top,
+    currency,
+    freshness,
+  };
+  if (weekHasData) view.yesterday.change = changeOf(avg7, y.total);
+  if (last14) {
+    const days = zeroFilledDays(last14.breakdown.range, sameCurrency(last14.breakdown, currency).groups);
+    const chart = dayChart('bar', 'Daily cost · last 14 days', days, currency);
+    if (chart) view.chart = chart;
+  }
+  const others = otherCurrencies(currency, [yesterday.breakdown, week.breakdown, mtd.breakdown, mtd.previous?.breakdown, last14?.breakdown]);
+  if (others.length > 0) view.otherCurrencies = others;
+  return view;
+}

@@ -1,0 +1,83 @@
+/**
+ * Starts the real Penny app (Bolt over HTTP, real store on the test server, real scheduler)
+ * against a fake Slack Web API and a fake response_url server, with a seeded store.
+ */
+import { createReadStream } from 'node:fs';
+import { resolve } from 'node:path';
+import { startPenny, type Penny } from '../../src/main';
+import { fixedClock, type Clock } from '../../src/ports/clock';
+import { DemoCostSource } from '../../src/sources/demo/demo-source';
+import { syncSource } from '../../src/services/source-sync';
+import { startFakeResponseUrl, type FakeResponseUrl } from '../fakes/fake-response-url';
+import { startFakeSlackApi, type FakeSlackApi } from '../fakes/fake-slack-api';
+import { testDbUri } from '../support/mongo';
+import { baseUrlOf, sendSlashCommand, type SlackRequestOptions } from '../support/slack-requests';
+
+export const SECRET = 'e2e-signing-secret';
+export const NOW = '2024-10-02T12:00:00Z'; // "last month" is the FOCUS sample's September 2024
+const SAMPLE = resolve(__dirname, '../../data/focus_sample.csv');
+
+export interface E2E {
+  api: FakeSlackApi;
+  responses: FakeResponseUrl;
+  penny: Penny;
+  base: string;
+  dbUri: string;
+  /** Sends `/cost <text>` and waits for the answer posted to its response_url. */
+  cost(text: string, opts?: SlackRequestOptions & { channel?: string }): Promise<{ status: number; ms: number; answer?: Record<string, unknown> }>;
+  startAnother(): Promise<Penny>;
+  stop(): Promise<void>;
+}
+
+export function pennyEnv(dbUri: string, api: FakeSlackApi, extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
+  return {
+    MONGODB_URI: dbUri, SLACK_BOT_TOKEN: 'xoxb-e2e-test', SLACK_SIGNING_SECRET: SECRET, SLACK_API_URL: api.url,
+    PORT: '0', LOG_LEVEL: 'silent', CHART_RENDERER: 'quickchart', PENNY_TIMEZONE: 'UTC', PENNY_SECRETS_DIR: '/nonexistent', ...extra,
+  };
+}
+
+export async function startE2E(options: { clock?: Clock; env?: NodeJS.ProcessEnv; seed?: boolean } = {}): Promise<E2E> {
+  const api = await startFakeSlackApi();
+  const responses = await startFakeResponseUrl();
+  const dbUri = testDbUri('e2e');
+  const clock = options.clock ?? fixedClock(NOW);
+  const others: Penny[] = [];
+  const start = () => startPenny(pennyEnv(dbUri, api, options.env), { clock, host: '127.0.0.1', processEvery: '1 second' });
+  const penny = await start();
+  if (options.seed !== false) await seed(penny);
+  const base = baseUrlOf(penny.server!);
+  return {
+    api, responses, penny, base, dbUri,
+    cost: async (text, opts = {}) => {
+      const url = responses.newUrl();
+      const res = await sendSlashCommand(base, SECRET, { command: '/cost', text, response_url: url, channel_id: opts.channel ?? 'C1' }, opts);
+      if (res.status !== 200) return { status: res.status, ms: res.ms };
+      const post = await responses.waitForPost(url, 20_000);
+      return { status: res.status, ms: res.ms, answer: post.body as Record<string, unknown> };
+    },
+    startAnother: async () => {
+      const p = await start();
+      others.push(p);
+      return p;
+    },
+    stop: async () => {
+      for (const p of [...others, penny]) await p.stop().catch(() => undefined);
+      await penny.core.conn.db?.dropDatabase().catch(() => undefined);
+      await api.close();
+      await responses.close();
+    },
+  };
+}
+
+/** The FOCUS sample (September 2024) and demo data for this month up to "now" (October 1). */
+async function seed(penny: Penny): Promise<void> {
+  await penny.core.imports.import([{ name: 'focus_sample.csv', open: () => createReadStream(SAMPLE) }]);
+  const today = penny.core.costs.today();
+  const demo = new DemoCostSource(today);
+  await syncSource(penny.core.store, demo, { start: `${today.slice(0, 7)}-01`, end: today });
+}
+
+/** All the text a message's blocks show, for asserting on numbers. */
+export function blockText(message: unknown): string {
+  return JSON.stringify(message).replace(/\\n/g, '\n');
+}

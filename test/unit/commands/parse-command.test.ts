@@ -1,0 +1,55 @@
+import { parseCommand, tokenize } from '../../../src/commands/parse-command';
+
+const intent = (text: string) => parseCommand(text).intent;
+
+describe('parseCommand', () => {
+  it.each([
+    ['', { kind: 'summary', periodText: 'this month' }],
+    ['summary last month', { kind: 'summary', periodText: 'last month' }],
+    ['daily', { kind: 'daily', periodText: '30d' }],
+    ['daily 2024-09', { kind: 'daily', periodText: '2024-09' }],
+    ['top service', { kind: 'top', dim: 'service', periodText: 'this month' }],
+    ['top accounts Q3 2024', { kind: 'top', dim: 'account', periodText: 'Q3 2024' }],
+    ['top tag:team last week', { kind: 'top', dim: 'tag:team', periodText: 'last week' }],
+    ['compare last month', { kind: 'compare', periodText: 'last month' }],
+    ['compare 2024-09 vs 2024-08', { kind: 'compare', periodText: '2024-09', vsText: '2024-08' }],
+    ['report weekly', { kind: 'report', cadence: 'weekly', format: 'csv' }],
+    ['report monthly json', { kind: 'report', cadence: 'monthly', format: 'json' }],
+    ['digest on 09:00 Europe/Berlin', { kind: 'digest', action: 'on', time: '09:00', timeZone: 'Europe/Berlin' }],
+    ['digest on', { kind: 'digest', action: 'on', time: undefined, timeZone: undefined }],
+    ['digest off', { kind: 'digest', action: 'off' }],
+    ['digest', { kind: 'digest', action: 'show' }],
+    ['help', { kind: 'help' }],
+    ['anomalies', { kind: 'later', feature: 'anomalies' }],
+    ['budget set 5000', { kind: 'later', feature: 'budget' }],
+    ['recommendations', { kind: 'later', feature: 'recommend' }],
+    ['sync aws', { kind: 'later', feature: 'sync' }],
+  ])('%j', (text, expected) => expect(intent(text)).toEqual(expected));
+
+  it('"public" anywhere posts in the channel', () => {
+    expect(parseCommand('top service public').visibility).toBe('in_channel');
+    expect(parseCommand('PUBLIC summary').intent).toEqual({ kind: 'summary', periodText: 'this month' });
+    expect(parseCommand('summary').visibility).toBe('ephemeral');
+  });
+
+  it('takes filters anywhere', () => {
+    const parsed = parseCommand('top service last month provider:aws account:"Atlas Orion" tag:team=data region:us-east-1');
+    expect(parsed.intent).toEqual({ kind: 'top', dim: 'service', periodText: 'last month' });
+    expect(parsed.filters).toEqual({ providers: ['aws'], accounts: ['Atlas Orion'], services: [], regions: ['us-east-1'], tags: ['team=data'] });
+  });
+
+  it('suggests the closest command for typos, and leaves other text for the answerer', () => {
+    expect(intent('sumary last month')).toEqual({ kind: 'unknown', text: 'sumary last month', closest: '/cost summary last month' });
+    expect(intent('what did EC2 cost last week')).toEqual({ kind: 'unknown', text: 'what did EC2 cost last week', closest: undefined });
+    expect(intent('last month')).toMatchObject({ kind: 'unknown', text: 'last month' });
+  });
+
+  it.each([['top'], ['top colour'], ['report'], ['report yearly'], ['compare last month vs'], ['digest maybe'], ['digest on 9:00 Europe/Berlin extra']])(
+    'explains a malformed %p',
+    (text) => expect(() => parseCommand(text)).toThrow(/\/cost|group by/),
+  );
+
+  it('tokenizes quotes', () => {
+    expect(tokenize(`top service "last month" 'a b'`)).toEqual(['top', 'service', 'last month', 'a b']);
+  });
+});
