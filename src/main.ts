@@ -37,6 +37,10 @@ export interface StartOptions {
   host?: string;
   /** Poll interval of the job scheduler; tests shorten it. */
   processEvery?: string | number;
+  /** How often due digests are looked for (default every minute, on the minute). */
+  digestInterval?: string | number;
+  /** Job lock lifetime; Agenda keeps a timer for half of it after each run. */
+  lockLifetimeMs?: number;
 }
 
 export async function startPenny(rawEnv: NodeJS.ProcessEnv = process.env, options: StartOptions = {}): Promise<Penny> {
@@ -55,7 +59,7 @@ export async function startPenny(rawEnv: NodeJS.ProcessEnv = process.env, option
     const slack = await createSlackApp(slackConfig, boltLogger(logger), { router, home, digests, clock, logger, ...defaults });
 
     const owner = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
-    const scheduler = await createScheduler({ db: core.conn.db!, logger, name: owner, processEvery: options.processEvery });
+    const scheduler = await createScheduler({ db: core.conn.db!, logger, name: owner, processEvery: options.processEvery, lockLifetimeMs: options.lockLifetimeMs });
     const dispatch = makeDigestDispatch({
       subscriptions: digests, deliveries, clock, owner, logger,
       compose: async (sub, localDate) => {
@@ -75,7 +79,7 @@ export async function startPenny(rawEnv: NodeJS.ProcessEnv = process.env, option
         return { ts: posted.ts ?? '' };
       },
     });
-    await scheduleDigestDispatch(scheduler, dispatch);
+    await scheduleDigestDispatch(scheduler, dispatch, { interval: options.digestInterval, lockLifetimeMs: options.lockLifetimeMs });
     await scheduleHomeRefresh(scheduler, { home, client: slack.client, costs: core.costs, meta: core.meta, logger });
     await scheduler.start();
     const server = await slack.start(options.host);
