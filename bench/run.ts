@@ -1,12 +1,13 @@
 /**
  * `npm run bench`: prints a table and writes bench/results.json.
  *   --rows N    rows in the generated FOCUS file (default 1,000,000)
- *   --only p2,p3
+ *   --only p1,p2,p3   (P1 and P3 use the store P2 fills)
  */
 import { writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { join, resolve } from 'node:path';
 import { benchServer } from './bench-server';
+import { runP1, type P1Result } from './p1-ack';
 import { runP2, type P2Result } from './p2-import';
 import { runP3, type P3Result } from './p3-query';
 
@@ -16,7 +17,7 @@ interface Args {
 }
 
 function parseArgs(argv: string[]): Args {
-  const args: Args = { rows: 1_000_000, only: new Set(['p2', 'p3']) };
+  const args: Args = { rows: 1_000_000, only: new Set(['p1', 'p2', 'p3']) };
   for (let i = 0; i < argv.length; i++) {
     if (argv[i] === '--rows') args.rows = Number(argv[++i]);
     else if (argv[i] === '--only') args.only = new Set(argv[++i]!.split(','));
@@ -36,17 +37,22 @@ async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2));
   const root = resolve(__dirname, '../../..');
   const server = await benchServer();
-  const results: { at: string; node: string; cpus: number; server: string; p2?: P2Result; p3?: P3Result } = {
+  const results: { at: string; node: string; cpus: number; server: string; p1?: P1Result; p2?: P2Result; p3?: P3Result } = {
     at: new Date().toISOString(), node: process.version, cpus: cpus().length, server: server.label,
   };
   try {
     if (args.only.has('p2')) results.p2 = await runP2(server.uri, args.rows, join(root, 'bench', '.work'));
     if (args.only.has('p3')) results.p3 = await runP3(server.uri);
+    if (args.only.has('p1')) results.p1 = await runP1(server.uri);
   } finally {
     await server.stop();
   }
   const lines: [string, string, string, string][] = [['benchmark', 'measured', 'goal', 'met']];
-  const { p2, p3 } = results;
+  const { p1, p2, p3 } = results;
+  if (p1) {
+    lines.push(['P1 ack, 50 concurrent /cost summary', `p50 ${fmt(p1.penny.p50, 1)} ms, p99 ${fmt(p1.penny.p99, 1)} ms`, 'p99 < 100 ms', p1.penny.p99 < 100 ? 'yes' : 'NO']);
+    lines.push(['P1 ack / no-op Bolt handler (p99)', `${fmt(p1.ratioP99, 2)}x (no-op p50 ${fmt(p1.noop.p50, 1)}, p99 ${fmt(p1.noop.p99, 1)} ms)`, '<= 1.5x', p1.ratioP99 <= 1.5 ? 'yes' : 'NO']);
+  }
   if (p2) {
     lines.push(['P2 import rows/s', `${fmt(p2.rowsPerSecond)} (${fmt(p2.rows)} rows, ${fmt(p2.csvMb)} MB, ${fmt(p2.importSeconds, 1)} s)`, '', '']);
     lines.push(['P2 import peak RSS', `${fmt(p2.peakRssMb)} MB`, '< 300 MB', p2.peakRssMb < 300 ? 'yes' : 'NO']);
