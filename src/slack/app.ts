@@ -8,6 +8,10 @@ import type { Server } from 'node:http';
 import type { SlackConfig } from '../config/slack-config';
 import { AppError } from '../domain/errors';
 import { registerListeners, type ListenerDeps } from './listeners';
+import { createLimiter } from './work-limiter';
+
+/** Answers computed at once per instance. */
+const ANSWER_CONCURRENCY = 4;
 
 export interface SlackApp {
   app: App;
@@ -17,7 +21,7 @@ export interface SlackApp {
   client: WebClient;
 }
 
-export async function createSlackApp(config: SlackConfig, logger: BoltLogger, deps: ListenerDeps): Promise<SlackApp> {
+export async function createSlackApp(config: SlackConfig, logger: BoltLogger, deps: Omit<ListenerDeps, 'limit'>): Promise<SlackApp> {
   // Bounded retries: a digest claim is taken over after 15 minutes, so a post must give up well before.
   const clientOptions = { ...(config.apiUrl ? { slackApiUrl: config.apiUrl } : {}), logger, retryConfig: { retries: 2 }, timeout: 30_000 };
   // Checking the token ourselves gives a clear error (Bolt's own check fails as an unhandled rejection).
@@ -34,7 +38,7 @@ export async function createSlackApp(config: SlackConfig, logger: BoltLogger, de
     clientOptions,
     ...(config.mode === 'socket' ? { socketMode: true, appToken: config.appToken } : { signingSecret: config.signingSecret!, port: config.port }),
   });
-  registerListeners(app, deps);
+  registerListeners(app, { ...deps, limit: createLimiter(ANSWER_CONCURRENCY) });
   return {
     app,
     client: app.client,

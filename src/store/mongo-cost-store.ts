@@ -13,6 +13,7 @@ import type { Logger } from '../ports/logger';
 import type { CatalogDim, CostStore, DimensionValue, StoreCoverage, WriteResult } from '../ports/cost-store';
 import { DimensionCatalog } from './dimension-catalog';
 import { partitionCollection, type PartitionKind, type PartitionState } from './partitions';
+import { prefetch } from './batching';
 import { PartitionWriter, type StoredDoc } from './partition-writer';
 import { WriteSession } from './write-session';
 import { buildPipeline, kindCanAnswer } from './query-pipeline';
@@ -33,6 +34,8 @@ export class MongoCostStore implements CostStore {
   private readonly lock: WriteLock;
   private readonly owner = randomUUID();
   private readonly writer = new PartitionWriter((kind, month) => this.collection(kind, month));
+  /** Off on servers that cannot use them for queries, where they would only slow writes. */
+  private secondaryIndexes = true;
 
   constructor(private readonly conn: Connection, private readonly options: MongoCostStoreOptions) {
     this.partitions = conn.models.CostPartition ?? conn.model<PartitionState>('CostPartition', partitionStateSchema);
@@ -42,6 +45,7 @@ export class MongoCostStore implements CostStore {
 
   /** Repairs rollups a crashed writer left half-built. Call once at start. */
   async init(): Promise<void> {
+    this.secondaryIndexes = await serverUsesIndexes(this.conn);
     const dirty = await this.partitions.find({ dirty: true }).lean();
     if (dirty.length === 0) return;
     await this.withLock(async () => {
@@ -60,7 +64,7 @@ export class MongoCostStore implements CostStore {
     };
     return this.withLock(async () => {
       const session = new WriteSession(this.writer, states, options.importId, this.options.logger);
-      for await (const batch of Symbol.asyncIterator in input ? input : [input as readonly CostRecord[]]) {
+      for await (const batch of Symbol.asyncIterator in input ? prefetch(input) : [input as readonly CostRecord[]]) {
         await session.add(batch);
         await this.lock.acquire(this.owner); // renew the lease as long writes go on
       }
@@ -130,8 +134,10 @@ export class MongoCostStore implements CostStore {
   }
 
   private async ensureIndexes(month: string): Promise<void> {
+    if (!this.secondaryIndexes) return;
     for (const kind of ['records', 'daily', 'monthly'] as const) await this.model(kind, month).createIndexes();
   }
+
 
   private async setState(month: string, patch: Partial<PartitionState>): Promise<void> {
     const $set: Record<string, unknown> = { updatedAt: new Date() };
@@ -164,4 +170,13 @@ function exactAmount(value: unknown): bigint {
   if (typeof value === 'bigint') return value;
   if (typeof value === 'number' && Number.isSafeInteger(value)) return BigInt(value);
   throw new AppError('INTERNAL', 'A total is too large to add up exactly.', { detail: { value } });
+}
+
+/**
+ * FerretDB v1 on SQLite pushes no filter down to its indexes (explain shows a full SCAN for
+ * every query but _id equality), so secondary indexes there cost writes and help no read.
+ */
+export async function serverUsesIndexes(conn: Connection): Promise<boolean> {
+  const info = await conn.db!.admin().command({ buildInfo: 1 }).catch(() => ({}));
+  return !('ferretdbVersion' in info);
 }

@@ -10,7 +10,7 @@
 import type { Collection } from 'mongodb';
 import type { CostRecordDoc } from './doc-mapping';
 import type { PartitionKind } from './partitions';
-import { chunks, INSERT_BATCH } from './batching';
+import { chunks, forEachConcurrently, INSERT_BATCH, INSERT_CONCURRENCY } from './batching';
 import { RollupAccumulator, ROLLUP_SOURCE_PROJECTION, type RollupDoc, type RollupSource } from './rollups';
 
 export type StoredDoc = { _id: string } & Record<string, unknown>;
@@ -95,7 +95,7 @@ export class PartitionWriter {
   }
 
   private async insertAll(col: Collection<StoredDoc>, docs: CostRecordDoc[]): Promise<void> {
-    for (const batch of chunks(docs, INSERT_BATCH)) {
+    await forEachConcurrently(chunks(docs, INSERT_BATCH), INSERT_CONCURRENCY, async (batch) => {
       try {
         await col.insertMany(batch as unknown as StoredDoc[], { ordered: false });
       } catch (error) {
@@ -106,7 +106,7 @@ export class PartitionWriter {
         await col.deleteMany({ _id: { $in: again.map((d) => d._id) } });
         await col.insertMany(again as unknown as StoredDoc[], { ordered: false });
       }
-    }
+    });
   }
 
   /** Replaces the rollups of the given days (or the whole partition) with `docs`. */
@@ -117,7 +117,9 @@ export class PartitionWriter {
 
   private async insertRollups(kind: 'daily' | 'monthly', month: string, docs: RollupDoc[]): Promise<void> {
     const col = this.collection(kind, month);
-    for (const batch of chunks(docs, INSERT_BATCH)) await col.insertMany(batch as unknown as StoredDoc[], { ordered: false });
+    await forEachConcurrently(chunks(docs, INSERT_BATCH), INSERT_CONCURRENCY, async (batch) => {
+      await col.insertMany(batch as unknown as StoredDoc[], { ordered: false });
+    });
   }
 }
 

@@ -4,6 +4,7 @@ import type { Clock } from '../../ports/clock';
 import type { DigestSubscriptions } from '../../ports/digests';
 import type { Logger } from '../../ports/logger';
 import type { HomePublisher } from '../home-publisher';
+import type { Limiter } from '../work-limiter';
 import { registerDrillDown } from './actions/drill-down';
 import { registerHomeButtons } from './actions/home-buttons';
 import { registerCostCommand } from './commands/cost-command';
@@ -18,6 +19,8 @@ export interface ListenerDeps {
   logger: Logger;
   defaultTimeZone: string;
   defaultDigestTime: string;
+  /** Runs the work behind acknowledged requests a few at a time. */
+  limit: Limiter;
 }
 
 export function registerListeners(app: App, deps: ListenerDeps): void {

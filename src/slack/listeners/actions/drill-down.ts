@@ -8,8 +8,10 @@ export function registerDrillDown(app: App, deps: ListenerDeps): void {
     await ack();
     const ctx = { channelId: body.channel?.id ?? body.user.id, userId: body.user.id };
     try {
-      const reply = await deps.router.run(action.value ?? '', ctx);
-      await deliverReply(reply, { ...ctx, respond, client, logger: deps.logger, replace: true });
+      await deps.limit(async () => {
+        const reply = await deps.router.run(action.value ?? '', ctx);
+        await deliverReply(reply, { ...ctx, respond, client, logger: deps.logger, replace: true });
+      });
     } catch (error) {
       deps.logger.error({ err: error, value: action.value }, 'drill-down failed');
     }

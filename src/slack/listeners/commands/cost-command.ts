@@ -10,9 +10,11 @@ export function registerCostCommand(app: App, deps: ListenerDeps): void {
     await ack();
     const ctx = { channelId: command.channel_id, userId: command.user_id };
     try {
-      const reply = await deps.router.run(command.text ?? '', ctx);
-      if (reply.openDigestSettings) await openDigestSettings(client, deps, command.trigger_id, command.channel_id);
-      await deliverReply(reply, { ...ctx, respond, client, logger: deps.logger });
+      await deps.limit(async () => {
+        const reply = await deps.router.run(command.text ?? '', ctx);
+        if (reply.openDigestSettings) await openDigestSettings(client, deps, command.trigger_id, command.channel_id);
+        await deliverReply(reply, { ...ctx, respond, client, logger: deps.logger });
+      });
     } catch (error) {
       deps.logger.error({ err: error, text: command.text }, 'could not deliver a /cost answer');
       await respond({ response_type: 'ephemeral', ...errorMessage('Penny could not send that answer. Please try again in a minute.') }).catch(() => undefined);
