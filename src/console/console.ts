@@ -17,9 +17,13 @@ export interface ConsoleOptions {
   /** Where charts and report files are written. */
   outputDir: string;
   prompt?: boolean;
+  /** Views that have no command in Slack (the Home tab, a channel digest), shown as `:home`, `:digest`. */
+  previews?: Record<string, () => Promise<string>>;
 }
 
-const BANNER = 'Type a /cost command as you would in Slack (try "/cost help", "/cost top service last month"). "exit" or Ctrl-D quits.\n';
+const BANNER =
+  'Type a /cost command as you would in Slack (try "/cost help", "/cost top service last month").\n' +
+  'Also ":home" for the App Home dashboard and ":digest" for today\'s channel digest. "exit" or Ctrl-D quits.\n';
 
 export async function runConsole(options: ConsoleOptions): Promise<number> {
   const { router, input, output } = options;
@@ -33,7 +37,10 @@ export async function runConsole(options: ConsoleOptions): Promise<number> {
   for await (const line of rl) {
     const text = line.trim();
     if (text === 'exit' || text === 'quit') break;
-    if (text) {
+    const preview = options.previews?.[text.slice(1)];
+    if (text.startsWith(':') && preview) {
+      write(`${await preview()}\n`);
+    } else if (text) {
       const reply = await router.run(text.replace(/^\/cost\b\s*/i, ''), { channelId: 'console', userId: 'console' });
       write(`${answerText(reply, outDir)}\n`);
       answered += 1;

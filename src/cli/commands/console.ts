@@ -4,6 +4,8 @@ import { Command } from 'commander';
 import { LocalPngRenderer } from '../../charts';
 import { createCommandRouter, type Core } from '../../composition';
 import { runConsole } from '../../console/console';
+import { renderMessageText, renderViewText } from '../../console/render-text';
+import { digestMessage, homeView } from '../../slack/blocks';
 import { EXIT, withCore, type CliIo } from '../runtime';
 
 export function consoleCommand(io: CliIo): Command {
@@ -15,13 +17,18 @@ export function consoleCommand(io: CliIo): Command {
 }
 
 export async function startConsole(core: Core, io: CliIo): Promise<number> {
-  const { router } = await createCommandRouter(core, new LocalPngRenderer());
+  const charts = new LocalPngRenderer();
+  const { router, views } = await createCommandRouter(core, charts);
+  const previews = {
+    home: async () => renderViewText(homeView(await views.home())),
+    digest: async () => renderMessageText(digestMessage(await views.digest(core.costs.today(), []))),
+  };
   const output = new Writable({
     write(chunk: Buffer, _enc, done) {
       io.out(chunk.toString());
       done();
     },
   });
-  await runConsole({ router, input: io.stdin, output, outputDir: join(core.config.dataDir, 'charts'), prompt: io.stdinIsTTY });
+  await runConsole({ router, input: io.stdin, output, outputDir: join(core.config.dataDir, 'charts'), prompt: io.stdinIsTTY, previews });
   return EXIT.ok;
 }
