@@ -11,6 +11,8 @@ import { partitionCollection } from '../src/store/partitions';
 import { benchRecords, writeFocusCsv } from './focus-csv-writer';
 import { dbUri } from './bench-server';
 
+export const IMPORT_HEAP_MB = 256;
+
 export interface P2Result {
   rows: number;
   csvMb: number;
@@ -33,7 +35,8 @@ export async function runP2(baseUri: string, rows: number, workDir: string): Pro
 
   process.stderr.write('P2: penny import (separate process, for its peak RSS)…\n');
   const child = join(__dirname, 'import-child.js');
-  const out = execFileSync(process.execPath, [child, dbUri(baseUri, 'bench_store'), csv], { encoding: 'utf8', maxBuffer: 1 << 20 });
+  // The same heap cap `penny import` runs with (bin/penny.js, PENNY_IMPORT_HEAP_MB).
+  const out = execFileSync(process.execPath, [`--max-old-space-size=${IMPORT_HEAP_MB}`, child, dbUri(baseUri, 'bench_store'), csv], { encoding: 'utf8', maxBuffer: 1 << 20 });
   const result = JSON.parse(out.trim().split('\n').pop()!) as { ms: number; rows: number; records: number; rejected: number; maxRssMb: number };
   if (result.rejected > 0) throw new Error(`P2: ${result.rejected} generated rows were rejected`);
   const importSeconds = result.ms / 1000;

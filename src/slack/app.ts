@@ -11,7 +11,7 @@ import { registerListeners, type ListenerDeps } from './listeners';
 import { createLimiter } from './work-limiter';
 
 /** Answers computed at once per instance. */
-const ANSWER_CONCURRENCY = 4;
+const ANSWER_CONCURRENCY = 2;
 
 export interface SlackApp {
   app: App;
