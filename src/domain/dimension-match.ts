@@ -60,7 +60,17 @@ export function matchDimension(input: string, candidates: readonly Candidate[], 
     const partial = candidates.filter((c) => norm(c.value).includes(wanted) || (c.label && norm(c.label).includes(wanted)));
     if (partial.length > 0) return found(partial);
   }
-  return { ok: false, suggestions: closest(wanted, candidates) };
+  return { ok: false, suggestions: options.aliases ? [...new Set([...aliasSuggestions(wanted, candidates), ...closest(wanted, candidates)])].slice(0, 3) : closest(wanted, candidates) };
+}
+
+/** "ec3" is one letter from the short name "ec2": suggest what that short name stands for. */
+function aliasSuggestions(wanted: string, candidates: readonly Candidate[]): string[] {
+  const out: string[] = [];
+  for (const [alias, phrases] of Object.entries(SERVICE_ALIASES)) {
+    if (distance(wanted, alias) > (alias.length <= 3 ? 1 : 2)) continue;
+    for (const c of candidates) if (phrases.some((p) => norm(c.value).includes(p))) out.push(c.label || c.value);
+  }
+  return out;
 }
 
 function closest(wanted: string, candidates: readonly Candidate[]): string[] {

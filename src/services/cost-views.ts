@@ -44,8 +44,9 @@ export class CostViews {
   }
 
   async summary(periodText: string, filters = NO_FILTERS): Promise<SummaryView> {
-    const period = this.period(periodText);
-    const [answer, freshness] = await Promise.all([this.costs.query(this.request(period, filters, 'service', true)), this.freshness()]);
+    const freshness = await this.freshness();
+    const period = clipToData(this.period(periodText), freshness);
+    const answer = await this.costs.query(this.request(period, filters, 'service', true));
     return presentSummary(answer, freshness, periodText);
   }
 
@@ -60,8 +61,9 @@ export class CostViews {
   }
 
   async top(dim: GroupDim, periodText: string, filters = NO_FILTERS): Promise<TopView> {
-    const period = this.period(periodText);
-    const [answer, freshness] = await Promise.all([this.costs.query(this.request(period, filters, dim, true)), this.freshness()]);
+    const freshness = await this.freshness();
+    const period = clipToData(this.period(periodText), freshness);
+    const answer = await this.costs.query(this.request(period, filters, dim, true));
     return presentTop(answer, dim, freshness, periodText);
   }
 
@@ -74,8 +76,9 @@ export class CostViews {
 
   async home(digests?: HomeView['digest']): Promise<HomeView> {
     const today = this.costs.today();
+    const mtdPeriod = clipToData(parsePeriod('this month', today), await this.freshness());
     const [mtd, byProvider, byAccount, last30, freshness] = await Promise.all([
-      this.costs.query({ period: parsePeriod('this month', today), groupBy: 'service', compare: true }),
+      this.costs.query({ period: mtdPeriod, groupBy: 'service', compare: true }),
       this.costs.query({ period: parsePeriod('this month', today), groupBy: 'provider' }),
       this.costs.query({ period: parsePeriod('this month', today), groupBy: 'account' }),
       this.costs.query({ period: parsePeriod('30d', today), groupBy: 'day' }),
@@ -120,4 +123,14 @@ export class CostViews {
   private request(period: Period, f: ViewFilters, groupBy: GroupDim, compare = false): CostRequest {
     return { period, groupBy, compare, providers: f.providers, accounts: f.accounts, services: f.services, regions: f.regions, tags: f.tags };
   }
+}
+
+/**
+ * A to-date period ends at the last day with cost data, so that "this month" compares the same
+ * complete days with last month instead of counting today, which has no data yet, against a full day.
+ */
+export function clipToData(period: Period, freshness: Freshness): Period {
+  const { lastDay } = freshness;
+  if (period.kind !== 'to-date' || !lastDay || lastDay < period.range.start || addDays(lastDay, 1) >= period.range.end) return period;
+  return { ...period, range: { start: period.range.start, end: addDays(lastDay, 1) } };
 }

@@ -24,6 +24,11 @@ describe('matchDimension', () => {
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.suggestions[0]).toBe('BigQuery');
   });
+  it('suggests what a mistyped short name stands for', () => {
+    const result = matchDimension('ec3', services, { aliases: true });
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.suggestions[0]).toBe('Amazon Elastic Compute Cloud');
+  });
   it('matches accounts by label and by billing account (parent)', () => {
     const accounts = [
       { value: '111', label: 'prod-core', parent: 'B1' },
