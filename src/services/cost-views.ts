@@ -132,5 +132,5 @@ export class CostViews {
 export function clipToData(period: Period, freshness: Freshness): Period {
   const { lastDay } = freshness;
   if (period.kind !== 'to-date' || !lastDay || lastDay < period.range.start || addDays(lastDay, 1) >= period.range.end) return period;
-  return { ...period, range: { start: period.range.start, end: addDays(lastDay, 1) } };
+  return { ...period, label: period.label.replace(/to \d{4}-\d{2}-\d{2}\)$/, `to ${lastDay})`), range: { start: period.range.start, end: addDays(lastDay, 1) } };
 }

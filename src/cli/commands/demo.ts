@@ -5,6 +5,7 @@ import type { Core } from '../../composition';
 import { parsePeriod } from '../../domain/period';
 import { DemoCostSource, demoHistoryRange } from '../../sources/demo/demo-source';
 import { syncSource } from '../../services/source-sync';
+import { clipToData, CostViews } from '../../services/cost-views';
 import { costTable } from '../cost-output';
 import { EXIT, withCore, type CliIo } from '../runtime';
 import { startConsole } from './console';
@@ -57,9 +58,10 @@ export async function loadDemoData(core: Core, io: CliIo): Promise<void> {
 }
 
 export async function demoSummary(core: Core): Promise<string> {
-  const today = core.costs.today();
-  const mtd = await core.costs.query({ period: parsePeriod('this month', today), compare: true, groupBy: 'provider' });
-  const top = await core.costs.query({ period: parsePeriod('this month', today), groupBy: 'service' });
+  const views = new CostViews(core.costs);
+  const period = clipToData(parsePeriod('this month', core.costs.today()), await views.freshness());
+  const mtd = await core.costs.query({ period, compare: true, groupBy: 'provider' });
+  const top = await core.costs.query({ period, groupBy: 'service' });
   top.breakdown.currencies.forEach((c) => c.groups.splice(10));
   return `${costTable(mtd, core.costs.defaultCurrency)}\n\nTop services\n${costTable(top, core.costs.defaultCurrency)}`;
 }
