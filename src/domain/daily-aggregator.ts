@@ -97,10 +97,14 @@ export class DailyAggregator {
   }
 
   private toRecord(e: Entry, ingestedAt: Date): CostRecord {
-    const dims = this.table.get(e.dims);
+    const d = this.table.get(e.dims);
+    // Spelled out rather than spread: this runs once per record and spread is several times slower.
     return {
-      ...dims,
-      id: naturalKey(dims, e.day),
+      source: d.source, provider: d.provider, providerName: d.providerName, billingAccountId: d.billingAccountId,
+      billingAccountName: d.billingAccountName, subAccountId: d.subAccountId, subAccountName: d.subAccountName,
+      service: d.service, serviceCategory: d.serviceCategory, regionId: d.regionId, regionName: d.regionName,
+      chargeCategory: d.chargeCategory, resourceId: d.resourceId, currency: d.currency, tags: d.tags,
+      id: naturalKey(d, e.day),
       day: e.day,
       month: monthOf(e.day),
       billed: fineToNanos(e.billed),

@@ -23,14 +23,18 @@ export async function forEachConcurrently<T>(batches: Iterable<T>, concurrency: 
   await Promise.all(Array.from({ length: concurrency }, worker));
 }
 
-/** Pulls the next item while the caller works on the current one, so producing and writing overlap. */
+/**
+ * Pulls the next item while the caller writes the current one, so producing and writing overlap.
+ * The pull is deferred with setImmediate: a generator's synchronous work would otherwise run
+ * before the caller's write is even sent, and nothing would overlap.
+ */
 export async function* prefetch<T>(source: AsyncIterable<T>): AsyncGenerator<T> {
   const iterator = source[Symbol.asyncIterator]();
   let pending = iterator.next();
   while (true) {
     const current = await pending;
     if (current.done) return;
-    pending = iterator.next();
+    pending = new Promise<IteratorResult<T>>((resolve, reject) => setImmediate(() => iterator.next().then(resolve, reject)));
     // Keep a rejected prefetch from going unhandled while the caller is still busy.
     pending.catch(() => undefined);
     yield current.value;

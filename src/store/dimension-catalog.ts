@@ -10,7 +10,7 @@ import { dimensionSchema, type DimensionDoc } from './schemas';
 
 /** Distinct values collected over a whole write, stored once at its end. */
 export class CatalogBatch {
-  readonly seen = new Map<string, DimensionDoc>();
+  private readonly byDim = new Map<CatalogDim, Map<string, DimensionDoc>>();
 
   add(records: readonly CostRecord[]): void {
     for (const r of records) {
@@ -18,16 +18,21 @@ export class CatalogBatch {
       this.put('account', r.subAccountId, r.subAccountName, r.day, r.billingAccountId);
       this.put('service', r.service, '', r.day, r.serviceCategory);
       this.put('region', r.regionId, r.regionName, r.day);
-      for (const key of Object.keys(r.tags)) this.put('tag-key', key, '', r.day);
+      for (const key in r.tags) this.put('tag-key', key, '', r.day);
     }
+  }
+
+  docs(): DimensionDoc[] {
+    return [...this.byDim.values()].flatMap((m) => [...m.values()]);
   }
 
   private put(dim: CatalogDim, value: string, label: string, day: string, parent = ''): void {
     if (!value) return;
-    const id = `${dim}\u001f${value}`;
-    const prev = this.seen.get(id);
-    if (prev && day < prev.lastDay) return;
-    this.seen.set(id, { _id: id, dim, value, label: label || prev?.label || '', parent, lastDay: day });
+    let values = this.byDim.get(dim);
+    if (!values) this.byDim.set(dim, (values = new Map()));
+    const prev = values.get(value);
+    if (prev && (day < prev.lastDay || (day === prev.lastDay && (prev.label || !label)))) return;
+    values.set(value, { _id: `${dim}\u001f${value}`, dim, value, label: label || prev?.label || '', parent, lastDay: day });
   }
 }
 
@@ -39,7 +44,7 @@ export class DimensionCatalog {
   }
 
   async write(batch: CatalogBatch): Promise<void> {
-    for (const docs of chunks([...batch.seen.values()], UPDATE_BATCH)) {
+    for (const docs of chunks(batch.docs(), UPDATE_BATCH)) {
       await this.model.bulkWrite(
         docs.map((d) => ({
           updateOne: { filter: { _id: d._id }, update: { $set: { dim: d.dim, value: d.value, label: d.label, parent: d.parent, lastDay: d.lastDay } }, upsert: true },
