@@ -57,7 +57,7 @@ export interface Scheduler {
   /** Queues one run as soon as possible. */
   now<T>(name: string, data: T): Promise<void>;
   start(): Promise<void>;
-  /** Stops polling, unlocks this instance's jobs, then waits (bounded) for running handlers. */
+  /** Stops polling, waits (bounded) for running handlers, then releases every lock this instance holds. */
   stop(options?: { timeoutMs?: number }): Promise<void>;
 }
 
@@ -145,21 +145,20 @@ class AgendaScheduler implements Scheduler {
   }
 
   async stop(options: { timeoutMs?: number } = {}): Promise<void> {
+    // Agenda's stop() unlocks the jobs it has queued, but a queue fill still in flight can lock one
+    // more right after (seen on FerretDB). That job would then wait out its lock lifetime after a
+    // restart, so wait for the fill and release whatever this instance still holds.
+    const processor = (this.agenda as unknown as { jobProcessor?: { isJobQueueFilling?: Map<string, boolean> } }).jobProcessor;
     await this.agenda.stop(false);
-    const pending = [...this.running];
-    if (pending.length === 0) return;
     const timeoutMs = options.timeoutMs ?? this.options.stopTimeoutMs ?? 30_000;
-    let timer: NodeJS.Timeout | undefined;
-    const timedOut = await Promise.race([
-      Promise.allSettled(pending).then(() => false),
-      new Promise<boolean>((resolve) => {
-        timer = setTimeout(() => resolve(true), timeoutMs);
-      }),
-    ]);
-    clearTimeout(timer);
-    if (timedOut) {
+    await waitUntil(() => (processor?.isJobQueueFilling?.size ?? 0) === 0, Math.min(timeoutMs, 5_000));
+    const pending = [...this.running];
+    if (pending.length > 0 && !(await settlesWithin(pending, timeoutMs))) {
       this.options.logger.warn({ scheduler: this.name, running: this.running.size, timeoutMs }, 'Stopped the job scheduler with jobs still running');
     }
+    await this.options.db
+      .collection(this.options.collection ?? DEFAULT_JOBS_COLLECTION)
+      .updateMany({ lastModifiedBy: this.name, lockedAt: { $ne: null } }, { $unset: { lockedAt: true } });
   }
 
   /** Keeps the copy of a recurring job with the smallest _id; every instance picks the same one. */
@@ -185,4 +184,21 @@ async function withTimeout<T>(promise: Promise<T>, ms: number, message: string):
   } finally {
     clearTimeout(timer);
   }
+}
+
+async function waitUntil(done: () => boolean, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!done() && Date.now() < deadline) await new Promise((r) => setTimeout(r, 10));
+}
+
+async function settlesWithin(work: Promise<unknown>[], timeoutMs: number): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  const settled = await Promise.race([
+    Promise.allSettled(work).then(() => true),
+    new Promise<boolean>((resolve) => {
+      timer = setTimeout(() => resolve(false), timeoutMs);
+    }),
+  ]);
+  clearTimeout(timer);
+  return settled;
 }

@@ -71,6 +71,24 @@ describe('createScheduler on the test server', () => {
     expect(logger.entries.filter((e) => e.level === 'error')).toEqual([]);
   });
 
+  it('releases on stop a lock this instance still holds (a queue fill racing stop)', async () => {
+    const s = await scheduler(a, 'holder');
+    s.define('held', async () => undefined);
+    await s.start();
+    const jobs = a.db!.collection(DEFAULT_JOBS_COLLECTION);
+    // What a fill that lands after Agenda's own unlock leaves behind, next to another instance's lock.
+    const future = new Date(Date.now() + 3_600_000);
+    await jobs.insertMany([
+      { name: 'held', type: 'normal', priority: 0, nextRunAt: future, lockedAt: new Date(), lastModifiedBy: 'holder', data: null },
+      { name: 'held', type: 'normal', priority: 0, nextRunAt: future, lockedAt: new Date(), lastModifiedBy: 'someone-else', data: null },
+    ]);
+    await s.stop();
+    started.splice(0);
+    const left = await jobs.find({ name: 'held' }).toArray();
+    expect(left.find((j) => j.lastModifiedBy === 'holder')?.lockedAt ?? null).toBeNull();
+    expect(left.find((j) => j.lastModifiedBy === 'someone-else')?.lockedAt).toBeInstanceOf(Date);
+  });
+
   it('passes typed job data and logs a failing job without stopping the scheduler', async () => {
     const logger = recordingLogger();
     const s = await scheduler(a, 'data', logger);
