@@ -5,15 +5,8 @@
 import { Schema, type Connection, type Model } from 'mongoose';
 import type { DigestSubscription, DigestSubscriptions } from '../ports/digests';
 
-interface SubscriptionDoc {
-  _id: string;
-  time: string;
-  timeZone: string;
-  providers: string[];
-  enabled: boolean;
-  createdBy: string;
-  updatedAt: Date;
-}
+/** The subscription with its channel as `_id`. */
+type SubscriptionDoc = Omit<DigestSubscription, 'channel'> & { _id: string };
 
 const subscriptionSchema = new Schema<SubscriptionDoc>(
   {

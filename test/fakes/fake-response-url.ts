@@ -7,6 +7,7 @@
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { messageProblems } from './fake-slack-api';
+import { createRecordedLog } from './recorded-log';
 
 export const RESPONSE_URL_MAX_USES = 5;
 
@@ -51,10 +52,10 @@ function parseJson(text: string): Record<string, unknown> | undefined {
 }
 
 export async function startFakeResponseUrl(): Promise<FakeResponseUrl> {
-  const posts: RecordedPost[] = [];
+  const log = createRecordedLog<RecordedPost>();
+  const posts = log.entries;
   const uses = new Map<string, number>();
   const expired = new Set<string>();
-  const waiters = new Set<() => void>();
   let seq = 0;
   let base = '';
 
@@ -76,8 +77,7 @@ export async function startFakeResponseUrl(): Promise<FakeResponseUrl> {
       const url = `${base}${req.url ?? '/'}`;
       const body = parseJson(text);
       const { status, error } = req.method === 'POST' ? answer(url, body) : { status: 405, error: 'method_not_allowed' };
-      posts.push({ url, body: body ?? { raw: text }, at: Date.now(), status, ...(error ? { error } : {}) });
-      waiters.forEach((wake) => wake());
+      log.add({ url, body: body ?? { raw: text }, at: Date.now(), status, ...(error ? { error } : {}) });
       res.writeHead(status, { 'content-type': 'text/plain' });
       res.end(error ?? 'ok');
     });
@@ -97,24 +97,7 @@ export async function startFakeResponseUrl(): Promise<FakeResponseUrl> {
       return url;
     },
     waitForPost(url, timeoutMs = 5000, predicate = () => true) {
-      return new Promise((resolve, reject) => {
-        const check = () => {
-          const found = posts.find((p) => p.url === url && predicate(p));
-          if (!found) return false;
-          done();
-          resolve(found);
-          return true;
-        };
-        const timer = setTimeout(() => {
-          done();
-          reject(new Error(`No matching post to ${url} within ${timeoutMs} ms; got ${postsTo(url).length}`));
-        }, timeoutMs);
-        const done = () => {
-          clearTimeout(timer);
-          waiters.delete(check);
-        };
-        if (!check()) waiters.add(check);
-      });
+      return log.waitFor((p) => p.url === url && predicate(p), timeoutMs, () => `No matching post to ${url} within ${timeoutMs} ms; got ${postsTo(url).length}`);
     },
     expire(url) {
       expired.add(url);

@@ -6,6 +6,7 @@
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { createRecordedLog } from './recorded-log';
 
 type Json = Record<string, unknown>;
 
@@ -400,11 +401,11 @@ function bearer(req: IncomingMessage, body: Json): string | undefined {
 }
 
 export async function startFakeSlackApi(options: FakeSlackApiOptions = {}): Promise<FakeSlackApi> {
-  const calls: RecordedCall[] = [];
+  const log = createRecordedLog<RecordedCall>();
+  const calls = log.entries;
   const uploads: RecordedUpload[] = [];
   const violations: LimitViolation[] = [];
   const failures = new Map<string, { error: string; options: FailOptions }[]>();
-  const waiters = new Set<() => void>();
   const state: State = {
     options: { teamId: 'T1', teamDomain: 'penny-test', botId: 'B1', botUserId: 'U1', appId: 'A1', channelNames: {}, ...options },
     baseUrl: '',
@@ -459,8 +460,7 @@ export async function startFakeSlackApi(options: FakeSlackApiOptions = {}): Prom
         return send(res, 200, err('invalid_json'));
       }
       const { status, response, headers } = answerApi(api[1], req, body);
-      calls.push({ method: api[1], body, at: Date.now(), token: bearer(req, body), response });
-      waiters.forEach((wake) => wake());
+      log.add({ method: api[1], body, at: Date.now(), token: bearer(req, body), response });
       send(res, status, response, headers);
     })().catch((error: unknown) => send(res, 500, String(error)));
   });
@@ -477,24 +477,9 @@ export async function startFakeSlackApi(options: FakeSlackApiOptions = {}): Prom
     violations,
     callsTo,
     waitFor(method, predicate = () => true, timeoutMs = 5000) {
-      return new Promise((resolve, reject) => {
-        const check = () => {
-          const found = calls.find((c) => c.method === method && predicate(c));
-          if (!found) return false;
-          done();
-          resolve(found);
-          return true;
-        };
-        const timer = setTimeout(() => {
-          done();
-          const seen = callsTo(method).map((c) => JSON.stringify(c.body).slice(0, 200));
-          reject(new Error(`No matching ${method} call within ${timeoutMs} ms; got ${seen.length}: ${seen.join(' | ')}`));
-        }, timeoutMs);
-        const done = () => {
-          clearTimeout(timer);
-          waiters.delete(check);
-        };
-        if (!check()) waiters.add(check);
+      return log.waitFor((c) => c.method === method && predicate(c), timeoutMs, () => {
+        const seen = callsTo(method).map((c) => JSON.stringify(c.body).slice(0, 200));
+        return `No matching ${method} call within ${timeoutMs} ms; got ${seen.length}: ${seen.join(' | ')}`;
       });
     },
     failNext(method, error, failOptions = {}) {
