@@ -11,7 +11,7 @@ import { registerListeners, type ListenerDeps } from './listeners';
 import { createLimiter } from './work-limiter';
 
 /** Answers computed at once per instance. */
-const ANSWER_CONCURRENCY = 2;
+const ANSWERS = { concurrency: 2, quietMs: 25, maxDelayMs: 300 };
 
 export interface SlackApp {
   app: App;
@@ -38,7 +38,7 @@ export async function createSlackApp(config: SlackConfig, logger: BoltLogger, de
     clientOptions,
     ...(config.mode === 'socket' ? { socketMode: true, appToken: config.appToken } : { signingSecret: config.signingSecret!, port: config.port }),
   });
-  registerListeners(app, { ...deps, limit: createLimiter(ANSWER_CONCURRENCY) });
+  registerListeners(app, { ...deps, limit: createLimiter(ANSWERS) });
   return {
     app,
     client: app.client,
