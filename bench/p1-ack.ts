@@ -1,16 +1,19 @@
 /**
  * P1: ack latency of 50 concurrent signed `/cost summary` requests into the real app on the
- * benchmark store (>= 1M records), against a no-op Bolt handler in the same run.
+ * benchmark store (>= 1M records), against a no-op Bolt handler in the same run. Slack's side
+ * (load, fake Web API, response_url) runs in a child process; see slack-side.ts.
  */
 import { App } from '@slack/bolt';
+import { fork, type ChildProcess } from 'node:child_process';
 import type { Server } from 'node:http';
+import { join } from 'node:path';
 import { startPenny } from '../src/main';
-import { startFakeResponseUrl } from '../test/fakes/fake-response-url';
-import { startFakeSlackApi } from '../test/fakes/fake-slack-api';
-import { baseUrlOf, sendSlashCommand } from '../test/support/slack-requests';
+import { baseUrlOf } from '../test/support/slack-requests';
 import { dbUri, percentile } from './bench-server';
+import type { SlackSideReply, SlackSideRequest } from './slack-side';
 
 const SECRET = 'bench-secret';
+const TEXT = 'summary last month';
 
 export interface P1Result {
   concurrency: number;
@@ -21,51 +24,62 @@ export interface P1Result {
   answered: number;
 }
 
-export async function runP1(baseUri: string, concurrency = 50, rounds = 3): Promise<P1Result> {
-  const api = await startFakeSlackApi();
-  const responses = await startFakeResponseUrl();
+export async function runP1(baseUri: string, concurrency = 50, rounds = 5): Promise<P1Result> {
+  const side = fork(join(__dirname, 'slack-side.js'), { stdio: 'inherit' });
+  const ready = await ask(side);
+  if (ready.kind !== 'ready') throw new Error('P1: the Slack side did not start');
   const penny = await startPenny(
-    { MONGODB_URI: dbUri(baseUri, 'bench_store'), SLACK_BOT_TOKEN: 'xoxb-bench', SLACK_SIGNING_SECRET: SECRET, SLACK_API_URL: api.url, PORT: '0', LOG_LEVEL: 'silent', PENNY_SECRETS_DIR: '/nonexistent' },
+    { MONGODB_URI: dbUri(baseUri, 'bench_store'), SLACK_BOT_TOKEN: 'xoxb-bench', SLACK_SIGNING_SECRET: SECRET, SLACK_API_URL: ready.apiUrl, PORT: '0', LOG_LEVEL: 'silent', PENNY_SECRETS_DIR: '/nonexistent' },
     { host: '127.0.0.1' },
   );
-  const noop = new App({ token: 'xoxb-bench', signingSecret: SECRET, botId: 'B1', botUserId: 'U1', clientOptions: { slackApiUrl: api.url } });
+  const noop = new App({ token: 'xoxb-bench', signingSecret: SECRET, botId: 'B1', botUserId: 'U1', clientOptions: { slackApiUrl: ready.apiUrl } });
   noop.command('/cost', async ({ ack }) => {
     await ack();
   });
   const noopServer = (await noop.start({ port: 0, host: '127.0.0.1' })) as Server;
   try {
-    const urls: string[] = [];
-    const burst = async (base: string, record: boolean) => {
-      const results = await Promise.all(
-        Array.from({ length: concurrency }, () => {
-          const url = responses.newUrl();
-          if (record) urls.push(url);
-          return sendSlashCommand(base, SECRET, { command: '/cost', text: 'summary last month', response_url: url });
-        }),
-      );
-      if (results.some((r) => r.status !== 200)) throw new Error('P1: a request was not acknowledged with 200');
-      return results.map((r) => r.ms);
+    const burst = async (server: Server, expectAnswers: boolean) => {
+      const result = await ask(side, { kind: 'burst', base: baseUrlOf(server), secret: SECRET, text: TEXT, count: concurrency, expectAnswers });
+      if (result.kind !== 'burst') throw new Error(`P1: ${result.kind === 'error' ? result.message : 'unexpected reply'}`);
+      if (result.statuses.some((s) => s !== 200)) throw new Error('P1: a request was not acknowledged with 200');
+      return result.ms;
     };
     process.stderr.write(`P1: ${rounds} bursts of ${concurrency} concurrent /cost summary, real app and no-op…\n`);
     const pennyMs: number[] = [];
     const noopMs: number[] = [];
-    await burst(baseUrlOf(noopServer), false); // warm-up
+    const answers = async () => {
+      const reply = await ask(side, { kind: 'answers', timeoutMs: 120_000 });
+      if (reply.kind !== 'answers') throw new Error(`P1: ${reply.kind === 'error' ? reply.message : 'unexpected reply'}`);
+      return reply.answered;
+    };
+    // One unmeasured burst each, so both are measured warm.
+    await burst(noopServer, false);
+    await burst(penny.server!, true);
+    const warmUp = await answers();
+    let answered = 0;
     for (let i = 0; i < rounds; i++) {
-      pennyMs.push(...(await burst(baseUrlOf(penny.server!), true)));
-      noopMs.push(...(await burst(baseUrlOf(noopServer), false)));
-      await Promise.all(urls.splice(0).map((u) => responses.waitForPost(u, 120_000)));
+      pennyMs.push(...(await burst(penny.server!, true)));
+      // The answers finish before the no-op burst, so the baseline runs on an idle process.
+      answered = (await answers()) - warmUp;
+      noopMs.push(...(await burst(noopServer, false)));
     }
     const stat = (s: number[]) => ({ p50: percentile(s, 50), p99: percentile(s, 99) });
-    return {
-      concurrency, rounds,
-      penny: stat(pennyMs), noop: stat(noopMs),
-      ratioP99: percentile(pennyMs, 99) / percentile(noopMs, 99),
-      answered: responses.posts.length,
-    };
+    return { concurrency, rounds, penny: stat(pennyMs), noop: stat(noopMs), ratioP99: percentile(pennyMs, 99) / percentile(noopMs, 99), answered };
   } finally {
+    side.disconnect();
     await noop.stop();
     await penny.stop();
-    await api.close();
-    await responses.close();
   }
+}
+
+function ask(side: ChildProcess, request?: SlackSideRequest): Promise<SlackSideReply> {
+  return new Promise((resolve, reject) => {
+    const onExit = (code: number | null) => reject(new Error(`P1: the Slack side exited (${code})`));
+    side.once('exit', onExit);
+    side.once('message', (m) => {
+      side.off('exit', onExit);
+      resolve(m as SlackSideReply);
+    });
+    if (request) side.send(request);
+  });
 }
