@@ -61,3 +61,17 @@ async function dmChannel(t: DeliveryTarget): Promise<string> {
   if (!id) throw new Error('conversations.open returned no channel');
   return id;
 }
+
+/**
+ * Posts a Reply as a new message (mentions, direct messages, Home buttons): there is no
+ * response_url there, so the message and any file go through the Web API, in the thread if given.
+ */
+export async function postReply(client: WebClient, where: { channel: string; threadTs?: string }, reply: Reply): Promise<void> {
+  const thread = where.threadTs ? { thread_ts: where.threadTs } : {};
+  await client.chat.postMessage({ channel: where.channel, text: reply.message.text, blocks: reply.message.blocks, ...thread });
+  if (reply.png) {
+    await client.files.uploadV2({ channel_id: where.channel, file: reply.png.data, filename: reply.png.filename, title: reply.png.title, ...thread });
+  } else if (reply.file) {
+    await client.files.uploadV2({ channel_id: where.channel, content: reply.file.content, filename: reply.file.filename, title: reply.file.title, ...thread });
+  }
+}

@@ -1,5 +1,6 @@
 /** Drill-down buttons carry a command in their value; the answer replaces the message in place. */
 import type { App, BlockButtonAction } from '@slack/bolt';
+import { errorMessage } from '../../blocks';
 import { deliverReply } from '../../deliver';
 import type { ListenerDeps } from '..';
 
@@ -14,6 +15,7 @@ export function registerDrillDown(app: App, deps: ListenerDeps): void {
       });
     } catch (error) {
       deps.logger.error({ err: error, value: action.value }, 'drill-down failed');
+      await respond({ response_type: 'ephemeral', replace_original: false, ...errorMessage('Penny could not update that answer. Please try again in a minute.') }).catch(() => undefined);
     }
   });
 }

@@ -3,6 +3,7 @@
  * the Home tab has no conversation to answer in; digest settings open the modal.
  */
 import type { App, BlockButtonAction } from '@slack/bolt';
+import { postReply } from '../../deliver';
 import { openDigestSettings } from '../views/digest-settings';
 import type { ListenerDeps } from '..';
 
@@ -14,10 +15,11 @@ export function registerHomeButtons(app: App, deps: ListenerDeps): void {
         await openDigestSettings(client, deps, body.trigger_id, undefined);
         return;
       }
-      const dm = (await client.conversations.open({ users: body.user.id })).channel?.id ?? body.user.id;
-      const reply = await deps.router.run(action.value ?? '', { channelId: dm, userId: body.user.id });
-      await client.chat.postMessage({ channel: dm, text: reply.message.text, blocks: reply.message.blocks });
-      if (reply.png) await client.files.uploadV2({ channel_id: dm, file: reply.png.data, filename: reply.png.filename, title: reply.png.title });
+      await deps.limit(async () => {
+        const dm = (await client.conversations.open({ users: body.user.id })).channel?.id ?? body.user.id;
+        const reply = await deps.router.run(action.value ?? '', { channelId: dm, userId: body.user.id });
+        await postReply(client, { channel: dm }, reply);
+      });
     } catch (error) {
       deps.logger.error({ err: error, action: action.action_id }, 'home button failed');
     }
