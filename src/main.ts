@@ -21,6 +21,7 @@ import { digestMessage } from './slack/blocks';
 import { boltLogger } from './slack/bolt-logger';
 import { HomePublisher } from './slack/home-publisher';
 import { MongoDigestDeliveries } from './store/digest-deliveries';
+import { MongoEventReceipts } from './store/event-receipts';
 
 export interface Penny {
   core: Core;
@@ -56,7 +57,7 @@ export async function startPenny(rawEnv: NodeJS.ProcessEnv = process.env, option
     const { router, views, digests } = await createCommandRouter(core, charts);
     const defaults = { defaultTimeZone: config.timeZone, defaultDigestTime: config.digestTime };
     const home = new HomePublisher({ views, charts, digests, meta: core.meta, logger });
-    const slack = await createSlackApp(slackConfig, boltLogger(logger), { router, home, digests, clock, logger, ...defaults });
+    const slack = await createSlackApp(slackConfig, boltLogger(logger), { router, home, digests, receipts: new MongoEventReceipts(core.conn, clock), clock, logger, ...defaults });
 
     const owner = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
     const scheduler = await createScheduler({ db: core.conn.db!, logger, name: owner, processEvery: options.processEvery, lockLifetimeMs: options.lockLifetimeMs });

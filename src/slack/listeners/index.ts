@@ -2,6 +2,7 @@ import type { App } from '@slack/bolt';
 import type { CommandRouter } from '../../commands/command-router';
 import type { Clock } from '../../ports/clock';
 import type { DigestSubscriptions } from '../../ports/digests';
+import type { EventReceipts } from '../../ports/event-receipts';
 import type { Logger } from '../../ports/logger';
 import type { HomePublisher } from '../home-publisher';
 import type { Limiter } from '../work-limiter';
@@ -9,12 +10,15 @@ import { registerDrillDown } from './actions/drill-down';
 import { registerHomeButtons } from './actions/home-buttons';
 import { registerCostCommand } from './commands/cost-command';
 import { registerAppHomeOpened } from './events/app-home-opened';
+import { registerQuestions } from './events/questions';
 import { registerDigestSettings } from './views/digest-settings';
 
 export interface ListenerDeps {
   router: CommandRouter;
   home: HomePublisher;
   digests: DigestSubscriptions;
+  /** Guards mentions and DMs against Slack's redeliveries. */
+  receipts: EventReceipts;
   clock: Clock;
   logger: Logger;
   defaultTimeZone: string;
@@ -26,6 +30,7 @@ export interface ListenerDeps {
 export function registerListeners(app: App, deps: ListenerDeps): void {
   registerCostCommand(app, deps);
   registerAppHomeOpened(app, deps);
+  registerQuestions(app, deps);
   registerDrillDown(app, deps);
   registerHomeButtons(app, deps);
   registerDigestSettings(app, deps);
