@@ -70,7 +70,7 @@ export async function startE2E(options: { clock?: Clock; env?: NodeJS.ProcessEnv
 }
 
 /** The FOCUS sample (September 2024) and demo data for this month up to "now" (October 1). */
-async function seed(penny: Penny): Promise<void> {
+export async function seed(penny: Penny): Promise<void> {
   await penny.core.imports.import([{ name: 'focus_sample.csv', open: () => createReadStream(SAMPLE) }]);
   const today = penny.core.costs.today();
   const demo = new DemoCostSource(today);

@@ -7,6 +7,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createRecordedLog } from './recorded-log';
+import { attachSocketMode, SOCKET_MODE_PATH, type FakeSocketMode } from './fake-socket-mode';
 
 type Json = Record<string, unknown>;
 
@@ -61,6 +62,8 @@ export interface FakeSlackApi {
   readonly uploads: readonly RecordedUpload[];
   readonly violations: readonly LimitViolation[];
   callsTo(method: string): RecordedCall[];
+  /** Socket Mode: `apps.connections.open` (with an `xapp-` token) leads here. */
+  readonly socketMode: FakeSocketMode;
   /** Resolves with the first matching call, already received or still to come. */
   waitFor(method: string, predicate?: (call: RecordedCall) => boolean, timeoutMs?: number): Promise<RecordedCall>;
   /** The next call to `method` fails with `error` (`ratelimited` answers HTTP 429 unless told otherwise). */
@@ -249,6 +252,7 @@ function viewOf(state: State, view: Json, id: string, type: string): Json {
 type Handler = (state: State, body: Json) => Json;
 
 const handlers: Record<string, Handler> = {
+  'apps.connections.open': (s) => ({ ok: true, url: `${s.baseUrl.replace(/^http/, 'ws')}${SOCKET_MODE_PATH}?ticket=${next(s)}` }),
   'auth.test': ({ options: o }) => ({
     ok: true,
     url: `https://${o.teamDomain}.slack.com/`,
@@ -416,7 +420,7 @@ export async function startFakeSlackApi(options: FakeSlackApiOptions = {}): Prom
   const answerApi = (method: string, req: IncomingMessage, body: Json): { status: number; response: Json; headers?: Record<string, string> } => {
     const token = bearer(req, body);
     if (!token) return { status: 200, response: err('not_authed') };
-    if (!/^xox[bpae]-/.test(token)) return { status: 200, response: err('invalid_auth') };
+    if (!/^xox[bpae]-/.test(token) && !(method === 'apps.connections.open' && token.startsWith('xapp-'))) return { status: 200, response: err('invalid_auth') };
     const failure = failures.get(method)?.shift();
     if (failure) {
       const status = failure.options.status ?? (failure.error === 'ratelimited' ? 429 : 200);
@@ -469,9 +473,11 @@ export async function startFakeSlackApi(options: FakeSlackApiOptions = {}): Prom
   state.baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 
   const callsTo = (method: string) => calls.filter((c) => c.method === method);
+  const socketMode = attachSocketMode(server, state.options.appId);
 
   return {
     url: `${state.baseUrl}/api/`,
+    socketMode,
     calls,
     uploads,
     violations,
@@ -495,6 +501,7 @@ export async function startFakeSlackApi(options: FakeSlackApiOptions = {}): Prom
     },
     close() {
       return new Promise((resolve, reject) => {
+        socketMode.close();
         server.close((e) => (e ? reject(e) : resolve()));
         // fetch keeps connections alive; without this close() waits for them to time out.
         server.closeAllConnections();
