@@ -4,6 +4,8 @@
  */
 import { createReadStream } from 'node:fs';
 import { resolve } from 'node:path';
+import { formatMoney } from '../../src/domain/money';
+import { parsePeriod } from '../../src/domain/period';
 import { startPenny, type Penny } from '../../src/main';
 import { fixedClock, type Clock } from '../../src/ports/clock';
 import { DemoCostSource } from '../../src/sources/demo/demo-source';
@@ -80,4 +82,25 @@ export async function seed(penny: Penny): Promise<void> {
 /** All the text a message's blocks show, for asserting on numbers. */
 export function blockText(message: unknown): string {
   return JSON.stringify(message).replace(/\\n/g, '\n');
+}
+
+/** Starts the app for this test file (beforeAll) and stops it after (afterAll); call at the top level. */
+export function useE2E(options: Parameters<typeof startE2E>[0] = {}): () => E2E {
+  let e2e: E2E | undefined;
+  beforeAll(async () => {
+    e2e = await startE2E(options);
+  }, 120_000);
+  afterAll(async () => {
+    await e2e?.stop();
+  });
+  return () => {
+    if (!e2e) throw new Error('The e2e app did not start (see beforeAll)');
+    return e2e;
+  };
+}
+
+/** The biggest group's amount, formatted as the blocks show it: what answers are checked against. */
+export async function topAmount(penny: Penny, groupBy: 'service' | 'account', period: string): Promise<string> {
+  const result = await penny.core.costs.query({ period: parsePeriod(period, '2024-10-02'), groupBy });
+  return formatMoney(result.breakdown.currencies[0]!.groups[0]!.amount, 'USD');
 }

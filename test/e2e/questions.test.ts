@@ -2,27 +2,17 @@
  * Mentions and direct messages: the same text as `/cost`, answered through the Web API, once per
  * event even when Slack delivers it again.
  */
-import { formatMoney } from '../../src/domain/money';
-import { parsePeriod } from '../../src/domain/period';
 import { sendEvent, TEST_USER } from '../support/slack-requests';
-import { blockText, SECRET, startE2E, type E2E } from './harness';
+import { blockText, SECRET, topAmount, useE2E } from './harness';
 
-let e2e: E2E;
-beforeAll(async () => {
-  e2e = await startE2E();
-}, 120_000);
-afterAll(async () => {
-  await e2e?.stop();
-});
+const app = useE2E();
 
-const posts = (channel: string) => e2e.api.callsTo('chat.postMessage').filter((c) => c.body.channel === channel);
+const posts = (channel: string) => app().api.callsTo('chat.postMessage').filter((c) => c.body.channel === channel);
 
-async function topServiceSeptember(): Promise<string> {
-  const services = await e2e.penny.core.costs.query({ period: parsePeriod('2024-09', '2024-10-02'), groupBy: 'service' });
-  return formatMoney(services.breakdown.currencies[0]!.groups[0]!.amount, 'USD');
-}
+const topServiceSeptember = () => topAmount(app().penny, 'service', '2024-09');
 
 it('answers a mention in its thread with the numbers in the store, once even when Slack redelivers it', async () => {
+  const e2e = app();
   const event = { type: 'app_mention', user: TEST_USER.id, text: '<@U1> top service 2024-09', ts: '1700000000.000100', channel: 'C5', event_ts: '1700000000.000100' };
   const first = await sendEvent(e2e.base, SECRET, event, { eventId: 'EvMENTION1' });
   expect(first.status).toBe(200);
@@ -40,6 +30,7 @@ it('answers a mention in its thread with the numbers in the store, once even whe
 });
 
 it('answers a direct message in the conversation, skipping bot posts and edits', async () => {
+  const e2e = app();
   const dm = { type: 'message', channel_type: 'im', channel: 'D9', user: TEST_USER.id, ts: '1700000100.000100', event_ts: '1700000100.000100' };
   await sendEvent(e2e.base, SECRET, { ...dm, text: 'summary 2024-09', bot_id: 'B1' }, { eventId: 'EvDMBOT' });
   await sendEvent(e2e.base, SECRET, { ...dm, subtype: 'message_changed', message: { text: 'x' } }, { eventId: 'EvDMEDIT' });
@@ -51,6 +42,7 @@ it('answers a direct message in the conversation, skipping bot posts and edits',
 });
 
 it('turns words it cannot read into help, not an error', async () => {
+  const e2e = app();
   const dm = { type: 'message', channel_type: 'im', channel: 'D10', user: TEST_USER.id, text: 'what is the meaning of all this', ts: '1700000200.000100', event_ts: '1700000200.000100' };
   await sendEvent(e2e.base, SECRET, dm, { eventId: 'EvDMHELP' });
   const post = await e2e.api.waitFor('chat.postMessage', (c) => c.body.channel === 'D10', 20_000);

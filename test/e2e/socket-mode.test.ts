@@ -3,15 +3,13 @@
  * `apps.connections.open` to the fake Slack, which pushes envelopes the way Slack does. Every
  * envelope must be acked by id, and answers arrive where they would in HTTP mode.
  */
-import { formatMoney } from '../../src/domain/money';
-import { parsePeriod } from '../../src/domain/period';
 import { startPenny, type Penny } from '../../src/main';
 import { fixedClock } from '../../src/ports/clock';
 import { startFakeResponseUrl, type FakeResponseUrl } from '../fakes/fake-response-url';
 import { startFakeSlackApi, type FakeSlackApi } from '../fakes/fake-slack-api';
 import { testDbUri } from '../support/mongo';
 import { TEST_APP_ID, TEST_TEAM, TEST_USER } from '../support/slack-requests';
-import { blockText, NOW, pennyEnv, seed } from './harness';
+import { blockText, NOW, pennyEnv, seed, topAmount } from './harness';
 
 let api: FakeSlackApi;
 let responses: FakeResponseUrl;
@@ -34,10 +32,7 @@ afterAll(async () => {
 let seq = 0;
 const envelopeId = () => `env-${++seq}`;
 
-async function topServiceSeptember(): Promise<string> {
-  const services = await penny.core.costs.query({ period: parsePeriod('2024-09', '2024-10-02'), groupBy: 'service' });
-  return formatMoney(services.breakdown.currencies[0]!.groups[0]!.amount, 'USD');
-}
+const topServiceSeptember = () => topAmount(penny, 'service', '2024-09');
 
 it('does not listen for HTTP in Socket Mode', () => {
   expect(penny.server).toBeUndefined();
