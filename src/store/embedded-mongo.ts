@@ -6,7 +6,7 @@ import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { AppError } from '../domain/errors';
 import type { Logger } from '../ports/logger';
-import { findFerretdb, startFerretdb, type RunningServer } from './ferretdb-process';
+import { buildFerretdb, findFerretdb, startFerretdb, type RunningServer } from './ferretdb-process';
 
 export interface EmbeddedOptions {
   dataDir: string;
@@ -24,7 +24,7 @@ export async function startEmbeddedMongo(options: EmbeddedOptions): Promise<Runn
     mongodError = error;
     options.logger.debug({ err: error }, 'mongodb-memory-server could not start');
   }
-  const ferretdb = findFerretdb(undefined);
+  const ferretdb = findFerretdb(undefined) ?? (await buildFerretdbOrUndefined(options.logger));
   if (ferretdb) {
     options.logger.info({ ferretdb }, 'mongod is not available here; using FerretDB as the embedded database');
     return startFerretdbOrExplain(ferretdb, dataDir);
@@ -35,6 +35,17 @@ export async function startEmbeddedMongo(options: EmbeddedOptions): Promise<Runn
     `The embedded MongoDB could not be started (its server binary could not be obtained: ${reason}); set MONGODB_URI to a MongoDB server and run again.`,
     { cause: mongodError },
   );
+}
+
+/** In a source checkout with Go, the FerretDB fallback can be built on first use. */
+async function buildFerretdbOrUndefined(logger: Logger): Promise<string | undefined> {
+  logger.warn('mongod cannot be downloaded here; building FerretDB instead (once per machine, about 2 minutes)…');
+  try {
+    return await buildFerretdb();
+  } catch (error) {
+    logger.warn({ err: error }, 'FerretDB could not be built');
+    return undefined;
+  }
 }
 
 async function startMemoryServer(dataDir: string): Promise<RunningServer> {

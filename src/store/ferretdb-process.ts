@@ -2,11 +2,11 @@
  * Runs a FerretDB v1 binary (MongoDB wire protocol over SQLite) as a child process.
  * Used where mongod cannot be had: tests on machines without it, and the embedded fallback.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
 import { createServer, Socket } from 'node:net';
 import { homedir } from 'node:os';
-import { delimiter, join } from 'node:path';
+import { delimiter, join, resolve } from 'node:path';
 
 export const FERRETDB_VERSION = 'v1.24.2';
 
@@ -29,6 +29,24 @@ export function findFerretdb(explicit: string | undefined, env: NodeJS.ProcessEn
   }
   const cached = cachedFerretdbPath(env);
   return existsSync(cached) ? cached : undefined;
+}
+
+/** The build script in a source checkout (it is not in the Docker image, which uses MONGODB_URI). */
+export const FERRETDB_BUILD_SCRIPT = resolve(__dirname, '../../.ci/build-ferretdb.sh');
+
+/**
+ * Builds FerretDB into the cache with Go (about 2 minutes, once per machine) and returns the
+ * binary. For checkouts where mongod cannot be downloaded; throws why when it cannot build.
+ */
+export async function buildFerretdb(): Promise<string> {
+  if (!existsSync(FERRETDB_BUILD_SCRIPT)) throw new Error(`no build script at ${FERRETDB_BUILD_SCRIPT}`);
+  const stdout = await new Promise<string>((done, fail) => {
+    const child = execFile(FERRETDB_BUILD_SCRIPT, { encoding: 'utf8', maxBuffer: 1 << 20 }, (error, out) => (error ? fail(error) : done(out)));
+    child.stderr?.pipe(process.stderr);
+  });
+  const binary = stdout.trim().split('\n').pop();
+  if (!binary || !existsSync(binary)) throw new Error('the FerretDB build reported no binary');
+  return binary;
 }
 
 export async function freePort(): Promise<number> {

@@ -3,11 +3,10 @@
  * mongodb-memory-server, else FerretDB built with Go. When none can be had, store tests fail
  * (never skip) with the reason recorded here.
  */
-import { execFileSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { findFerretdb, startFerretdb, type RunningServer } from '../../src/store/ferretdb-process';
+import { join } from 'node:path';
+import { buildFerretdb, findFerretdb, startFerretdb, type RunningServer } from '../../src/store/ferretdb-process';
 
 declare global {
   var __PENNY_TEST_SERVER__: RunningServer | undefined;
@@ -44,8 +43,7 @@ export default async function globalSetup(): Promise<void> {
   }
   try {
     process.stderr.write('\nBuilding FerretDB for the tests (once per machine, about 2 minutes)…\n');
-    const built = execFileSync(resolve(__dirname, '../../.ci/build-ferretdb.sh'), { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] }).trim().split('\n').pop();
-    if (await tryFerret(built)) return;
+    if (await tryFerret(await buildFerretdb())) return;
   } catch (error) {
     reasons.push(`building ferretdb: ${(error as Error).message.split('\n')[0]}`);
   }
