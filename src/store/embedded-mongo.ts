@@ -49,7 +49,10 @@ async function buildFerretdbOrUndefined(logger: Logger): Promise<string | undefi
 }
 
 async function startMemoryServer(dataDir: string): Promise<RunningServer> {
-  const { MongoMemoryServer } = await import('mongodb-memory-server');
+  const { MongoBinary, MongoMemoryServer } = await import('mongodb-memory-server');
+  // Fetch the binary first: create() prints a full stack to the console when the download fails,
+  // and that failure is expected here (we fall back to FerretDB and say so ourselves).
+  await MongoBinary.getPath();
   const dbPath = join(dataDir, 'mongodb');
   mkdirSync(dbPath, { recursive: true });
   const server = await MongoMemoryServer.create({ instance: { dbPath, storageEngine: 'wiredTiger' } });
