@@ -68,16 +68,18 @@ export function costTable(answer: CostAnswer, fallbackCurrency: string): string 
 function renderSection(answer: CostAnswer, section: CurrencyBreakdown): string {
   const prev = answer.previous?.breakdown.currencies.find((c) => c.currency === section.currency);
   const money = (n: bigint) => formatMoney(n, section.currency);
-  const dimName = (answer.breakdown.groupBy ?? 'total').toUpperCase();
-  const header = prev ? [dimName, 'COST', 'PREVIOUS', 'CHANGE', 'SHARE'] : [dimName, 'COST', 'SHARE'];
+  const grouped = answer.breakdown.groupBy !== undefined;
+  // Without --by there is only the total: no dimension column name, and no share.
+  const header = [grouped ? answer.breakdown.groupBy!.toUpperCase() : '', 'COST', ...(prev ? ['PREVIOUS', 'CHANGE'] : []), ...(grouped ? ['SHARE'] : [])];
+  const cells = (label: string, amount: bigint, before: bigint | undefined, share: string): string[] => [
+    label, money(amount), ...(prev ? [money(before ?? 0n), change(before ?? 0n, amount)] : []), ...(grouped ? [share] : []),
+  ];
   const row = (g: CostGroup): string[] => {
     const share = section.total !== 0n ? `${((Number(g.amount) / Number(section.total)) * 100).toFixed(1)}%` : '';
-    if (!prev) return [g.label, money(g.amount), share];
-    const before = prev.groups.find((p) => p.key === g.key)?.amount ?? 0n;
-    return [g.label, money(g.amount), money(before), change(before, g.amount), share];
+    return cells(g.label, g.amount, prev?.groups.find((p) => p.key === g.key)?.amount, share);
   };
-  const rows = answer.breakdown.groupBy ? section.groups.map(row) : [];
-  const totalRow = prev ? ['TOTAL', money(section.total), money(prev.total), change(prev.total, section.total), ''] : ['TOTAL', money(section.total), ''];
+  const rows = grouped ? section.groups.map(row) : [];
+  const totalRow = cells('TOTAL', section.total, prev?.total, '');
   const table = renderTable(header, [...rows, totalRow]);
   return `${section.currency}\n${table}${prev ? `\n(previous: ${answer.previous!.period.label}, ${answer.previous!.breakdown.range.start} to ${lastDay(answer.previous!.breakdown.range)})` : ''}`;
 }

@@ -86,6 +86,14 @@ describe('penny cost', () => {
     expect(t.out()).toMatch(/TOTAL\s+\$20\.52/);
   });
 
+  it('prints just the total without --by: no dimension name, no share column', async () => {
+    const t = io();
+    expect(await run(['cost', '2024-09'], t.cli)).toBe(0);
+    expect(t.out()).toMatch(/^\s+COST$/m);
+    expect(t.out()).toMatch(/^TOTAL\s+\$20\.52$/m);
+    expect(t.out()).not.toContain('SHARE');
+  });
+
   it.each([
     [['cost', 'fortnight'], /can't read the period "fortnight".*last month/],
     [['cost', '2024-09', '--service', 'ec3'], /don't see any service called "ec3"/],
