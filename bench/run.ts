@@ -66,6 +66,8 @@ async function main(): Promise<void> {
   process.stdout.write(`\nPenny benchmarks · ${results.server} · Node ${results.node} · ${results.cpus} CPUs\n\n${table(lines)}\n`);
   writeFileSync(join(root, 'bench', 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
   process.stdout.write('\nWritten to bench/results.json\n');
+  // Agenda (inside the P1 app) leaves a lock-check timer behind after stop; do not wait for it.
+  process.exit(0);
 }
 
 main().catch((e) => {
