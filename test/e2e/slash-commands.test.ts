@@ -3,25 +3,19 @@
  */
 import { formatMoney } from '../../src/domain/money';
 import { monthPeriod } from '../../src/domain/period';
-import { blockText, SECRET, startE2E, type E2E } from './harness';
+import { blockText, SECRET, useE2E } from './harness';
 import { sendSlashCommand } from '../support/slack-requests';
 
-let e2e: E2E;
-beforeAll(async () => {
-  e2e = await startE2E();
-}, 120_000);
-afterAll(async () => {
-  await e2e?.stop();
-});
+const app = useE2E();
 
 async function expectedServices(period: string) {
-  const answer = await e2e.penny.core.costs.query({ period: monthPeriod(period), groupBy: 'service' });
+  const answer = await app().penny.core.costs.query({ period: monthPeriod(period), groupBy: 'service' });
   return answer.breakdown.currencies[0]!;
 }
 
 describe('/cost over signed HTTP', () => {
   it('acks at once and answers a summary privately, with the store\'s numbers', async () => {
-    const { status, ms, answer } = await e2e.cost('summary last month');
+    const { status, ms, answer } = await app().cost('summary last month');
     expect(status).toBe(200);
     expect(ms).toBeLessThan(3000);
     expect(answer!.response_type).toBe('ephemeral');
@@ -31,13 +25,13 @@ describe('/cost over signed HTTP', () => {
     expect(text).toContain('Amazon Elastic Compute Cloud');
     expect(text).toContain(formatMoney(sep.groups[0]!.amount, 'USD'));
     expect(text).toMatch(/"type":"image","image_url":"https:\/\/quickchart\.io\/chart/);
-    expect(e2e.api.violations).toEqual([]);
+    expect(app().api.violations).toEqual([]);
   });
 
   it('posts to the channel with "public", and answers top lists from the store', async () => {
-    const { answer } = await e2e.cost('top account last month public');
+    const { answer } = await app().cost('top account last month public');
     expect(answer!.response_type).toBe('in_channel');
-    const accounts = await e2e.penny.core.costs.query({ period: monthPeriod('2024-09'), groupBy: 'account' });
+    const accounts = await app().penny.core.costs.query({ period: monthPeriod('2024-09'), groupBy: 'account' });
     const top = accounts.breakdown.currencies[0]!.groups[0]!;
     expect(blockText(answer!.blocks)).toContain(top.label);
     expect(blockText(answer!.blocks)).toContain(formatMoney(top.amount, 'USD'));
@@ -50,28 +44,28 @@ describe('/cost over signed HTTP', () => {
     ['sumary', /Did you mean `\/cost summary`/],
     ['forecast', /not set up yet/],
   ])('%s gets a short, specific ephemeral answer', async (text, message) => {
-    const { answer } = await e2e.cost(text);
+    const { answer } = await app().cost(text);
     expect(answer!.response_type).toBe('ephemeral');
     expect(blockText(answer)).toMatch(message);
     expect(blockText(answer)).not.toMatch(/at \w+ \(|Error:/);
   });
 
   it('rejects forged and stale signatures without answering', async () => {
-    const url = e2e.responses.newUrl();
-    const forged = await sendSlashCommand(e2e.base, SECRET, { command: '/cost', text: 'summary', response_url: url }, { forgeSignature: 'v0=' + '0'.repeat(64) });
-    const stale = await sendSlashCommand(e2e.base, SECRET, { command: '/cost', text: 'summary', response_url: url }, { stale: true });
+    const url = app().responses.newUrl();
+    const forged = await sendSlashCommand(app().base, SECRET, { command: '/cost', text: 'summary', response_url: url }, { forgeSignature: 'v0=' + '0'.repeat(64) });
+    const stale = await sendSlashCommand(app().base, SECRET, { command: '/cost', text: 'summary', response_url: url }, { stale: true });
     expect([forged.status, stale.status]).toEqual([401, 401]);
     await new Promise((r) => setTimeout(r, 500));
-    expect(e2e.responses.postsTo(url)).toEqual([]);
+    expect(app().responses.postsTo(url)).toEqual([]);
   });
 
   it('uploads a monthly report file to the person\'s DM when private', async () => {
-    e2e.api.reset();
-    const { answer } = await e2e.cost('report monthly csv');
+    app().api.reset();
+    const { answer } = await app().cost('report monthly csv');
     expect(blockText(answer)).toMatch(/penny-monthly-report-2024-09-01_to_2024-09-30\.csv/);
-    const complete = await e2e.api.waitFor('files.completeUploadExternal');
+    const complete = await app().api.waitFor('files.completeUploadExternal');
     expect(complete.body.channel_id).toBe('D2'); // the DM the fake opened for user U2
-    expect(e2e.api.uploads.at(-1)!.size).toBeGreaterThan(100);
+    expect(app().api.uploads.at(-1)!.size).toBeGreaterThan(100);
   });
 
   it('answers 1,000 fuzzed /cost texts without crashing, every one of them', async () => {
@@ -82,13 +76,13 @@ describe('/cost over signed HTTP', () => {
     const texts = Array.from({ length: 1000 }, () => Array.from({ length: Math.floor(rnd() * 5) }, () => words[Math.floor(rnd() * words.length)]!).join(' '));
     const statuses: number[] = [];
     for (let i = 0; i < texts.length; i += 25) {
-      const batch = await Promise.all(texts.slice(i, i + 25).map((t) => e2e.cost(t, { channel: 'CFUZZ' })));
+      const batch = await Promise.all(texts.slice(i, i + 25).map((t) => app().cost(t, { channel: 'CFUZZ' })));
       for (const r of batch) {
         statuses.push(r.status);
         expect(r.answer).toBeDefined();
       }
     }
     expect(statuses.every((s) => s === 200)).toBe(true);
-    expect(e2e.responses.posts.filter((p) => p.status >= 400)).toEqual([]);
+    expect(app().responses.posts.filter((p) => p.status >= 400)).toEqual([]);
   }, 600_000);
 });
