@@ -1,34 +1,63 @@
 /**
- * Composition of the core: config -> logger -> MongoDB -> store -> services.
- * The CLI and the Slack app both start here; this is where concrete adapters are chosen.
+ * Composition of the core: config -> logger -> MongoDB -> adapters -> services -> command router.
+ * The Slack app, the CLI and the demo all start here; this is the one place where concrete
+ * adapters are chosen. The Core it returns holds ports and services only.
  */
-import type { Connection } from 'mongoose';
+import { createChartRenderer, type ChartRendererKind } from './charts';
 import { CommandRouter } from './commands/command-router';
-import type { ChartRenderer } from './ports/chart-renderer';
-import { CostViews } from './services/cost-views';
-import { MongoDigestSubscriptions } from './store/digest-subscriptions';
 import type { Config } from './config/config';
-import type { Logger } from './ports/logger';
+import type { Day } from './domain/days';
+import type { ChartRenderer } from './ports/chart-renderer';
 import { systemClock, type Clock } from './ports/clock';
+import type { CostSource } from './ports/cost-source';
+import type { CostStore } from './ports/cost-store';
+import type { DigestDeliveries, DigestSubscriptions } from './ports/digests';
+import type { EventReceipts } from './ports/event-receipts';
+import type { Logger } from './ports/logger';
+import type { MetaStore } from './ports/meta-store';
+import type { Scheduler } from './ports/scheduler';
+import { createScheduler } from './scheduler/agenda-scheduler';
+import { CostAnswers } from './services/cost-answers';
 import { CostService } from './services/cost-service';
 import { FocusImportService } from './services/focus-import';
+import { DemoCostSource } from './sources/demo/demo-source';
 import { FocusCsvReader } from './sources/focus/focus-csv-reader';
 import { FileDaySpill } from './spill/file-day-spill';
 import { connectMongo } from './store/connection';
+import { MongoDigestDeliveries } from './store/digest-deliveries';
+import { MongoDigestSubscriptions } from './store/digest-subscriptions';
 import { startEmbeddedMongo } from './store/embedded-mongo';
+import { MongoEventReceipts } from './store/event-receipts';
 import type { RunningServer } from './store/ferretdb-process';
 import { MongoCostStore } from './store/mongo-cost-store';
 import { MongoMetaStore } from './store/mongo-meta-store';
 
+export interface SchedulerSettings {
+  /** This instance's name, stored on the jobs it locks. */
+  name: string;
+  processEvery?: string | number;
+  lockLifetimeMs?: number;
+}
+
 export interface Core {
   config: Config;
   logger: Logger;
-  conn: Connection;
-  store: MongoCostStore;
-  meta: MongoMetaStore;
-  costs: CostService;
-  imports: FocusImportService;
   clock: Clock;
+  store: CostStore;
+  meta: MetaStore;
+  digests: DigestSubscriptions;
+  deliveries: DigestDeliveries;
+  receipts: EventReceipts;
+  costs: CostService;
+  answers: CostAnswers;
+  imports: FocusImportService;
+  /** The `/cost` grammar over the services, shared by Slack and the console. */
+  router: CommandRouter;
+  /** Charts as QuickChart URLs (Slack's default) or local PNGs (the console, CHART_RENDERER=local). */
+  charts(kind: ChartRendererKind, host?: string): ChartRenderer;
+  /** The deterministic demo clouds, anchored at a day so that re-runs extend the same history. */
+  demoSource(anchor: Day): CostSource;
+  createScheduler(settings: SchedulerSettings): Promise<Scheduler>;
   close(): Promise<void>;
 }
 
@@ -39,35 +68,34 @@ export async function openCore(config: Config, logger: Logger, clock: Clock = sy
     embedded = await startEmbeddedMongo({ dataDir: config.dataDir, ferretdbBin: config.ferretdbBin, logger });
     uri = embedded.uri;
   }
-  let conn: Connection;
-  try {
-    conn = await connectMongo(uri);
-  } catch (error) {
+  const conn = await connectMongo(uri).catch(async (error: unknown) => {
     await embedded?.stop();
     throw error;
-  }
-  const store = new MongoCostStore(conn, { logger });
-  await store.init();
-  const meta = new MongoMetaStore(conn);
-  const costs = new CostService({ store, clock, timeZone: config.timeZone, currency: config.currency });
-  const imports = new FocusImportService({ store, reader: new FocusCsvReader(), spill: () => new FileDaySpill(), clock, logger });
-  return {
-    config, logger, conn, store, meta, costs, imports, clock,
-    close: async () => {
-      await conn.close();
-      await embedded?.stop();
-    },
-  };
-}
-
-/** The `/cost` command router over a core, with the chart renderer the face wants. */
-export async function createCommandRouter(core: Core, charts: ChartRenderer): Promise<{ router: CommandRouter; views: CostViews; digests: MongoDigestSubscriptions }> {
-  const views = new CostViews(core.costs);
-  const digests = new MongoDigestSubscriptions(core.conn);
-  await digests.init();
-  const router = new CommandRouter({
-    views, charts, digests, clock: core.clock, logger: core.logger,
-    defaultTimeZone: core.config.timeZone, defaultDigestTime: core.config.digestTime,
   });
-  return { router, views, digests };
+  const close = async () => {
+    await conn.close();
+    await embedded?.stop();
+  };
+  try {
+    const store = new MongoCostStore(conn, { logger });
+    const digests = new MongoDigestSubscriptions(conn);
+    await Promise.all([store.init(), digests.init()]);
+    const costs = new CostService({ store, clock, timeZone: config.timeZone, currency: config.currency });
+    const answers = new CostAnswers(costs);
+    const router = new CommandRouter({ answers, digests, clock, logger, defaultTimeZone: config.timeZone, defaultDigestTime: config.digestTime });
+    return {
+      config, logger, clock, store, digests, costs, answers, router,
+      meta: new MongoMetaStore(conn),
+      deliveries: new MongoDigestDeliveries(conn),
+      receipts: new MongoEventReceipts(conn, clock),
+      imports: new FocusImportService({ store, reader: new FocusCsvReader(), spill: () => new FileDaySpill(), clock, logger }),
+      charts: (kind, host) => createChartRenderer(kind, host ? { host } : undefined),
+      demoSource: (anchor) => new DemoCostSource(anchor),
+      createScheduler: (settings) => createScheduler({ db: conn.db!, logger, ...settings }),
+      close,
+    };
+  } catch (error) {
+    await close().catch(() => undefined);
+    throw error;
+  }
 }

@@ -1,27 +1,24 @@
 /**
- * Composition root of the Slack app: config -> logger -> MongoDB -> services -> Bolt -> Agenda.
+ * Composition root of the Slack app: config -> logger -> core (composition.ts) -> Bolt -> Agenda.
  * `npm start` runs this file. Tests and benchmarks call startPenny() with their own settings.
  */
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import type { Server } from 'node:http';
-import { createChartRenderer } from './charts';
-import { createCommandRouter, openCore, type Core } from './composition';
+import { openCore, type Core } from './composition';
 import { loadConfig } from './config/config';
 import { createLogger } from './config/logger';
 import { withFileSecrets } from './config/secrets';
 import { loadSlackConfig } from './config/slack-config';
 import { isAppError } from './domain/errors';
-import { createScheduler, type Scheduler } from './jobs/agenda';
 import { makeDigestDispatch, scheduleDigestDispatch } from './jobs/digest-dispatch';
 import { scheduleHomeRefresh } from './jobs/home-refresh';
 import { systemClock, type Clock } from './ports/clock';
+import type { Scheduler } from './ports/scheduler';
 import { createSlackApp, type SlackApp } from './slack/app';
-import { digestMessage } from './slack/blocks';
 import { boltLogger } from './slack/bolt-logger';
 import { HomePublisher } from './slack/home-publisher';
-import { MongoDigestDeliveries } from './store/digest-deliveries';
-import { MongoEventReceipts } from './store/event-receipts';
+import { SlackNotifier } from './slack/slack-notifier';
 
 export interface Penny {
   core: Core;
@@ -52,36 +49,23 @@ export async function startPenny(rawEnv: NodeJS.ProcessEnv = process.env, option
   const clock = options.clock ?? systemClock;
   const core = await openCore(config, logger, clock);
   try {
-    const deliveries = new MongoDigestDeliveries(core.conn);
-    const charts = createChartRenderer(slackConfig.chartRenderer, slackConfig.quickchartHost ? { host: slackConfig.quickchartHost } : undefined);
-    const { router, views, digests } = await createCommandRouter(core, charts);
-    const defaults = { defaultTimeZone: config.timeZone, defaultDigestTime: config.digestTime };
-    const home = new HomePublisher({ views, charts, digests, meta: core.meta, logger });
-    const slack = await createSlackApp(slackConfig, boltLogger(logger), { router, home, digests, receipts: new MongoEventReceipts(core.conn, clock), clock, logger, ...defaults });
+    const charts = core.charts(slackConfig.chartRenderer, slackConfig.quickchartHost);
+    const { answers, digests, router } = core;
+    const home = new HomePublisher({ answers, charts, digests, meta: core.meta, logger });
+    const slack = await createSlackApp(slackConfig, boltLogger(logger), {
+      router, charts, home, digests, receipts: core.receipts, clock, logger,
+      defaultTimeZone: config.timeZone, defaultDigestTime: config.digestTime,
+    });
 
     const owner = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
-    const scheduler = await createScheduler({ db: core.conn.db!, logger, name: owner, processEvery: options.processEvery, lockLifetimeMs: options.lockLifetimeMs });
+    const scheduler = await core.createScheduler({ name: owner, processEvery: options.processEvery, lockLifetimeMs: options.lockLifetimeMs });
     const dispatch = makeDigestDispatch({
-      subscriptions: digests, deliveries, clock, owner, logger,
-      compose: async (sub, localDate) => {
-        const view = await views.digest(localDate, sub.providers);
-        const chart = view.chart ? await charts.render(view.chart).catch(() => undefined) : undefined;
-        const message = digestMessage(view, chart);
-        return chart?.type === 'png' ? { ...message, png: { filename: chart.filename, data: chart.png } } : message;
-      },
-      post: async (channel, message) => {
-        const posted = await slack.client.chat.postMessage({ channel, text: message.text, blocks: message.blocks as never[] });
-        // The digest is out once the message is; a failed chart upload must not make it look unsent.
-        if (message.png && posted.ts) {
-          await slack.client.files
-            .uploadV2({ channel_id: channel, thread_ts: posted.ts, file: message.png.data, filename: message.png.filename })
-            .catch((error: unknown) => logger.warn({ err: error, channel }, 'digest chart upload failed'));
-        }
-        return { ts: posted.ts ?? '' };
-      },
+      subscriptions: digests, deliveries: core.deliveries, clock, owner, logger,
+      compose: (sub, localDate) => answers.digest(localDate, sub.providers),
+      notifier: new SlackNotifier({ client: slack.client, charts, logger }),
     });
     await scheduleDigestDispatch(scheduler, dispatch, { interval: options.digestInterval, lockLifetimeMs: options.lockLifetimeMs });
-    await scheduleHomeRefresh(scheduler, { home, client: slack.client, costs: core.costs, meta: core.meta, logger });
+    await scheduleHomeRefresh(scheduler, { home: { refreshAll: () => home.refreshAll(slack.client) }, costs: core.costs, meta: core.meta, logger });
     await scheduler.start();
     const server = await slack.start(options.host);
     logger.info({ mode: slackConfig.mode, port: server ? (server.address() as { port?: number })?.port : undefined }, 'Penny is running');

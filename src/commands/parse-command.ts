@@ -6,8 +6,9 @@ import { parseGroupDim, type GroupDim } from '../domain/cost-query';
 import { distance } from '../domain/dimension-match';
 import { AppError } from '../domain/errors';
 
-export const LATER_FEATURES = ['anomalies', 'budget', 'forecast', 'recommend', 'simulate', 'sync'] as const;
-export type LaterFeature = (typeof LATER_FEATURES)[number];
+import type { LaterFeature } from '../answers/types';
+
+export const LATER_FEATURES: readonly LaterFeature[] = ['anomalies', 'budget', 'forecast', 'recommend', 'simulate', 'sync'];
 
 export interface CommandFilters {
   providers: string[];

@@ -1,24 +1,27 @@
 /**
  * The local console: type the same `/cost …` text as in Slack and read the answer as text.
- * Charts are saved as PNG files and report files next to them, with their paths printed.
+ * Charts are rendered locally and saved as PNG files, report files next to them.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
+import type { Answer, DigestAnswer, HomeAnswer } from '../answers/types';
 import type { CommandRouter } from '../commands/command-router';
-import type { Reply } from '../commands/reply';
-import { renderMessageText } from './render-text';
+import type { ChartRenderer } from '../ports/chart-renderer';
+import { answerText, type AnswerTextExtras } from './text/answer-text';
 
 export interface ConsoleOptions {
   router: CommandRouter;
+  /** Renders charts as PNG files. */
+  charts: ChartRenderer;
   input: Readable;
   output: Writable;
   /** Where charts and report files are written. */
   outputDir: string;
   prompt?: boolean;
   /** Views that have no command in Slack (the Home tab, a channel digest), shown as `:home`, `:digest`. */
-  previews?: Record<string, () => Promise<string>>;
+  previews?: Record<string, () => Promise<HomeAnswer | DigestAnswer>>;
 }
 
 const BANNER =
@@ -29,8 +32,7 @@ export async function runConsole(options: ConsoleOptions): Promise<number> {
   const { router, input, output } = options;
   const outDir = resolve(options.outputDir);
   const rl = createInterface({ input, output: options.prompt ? output : undefined, terminal: Boolean(options.prompt) });
-  const write = (text: string) => output.write(text);
-  write(BANNER);
+  output.write(BANNER);
   if (options.prompt) rl.setPrompt('penny> ');
   rl.prompt?.();
   let answered = 0;
@@ -39,10 +41,11 @@ export async function runConsole(options: ConsoleOptions): Promise<number> {
     if (text === 'exit' || text === 'quit') break;
     const preview = options.previews?.[text.slice(1)];
     if (text.startsWith(':') && preview) {
-      write(`${await preview()}\n`);
+      output.write(`${await show(await preview(), options.charts, outDir)}\n`);
     } else if (text) {
-      const reply = await router.run(text.replace(/^\/cost\b\s*/i, ''), { channelId: 'console', userId: 'console' });
-      write(`${answerText(reply, outDir)}\n`);
+      const result = await router.run(text.replace(/^\/cost\b\s*/i, ''), { channelId: 'console', userId: 'console' });
+      const note = result.openDigestSettings ? '\n  (In Slack this opens the digest settings form.)' : '';
+      output.write(`${await show(result.answer, options.charts, outDir)}${note}\n`);
       answered += 1;
     }
     if (options.prompt) rl.prompt();
@@ -51,16 +54,15 @@ export async function runConsole(options: ConsoleOptions): Promise<number> {
   return answered;
 }
 
-function answerText(reply: Reply, outDir: string): string {
-  let chartPath: string | undefined;
-  const notes: string[] = [];
-  if (reply.png) {
-    chartPath = save(outDir, reply.png.filename, reply.png.data);
-    notes.push(`Chart saved: ${chartPath}`);
+/** The answer as text, with its chart and report file saved first so the text can point at them. */
+async function show(answer: Answer | HomeAnswer | DigestAnswer, charts: ChartRenderer, outDir: string): Promise<string> {
+  const extras: AnswerTextExtras = {};
+  if ('chart' in answer && answer.chart) {
+    const chart = await charts.render(answer.chart).catch(() => undefined);
+    if (chart?.type === 'png') extras.chartPath = save(outDir, chart.filename, chart.png);
   }
-  if (reply.file) notes.push(`Report saved: ${save(outDir, reply.file.filename, reply.file.content)}`);
-  if (reply.openDigestSettings) notes.push('(In Slack this opens the digest settings form.)');
-  return [renderMessageText(reply.message, { chartPath }), ...notes].join('\n');
+  if (answer.kind === 'report') extras.filePath = save(outDir, answer.filename, answer.content);
+  return answerText(answer, extras);
 }
 
 function save(dir: string, filename: string, data: Buffer | string): string {

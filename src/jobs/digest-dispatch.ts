@@ -9,10 +9,10 @@
  * it is not exclusive, see agenda.ts); the claim is.
  */
 import type { Clock } from '../ports/clock';
-import type { DigestDeliveries, DigestMessage, DigestSubscription, DigestSubscriptions } from '../ports/digests';
+import type { DigestDeliveries, DigestSubscription, DigestSubscriptions } from '../ports/digests';
 import type { Logger } from '../ports/logger';
+import type { JobContext, Scheduler } from '../ports/scheduler';
 import { isDue } from '../services/digest-schedule';
-import type { JobContext, Scheduler } from './agenda';
 
 export const DIGEST_DISPATCH_JOB = 'digest-dispatch';
 
@@ -21,15 +21,16 @@ export interface DigestDispatchData {
   channels?: string[];
 }
 
-export interface DigestDispatchDeps {
+/** D is whatever a digest is to the notifier (a DigestAnswer in the app); dispatch only guarantees once-only. */
+export interface DigestDispatchDeps<D> {
   subscriptions: Pick<DigestSubscriptions, 'listEnabled'>;
   deliveries: DigestDeliveries;
   clock: Clock;
   /** This instance's claim owner id, unique per process (e.g. `${hostname}:${pid}:${random}`). */
   owner: string;
-  compose(sub: DigestSubscription, localDate: string): Promise<DigestMessage>;
-  /** Posts to Slack. Must give up in bounded time (well under the deliveries' stale-claim time). */
-  post(channel: string, message: DigestMessage): Promise<{ ts: string }>;
+  compose(sub: DigestSubscription, localDate: string): Promise<D>;
+  /** Posts it. Must give up in bounded time (well under the deliveries' stale-claim time). */
+  notifier: { postDigest(channel: string, digest: D): Promise<{ ts: string }> };
   logger: Logger;
 }
 
@@ -51,7 +52,7 @@ export type DigestDispatchHandler = (ctx?: Partial<JobContext<DigestDispatchData
 
 const MARK_SENT_TRIES = 3;
 
-export function makeDigestDispatch(deps: DigestDispatchDeps): DigestDispatchHandler {
+export function makeDigestDispatch<D>(deps: DigestDispatchDeps<D>): DigestDispatchHandler {
   const { subscriptions, deliveries, clock, owner, logger } = deps;
 
   async function deliver(sub: DigestSubscription, localDate: string): Promise<DispatchOutcome> {
@@ -67,8 +68,8 @@ export function makeDigestDispatch(deps: DigestDispatchDeps): DigestDispatchHand
 
     let ts: string;
     try {
-      const message = await deps.compose(sub, localDate);
-      ts = (await deps.post(channel, message)).ts;
+      const digest = await deps.compose(sub, localDate);
+      ts = (await deps.notifier.postDigest(channel, digest)).ts;
     } catch (error) {
       logger.error({ err: error, channel, localDate, owner }, 'Digest not delivered; released it for a retry on the next run');
       await deliveries.release(channel, localDate, { owner, reason: errorText(error) }).catch((releaseError: unknown) => {

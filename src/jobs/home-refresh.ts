@@ -2,19 +2,17 @@
  * Keeps App Home dashboards current: when new cost data has landed since the last refresh
  * (an import, a sync), republish the Home tab of everyone who has opened it.
  */
-import type { WebClient } from '@slack/web-api';
+import type { HomeDashboards } from '../ports/home-dashboards';
 import type { Logger } from '../ports/logger';
 import type { MetaStore } from '../ports/meta-store';
+import type { Scheduler } from '../ports/scheduler';
 import type { CostService } from '../services/cost-service';
-import type { HomePublisher } from '../slack/home-publisher';
-import type { Scheduler } from './agenda';
 
 export const HOME_REFRESH_JOB = 'home-refresh';
 const REFRESHED_KEY = 'home.refreshedFor';
 
 export interface HomeRefreshDeps {
-  home: HomePublisher;
-  client: WebClient;
+  home: HomeDashboards;
   costs: CostService;
   meta: MetaStore;
   logger: Logger;
@@ -25,7 +23,7 @@ export async function refreshHomesIfDataChanged(deps: HomeRefreshDeps): Promise<
   const coverage = await deps.costs.coverage();
   const stamp = coverage.lastIngestedAt?.toISOString() ?? '';
   if (!stamp || stamp === (await deps.meta.get<string>(REFRESHED_KEY))) return 0;
-  const count = await deps.home.refreshAll(deps.client);
+  const count = await deps.home.refreshAll();
   await deps.meta.set(REFRESHED_KEY, stamp);
   deps.logger.info({ count, dataAt: stamp }, 'Home tabs refreshed after new cost data');
   return count;

@@ -1,20 +1,7 @@
-/** Turns a chart spec into something Slack or the CLI can show: an image URL or a PNG. */
-export type ChartKind = 'bar' | 'stacked-bar' | 'line' | 'doughnut';
+/** Turns an answer's chart spec into something a face can show: an image URL or a PNG. */
+import type { ChartSpec } from '../answers/chart-spec';
 
-export interface ChartSeries {
-  name: string;
-  /** provider id (aws, azure, gcp, oci) or any key; decides the colour */
-  colorKey?: string;
-  values: number[];
-}
-
-export interface ChartSpec {
-  kind: ChartKind;
-  title: string;
-  labels: string[]; // x-axis labels (days like "2026-11-03", months, or names)
-  series: ChartSeries[]; // values are currency units for display only (already converted from exact amounts)
-  currency: string; // ISO code, e.g. USD, for axis/tooltip formatting
-}
+export type { ChartKind, ChartSeries, ChartSpec } from '../answers/chart-spec';
 
 export type RenderedChart =
   | { type: 'url'; url: string; altText: string }

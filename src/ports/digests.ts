@@ -74,10 +74,3 @@ export interface DigestDeliveries {
   release(channel: string, localDate: string, options?: { owner?: string; reason?: string }): Promise<void>;
   get(channel: string, localDate: string): Promise<DigestDelivery | undefined>;
 }
-
-/** What a composed digest looks like, and what is handed to Slack. */
-export interface DigestMessage {
-  text: string;
-  blocks: unknown[];
-  png?: { filename: string; data: Buffer };
-}

@@ -36,12 +36,14 @@ export interface AppliedFilter {
   matched: string[];
 }
 
-export interface CostAnswer {
+export interface CostResult {
   period: Period;
   query: CostQuery;
   breakdown: CostBreakdown;
   previous?: { period: Period; breakdown: CostBreakdown };
   applied: AppliedFilter[];
+  /** PENNY_CURRENCY: the currency an answer with no rows is shown in. */
+  defaultCurrency: string;
 }
 
 export class CostService {
@@ -60,7 +62,7 @@ export class CostService {
     return this.deps.store.coverage();
   }
 
-  async query(request: CostRequest): Promise<CostAnswer> {
+  async query(request: CostRequest): Promise<CostResult> {
     const { filters, applied } = await this.resolveFilters(request);
     const query: CostQuery = { range: request.period.range, groupBy: request.groupBy, filters, metric: request.metric ?? 'billed' };
     const prevPeriod = request.compareWith ?? (request.compare ? previousPeriod(request.period) : undefined);
@@ -68,7 +70,7 @@ export class CostService {
       this.deps.store.groupCosts(query),
       prevPeriod ? this.deps.store.groupCosts({ ...query, range: prevPeriod.range }) : Promise.resolve(undefined),
     ]);
-    const answer: CostAnswer = { period: request.period, query, breakdown: buildBreakdown(query, rows), applied };
+    const answer: CostResult = { period: request.period, query, breakdown: buildBreakdown(query, rows), applied, defaultCurrency: this.deps.currency };
     if (prevPeriod && prevRows) answer.previous = { period: prevPeriod, breakdown: buildBreakdown({ ...query, range: prevPeriod.range }, prevRows) };
     return answer;
   }

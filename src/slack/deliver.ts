@@ -1,12 +1,39 @@
 /**
- * Delivers a command Reply in Slack: the message through `respond` (ephemeral unless "public"),
- * and any chart PNG or report file through files.uploadV2. Ephemeral messages cannot carry
- * files, so private answers get their files in the person's direct messages with Penny.
+ * Delivers a command's answer in Slack: the chart is rendered, the answer built into Block Kit,
+ * the message sent through `respond` (ephemeral unless "public"), and any chart PNG or report
+ * file through files.uploadV2. Ephemeral messages cannot carry files, so private answers get
+ * their files in the person's direct messages with Penny.
  */
 import type { RespondFn } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
-import type { Reply } from '../commands/reply';
+import type { CommandResult } from '../commands/command-result';
+import type { ChartRenderer, RenderedChart } from '../ports/chart-renderer';
 import type { Logger } from '../ports/logger';
+import { answerMessage, type SlackMessage } from './blocks';
+
+/** A command's answer as Slack will show it: the message, plus a chart PNG or report file to upload. */
+export interface Reply {
+  message: SlackMessage;
+  visibility: CommandResult['visibility'];
+  png?: { filename: string; data: Buffer; title: string };
+  file?: { filename: string; content: string; title: string; filetype: 'csv' | 'json' };
+}
+
+/** Renders the answer's chart (a failed chart is left out: the numbers still go out) and builds the message. */
+export async function slackReply(result: CommandResult, charts: ChartRenderer, logger: Logger): Promise<Reply> {
+  const { answer } = result;
+  let chart: RenderedChart | undefined;
+  if ('chart' in answer && answer.chart) {
+    chart = await charts.render(answer.chart).catch((error: unknown) => {
+      logger.warn({ err: error }, 'chart rendering failed');
+      return undefined;
+    });
+  }
+  const reply: Reply = { message: answerMessage(answer, chart), visibility: result.visibility };
+  if (chart?.type === 'png') reply.png = { filename: chart.filename, data: chart.png, title: chart.altText.slice(0, 250) };
+  if (answer.kind === 'report') reply.file = { filename: answer.filename, content: answer.content, title: answer.title, filetype: answer.format };
+  return reply;
+}
 
 export interface DeliveryTarget {
   channelId: string;

@@ -7,7 +7,7 @@ import type { ChartRenderer } from '../ports/chart-renderer';
 import type { DigestSubscriptions } from '../ports/digests';
 import type { Logger } from '../ports/logger';
 import type { MetaStore } from '../ports/meta-store';
-import type { CostViews } from '../services/cost-views';
+import type { CostAnswers } from '../services/cost-answers';
 import { homeView } from './blocks';
 
 const VIEWERS_KEY = 'home.viewers';
@@ -15,12 +15,12 @@ const MAX_VIEWERS = 500;
 
 export class HomePublisher {
   constructor(
-    private readonly deps: { views: CostViews; charts: ChartRenderer; digests: DigestSubscriptions; meta: MetaStore; logger: Logger },
+    private readonly deps: { answers: CostAnswers; charts: ChartRenderer; digests: DigestSubscriptions; meta: MetaStore; logger: Logger },
   ) {}
 
   async publish(client: WebClient, userId: string): Promise<void> {
     const digests = (await this.deps.digests.listEnabled()).map((d) => ({ channel: d.channel, time: d.time, timeZone: d.timeZone }));
-    const view = await this.deps.views.home(digests);
+    const view = await this.deps.answers.home(digests);
     // The Home tab can only show charts by URL; a locally rendered PNG has nowhere to go.
     const chart = view.chart ? await this.deps.charts.render(view.chart).catch(() => undefined) : undefined;
     await client.views.publish({ user_id: userId, view: homeView(view, chart?.type === 'url' ? chart : undefined) });

@@ -12,7 +12,7 @@ import { DemoCostSource } from '../../src/sources/demo/demo-source';
 import { syncSource } from '../../src/services/source-sync';
 import { startFakeResponseUrl, type FakeResponseUrl } from '../fakes/fake-response-url';
 import { startFakeSlackApi, type FakeSlackApi } from '../fakes/fake-slack-api';
-import { testDbUri } from '../support/mongo';
+import { dropDatabaseAt, testDbUri } from '../support/mongo';
 import { baseUrlOf, sendSlashCommand, type SlackRequestOptions } from '../support/slack-requests';
 
 export const SECRET = 'e2e-signing-secret';
@@ -64,7 +64,7 @@ export async function startE2E(options: { clock?: Clock; env?: NodeJS.ProcessEnv
     },
     stop: async () => {
       for (const p of [...others, penny]) await p.stop().catch(() => undefined);
-      await penny.core.conn.db?.dropDatabase().catch(() => undefined);
+      await dropDatabaseAt(dbUri);
       await api.close();
       await responses.close();
     },

@@ -4,7 +4,6 @@
  */
 import { formatMoney } from '../../src/domain/money';
 import { parsePeriod } from '../../src/domain/period';
-import { MongoDigestSubscriptions } from '../../src/store/digest-subscriptions';
 import { sendBlockAction, sendEvent, sendViewSubmission, TEST_USER } from '../support/slack-requests';
 import { blockText, SECRET, useE2E } from './harness';
 
@@ -55,7 +54,7 @@ it('the digest settings modal shows errors in place, then saves valid settings',
   }));
   expect(good.status).toBe(200);
   await app().api.waitFor('chat.postEphemeral', (c) => c.body.channel === 'C7', 20_000);
-  const saved = await new MongoDigestSubscriptions(app().penny.core.conn).get('C7');
+  const saved = await app().penny.core.digests.get('C7');
   expect(saved).toMatchObject({ time: '08:30', timeZone: 'Europe/Berlin', providers: ['aws'], enabled: true });
 });
 

@@ -7,24 +7,26 @@ import { startPenny, type Penny } from '../../src/main';
 import { fixedClock } from '../../src/ports/clock';
 import { startFakeResponseUrl, type FakeResponseUrl } from '../fakes/fake-response-url';
 import { startFakeSlackApi, type FakeSlackApi } from '../fakes/fake-slack-api';
-import { testDbUri } from '../support/mongo';
+import { dropDatabaseAt, testDbUri } from '../support/mongo';
 import { TEST_APP_ID, TEST_TEAM, TEST_USER } from '../support/slack-requests';
 import { blockText, NOW, pennyEnv, seed, topAmount } from './harness';
 
 let api: FakeSlackApi;
 let responses: FakeResponseUrl;
 let penny: Penny;
+let dbUri: string | undefined;
 
 beforeAll(async () => {
   api = await startFakeSlackApi();
   responses = await startFakeResponseUrl();
-  penny = await startPenny(pennyEnv(testDbUri('socket'), api, { SLACK_APP_TOKEN: 'xapp-1-A1-1-fakesocketmode' }), { clock: fixedClock(NOW), lockLifetimeMs: 2000 });
+  dbUri = testDbUri('socket');
+  penny = await startPenny(pennyEnv(dbUri, api, { SLACK_APP_TOKEN: 'xapp-1-A1-1-fakesocketmode' }), { clock: fixedClock(NOW), lockLifetimeMs: 2000 });
   await seed(penny);
   await api.socketMode.connected();
 }, 120_000);
 afterAll(async () => {
   await penny?.stop();
-  await penny?.core.conn.db?.dropDatabase().catch(() => undefined);
+  if (dbUri) await dropDatabaseAt(dbUri);
   await api?.close();
   await responses?.close();
 });

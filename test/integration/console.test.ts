@@ -5,40 +5,39 @@ import { createReadStream, existsSync, mkdtempSync, readFileSync } from 'node:fs
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { Readable, Writable } from 'node:stream';
-import { LocalPngRenderer } from '../../src/charts';
-import { createCommandRouter, openCore, type Core } from '../../src/composition';
+import { openCore, type Core } from '../../src/composition';
 import { loadConfig } from '../../src/config/config';
 import { runConsole } from '../../src/console/console';
 import { formatMoney } from '../../src/domain/money';
 import { fixedClock } from '../../src/ports/clock';
-import { testDbUri } from '../support/mongo';
+import { dropDatabaseAt, testDbUri } from '../support/mongo';
 import { recordingLogger } from '../support/silent-logger';
 
 let core: Core;
+const dbUri = testDbUri('console');
 beforeAll(async () => {
-  core = await openCore(loadConfig({ MONGODB_URI: testDbUri('console') }), recordingLogger(), fixedClock('2024-10-02T12:00:00Z'));
+  core = await openCore(loadConfig({ MONGODB_URI: dbUri }), recordingLogger(), fixedClock('2024-10-02T12:00:00Z'));
   await core.imports.import([{ name: 'focus_sample.csv', open: () => createReadStream(resolve(__dirname, '../../data/focus_sample.csv')) }]);
 }, 60_000);
 afterAll(async () => {
-  await core.conn.dropDatabase();
   await core.close();
+  await dropDatabaseAt(dbUri);
 });
 
 it('answers typed /cost commands as text and saves charts and reports as files', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'penny-console-'));
-  const { router } = await createCommandRouter(core, new LocalPngRenderer());
   let out = '';
   const output = new Writable({ write: (c: Buffer, _e, done) => void ((out += c.toString()), done()) });
   const input = Readable.from(['/cost summary last month\n', 'top provider 2024-09\n', '/cost report monthly json\n', '/cost frobnicate\n', 'exit\n', '/cost help\n']);
-  const answered = await runConsole({ router, input, output, outputDir: dir });
+  const answered = await runConsole({ router: core.router, charts: core.charts('local'), input, output, outputDir: dir });
   expect(answered).toBe(4); // stops at "exit"
   const september = await core.costs.query({ period: { range: { start: '2024-09-01', end: '2024-10-01' }, label: '', kind: 'month' } });
   expect(out).toContain(formatMoney(september.breakdown.currencies[0]!.total, 'USD'));
   expect(out).toMatch(/AWS/);
-  const chart = /Chart saved: (\S+\.png)/.exec(out)?.[1];
+  const chart = /Chart: (\S+\.png)/.exec(out)?.[1];
   expect(chart && existsSync(chart)).toBe(true);
   expect(readFileSync(chart!).subarray(1, 4).toString()).toBe('PNG');
-  const report = /Report saved: (\S+\.json)/.exec(out)?.[1];
+  const report = /as JSON: (\S+\.json)/.exec(out)?.[1];
   expect(JSON.parse(readFileSync(report!, 'utf8'))).toBeDefined();
   expect(out).toMatch(/didn.t understand/);
 });

@@ -30,3 +30,9 @@ export async function dropTestDb(conn: Connection | undefined): Promise<void> {
   await conn.dropDatabase().catch(() => undefined);
   await conn.close();
 }
+
+/** Drops the database a URI names, through a connection of the test's own. */
+export async function dropDatabaseAt(uri: string): Promise<void> {
+  const conn = await connectMongo(uri, { serverSelectionTimeoutMS: 5000 }).catch(() => undefined);
+  await dropTestDb(conn);
+}

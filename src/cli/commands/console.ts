@@ -1,11 +1,8 @@
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { Command } from 'commander';
-import { LocalPngRenderer } from '../../charts';
-import { createCommandRouter, type Core } from '../../composition';
+import type { Core } from '../../composition';
 import { runConsole } from '../../console/console';
-import { renderMessageText, renderViewText } from '../../console/render-text';
-import { digestMessage, homeView } from '../../slack/blocks';
 import { EXIT, withCore, type CliIo } from '../runtime';
 
 export function consoleCommand(io: CliIo): Command {
@@ -17,11 +14,9 @@ export function consoleCommand(io: CliIo): Command {
 }
 
 export async function startConsole(core: Core, io: CliIo): Promise<number> {
-  const charts = new LocalPngRenderer();
-  const { router, views } = await createCommandRouter(core, charts);
   const previews = {
-    home: async () => renderViewText(homeView(await views.home())),
-    digest: async () => renderMessageText(digestMessage(await views.digest(core.costs.today(), []))),
+    home: () => core.answers.home(),
+    digest: () => core.answers.digest(core.costs.today(), []),
   };
   const output = new Writable({
     write(chunk: Buffer, _enc, done) {
@@ -29,6 +24,7 @@ export async function startConsole(core: Core, io: CliIo): Promise<number> {
       done();
     },
   });
-  await runConsole({ router, input: io.stdin, output, outputDir: join(core.config.dataDir, 'charts'), prompt: io.stdinIsTTY, previews });
+  const outputDir = join(core.config.dataDir, 'charts');
+  await runConsole({ router: core.router, charts: core.charts('local'), input: io.stdin, output, outputDir, prompt: io.stdinIsTTY, previews });
   return EXIT.ok;
 }

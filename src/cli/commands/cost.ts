@@ -4,7 +4,8 @@ import { METRICS } from '../../domain/cost-record';
 import { parseGroupDim } from '../../domain/cost-query';
 import { AppError } from '../../domain/errors';
 import { parsePeriod, periodFromBounds, type Period } from '../../domain/period';
-import { costJson, costTable } from '../cost-output';
+import { breakdownJson } from '../../answers/breakdown';
+import { costTable } from '../cost-output';
 import { EXIT, withCore, type CliIo } from '../runtime';
 
 interface CostOptions {
@@ -54,7 +55,7 @@ export async function runCost(io: CliIo, periodWords: string[], opts: CostOption
     const metric = opts.metric.toLowerCase() as Metric;
     if (!METRICS.includes(metric)) throw new AppError('QUERY_INVALID', `--metric must be billed, effective or list, not "${opts.metric}".`);
     const period = choosePeriod(periodWords, opts, core.costs.today());
-    const answer = await core.costs.query({
+    const answer = await core.answers.breakdown({
       period,
       groupBy: opts.by ? parseGroupDim(opts.by) : undefined,
       metric,
@@ -68,8 +69,7 @@ export async function runCost(io: CliIo, periodWords: string[], opts: CostOption
       currency: opts.currency,
       compare: opts.compare,
     });
-    const currency = core.costs.defaultCurrency;
-    io.out(opts.json ? `${JSON.stringify(costJson(answer, currency))}\n` : `${costTable(answer, currency)}\n`);
+    io.out(opts.json ? `${JSON.stringify(breakdownJson(answer))}\n` : `${costTable(answer)}\n`);
     return EXIT.ok;
   });
 }

@@ -2,10 +2,10 @@ import { createReadStream, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { Command } from 'commander';
 import type { Core } from '../../composition';
+import { addDays } from '../../domain/days';
 import { parsePeriod } from '../../domain/period';
-import { DemoCostSource, demoHistoryRange } from '../../sources/demo/demo-source';
+import { clipToData } from '../../services/cost-answers';
 import { syncSource } from '../../services/source-sync';
-import { clipToData, CostViews } from '../../services/cost-views';
 import { costTable } from '../cost-output';
 import { EXIT, withCore, type CliIo } from '../runtime';
 import { startConsole } from './console';
@@ -38,11 +38,13 @@ export async function runDemo(io: CliIo, withConsole = true): Promise<number> {
 
 export async function loadDemoData(core: Core, io: CliIo): Promise<void> {
   const today = core.costs.today();
-  const state = (await core.meta.get<DemoState>('demo.state')) ?? { anchor: today, loadedUntil: demoHistoryRange(today).start };
-  const source = new DemoCostSource(state.anchor);
+  // 13 months of history before today (the demo source's own default history).
+  const firstDay = addDays(today, -396);
+  const state = (await core.meta.get<DemoState>('demo.state')) ?? { anchor: today, loadedUntil: firstDay };
+  const source = core.demoSource(state.anchor);
   const range = { start: state.loadedUntil, end: today };
   if (range.start < range.end) {
-    io.err(`Loading demo costs for ${range.start} to ${today} (${source.resourceCount} resources)…\n`);
+    io.err(`Loading demo costs for ${range.start} to ${today}…\n`);
     const result = await syncSource(core.store, source, range, (n) => {
       if (io.isTTY) io.err(`\r\u001b[K  ${n.toLocaleString('en-US')} daily records written`);
     });
@@ -58,10 +60,9 @@ export async function loadDemoData(core: Core, io: CliIo): Promise<void> {
 }
 
 export async function demoSummary(core: Core): Promise<string> {
-  const views = new CostViews(core.costs);
-  const period = clipToData(parsePeriod('this month', core.costs.today()), await views.freshness());
-  const mtd = await core.costs.query({ period, compare: true, groupBy: 'provider' });
-  const top = await core.costs.query({ period, groupBy: 'service' });
-  top.breakdown.currencies.forEach((c) => c.groups.splice(10));
-  return `${costTable(mtd, core.costs.defaultCurrency)}\n\nTop services\n${costTable(top, core.costs.defaultCurrency)}`;
+  const period = clipToData(parsePeriod('this month', core.costs.today()), await core.answers.freshness());
+  const mtd = await core.answers.breakdown({ period, compare: true, groupBy: 'provider' });
+  const top = await core.answers.breakdown({ period, groupBy: 'service' });
+  top.currencies.forEach((c) => c.groups.splice(10));
+  return `${costTable(mtd)}\n\nTop services\n${costTable(top)}`;
 }

@@ -1,10 +1,10 @@
 /** Answers to cost questions: summary, top and compare. Pure: view model (+ rendered chart) in, message out. */
 import type { RenderedChart } from '../../ports/chart-renderer';
-import { sumAmounts } from '../../views/ranking';
-import type { CompareView, Ranked, SummaryView, TopView } from '../../views/view-models';
-import { freshnessLine } from '../../views/present-home';
+import { freshnessLine } from '../../answers/freshness';
+import { dimPlural, moreText } from '../../answers/phrases';
+import type { CompareAnswer, Ranked, SummaryAnswer, TopAnswer } from '../../answers/types';
 import { chartBlocks, changeField, filterText, notes, otherCurrencyText } from './common';
-import { drillActions } from './commands';
+import { followUpActions } from './commands';
 import { changeLine, changeText, esc, fields, header, listBlocks, metricText, money, rankedLine, section, signedMoney } from './format';
 import { enforceLimits, LIMITS } from './limits';
 import type { KnownBlock, SlackMessage } from './types';
@@ -17,17 +17,11 @@ function finish(text: string, blocks: (KnownBlock | undefined)[]): SlackMessage 
   return enforceLimits({ text, blocks: blocks.filter((b): b is KnownBlock => b !== undefined) }, { maxBlocks: LIMITS.messageBlocks });
 }
 
-/** "…and 12 more services, $1,234.00 together" (the rest is exact: total minus what is listed). */
-function moreLine(count: number, noun: string, rest: bigint, currency: string): string | undefined {
-  if (count <= 0) return undefined;
-  return `…and ${count} more ${noun}, ${money(rest, currency)} together`;
-}
-
 function totalLine(label: string, total: bigint, currency: string, change: string): string {
   return `Cloud costs for ${label}: ${money(total, currency)}${change ? ` (${change})` : ''}`;
 }
 
-export function summaryMessage(v: SummaryView, chart?: RenderedChart): SlackMessage {
+export function summaryMessage(v: SummaryAnswer, chart?: RenderedChart): SlackMessage {
   const empty = v.top.length === 0 && v.total === 0n;
   const change = changeText(v.change, v.total);
   const blocks: (KnownBlock | undefined)[] = [header(`Cloud costs · ${v.periodLabel}`)];
@@ -37,24 +31,17 @@ export function summaryMessage(v: SummaryView, chart?: RenderedChart): SlackMess
   } else {
     blocks.push(fields([`*Total*\n${money(v.total, v.currency)}`, changeField(v.previousLabel ?? 'previous period', v.change, v.total, v.currency)].filter((t) => t !== '')));
     const lines = v.top.map((row, i) => rankedLine(i + 1, row, v.currency));
-    blocks.push(...listBlocks('top', 'Top services', lines, moreLine(v.moreCount, 'services', v.total - sumAmounts(v.top), v.currency)));
+    blocks.push(...listBlocks('top', 'Top services', lines, moreText(v.moreCount, 'services', v.rest, v.currency)));
     blocks.push(...chartBlocks(chart, `Top services · ${v.periodLabel}`));
   }
-  blocks.push(drillActions({ periodText: v.periodText, filters: v.filters, previousCommand: v.previousPeriodText && `summary ${v.previousPeriodText}`, previousOnly: empty }));
+  blocks.push(followUpActions(v.actions, 'penny_drill', 'drill'));
   blocks.push(...notes([`${metricText(v.metric)} · ${freshnessLine(v.freshness)}`, filterText(v.filters), otherCurrencyText(v.currency, v.otherCurrencies)]));
   const text = empty ? `No costs recorded for ${v.periodLabel}.` : totalLine(v.periodLabel, v.total, v.currency, change && `${change} vs ${v.previousLabel ?? 'previous period'}`);
   return finish(text, blocks);
 }
 
-/** "services", "accounts", "values of tag team". */
-function plural(v: TopView): string {
-  if (v.dim.startsWith('tag:')) return `values of tag “${v.dim.slice(4)}”`;
-  const lower = v.dimLabel.toLowerCase();
-  return lower.endsWith('y') ? `${lower.slice(0, -1)}ies` : `${lower}s`;
-}
-
-export function topMessage(v: TopView, chart?: RenderedChart): SlackMessage {
-  const noun = plural(v);
+export function topMessage(v: TopAnswer, chart?: RenderedChart): SlackMessage {
+  const noun = dimPlural(v.dim, v.dimLabel);
   const empty = v.items.length === 0 && v.total === 0n;
   const blocks: (KnownBlock | undefined)[] = [header(`Top ${noun} · ${v.periodLabel}`)];
   if (empty) {
@@ -65,12 +52,10 @@ export function topMessage(v: TopView, chart?: RenderedChart): SlackMessage {
     // Account ids matter to finance: show the id next to a friendly name when they differ.
     const detail = (row: Ranked) => (v.dim === 'account' && row.key !== row.label && row.key !== '' ? row.key : undefined);
     const lines = v.items.map((row, i) => rankedLine(i + 1, row, v.currency, { detail: detail(row) }));
-    blocks.push(...listBlocks('top', `Top ${noun}`, lines, moreLine(v.moreCount, noun, v.total - sumAmounts(v.items), v.currency)));
+    blocks.push(...listBlocks('top', `Top ${noun}`, lines, moreText(v.moreCount, noun, v.rest, v.currency)));
     blocks.push(...chartBlocks(chart, `Top ${noun} · ${v.periodLabel}`));
   }
-  const skipDim = v.dim;
-  const previousCommand = v.previousPeriodText && `top ${v.dim} ${v.previousPeriodText}`;
-  blocks.push(drillActions({ periodText: v.periodText, filters: v.filters, previousCommand, skipDim, previousOnly: empty }));
+  blocks.push(followUpActions(v.actions, 'penny_drill', 'drill'));
   const vs = v.previousLabel && !empty ? `Changes are vs ${esc(v.previousLabel)}.` : '';
   blocks.push(...notes([`${metricText(v.metric)} · ${freshnessLine(v.freshness)}`, vs, filterText(v.filters), otherCurrencyText(v.currency, v.otherCurrencies)]));
   const first = v.items[0];
@@ -79,7 +64,7 @@ export function topMessage(v: TopView, chart?: RenderedChart): SlackMessage {
   return finish(text, blocks);
 }
 
-export function compareMessage(v: CompareView, chart?: RenderedChart): SlackMessage {
+export function compareMessage(v: CompareAnswer, chart?: RenderedChart): SlackMessage {
   const change = changeText(v.change, v.total);
   const blocks: (KnownBlock | undefined)[] = [header(`Cost comparison · ${v.periodLabel}`)];
   blocks.push(fields([

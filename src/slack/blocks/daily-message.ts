@@ -2,11 +2,11 @@
 import { providerLabel } from '../../domain/cost-record';
 import { divRoundHalfEven } from '../../domain/money';
 import type { RenderedChart } from '../../ports/chart-renderer';
-import { weekdayDay } from '../../views/dates';
-import { freshnessLine } from '../../views/present-home';
-import type { DailyDay, DailyView } from '../../views/view-models';
+import { weekdayDay } from '../../answers/dates';
+import { freshnessLine } from '../../answers/freshness';
+import type { DailyDay, DailyAnswer } from '../../answers/types';
 import { chartBlocks, filterText, notes, otherCurrencyText } from './common';
-import { drillActions } from './commands';
+import { followUpActions } from './commands';
 import { esc, fields, header, listBlocks, metricText, money, section } from './format';
 import { enforceLimits, LIMITS } from './limits';
 import type { KnownBlock, SlackMessage } from './types';
@@ -16,30 +16,30 @@ const MAX_LISTED_DAYS = 31;
 const HIGHEST_DAYS = 5;
 
 /** Days after the last loaded day have no data yet; showing them as $0.00 would be a made-up number. */
-function hasData(v: DailyView, day: string): boolean {
+function hasData(v: DailyAnswer, day: string): boolean {
   return v.freshness.lastDay !== undefined && day <= v.freshness.lastDay;
 }
 
 /** "(AWS $100.00 · Azure $23.45)" when more than one provider had costs that day. */
-function providerSplit(v: DailyView, d: DailyDay): string {
+function providerSplit(v: DailyAnswer, d: DailyDay): string {
   if (v.providers.length < 2) return '';
   const parts = v.providers.filter((p) => (d.byProvider[p] ?? 0n) !== 0n).map((p) => `${esc(providerLabel(p))} ${money(d.byProvider[p] ?? 0n, v.currency)}`);
   return parts.length > 1 ? ` (${parts.join(' · ')})` : '';
 }
 
-function dayLine(v: DailyView, d: DailyDay): string {
+function dayLine(v: DailyAnswer, d: DailyDay): string {
   if (!hasData(v, d.day) && d.total === 0n) return `• ${weekdayDay(d.day)} — _no data yet_`;
   return `• ${weekdayDay(d.day)} — *${money(d.total, v.currency)}*${providerSplit(v, d)}`;
 }
 
-function dayList(v: DailyView): KnownBlock[] {
+function dayList(v: DailyAnswer): KnownBlock[] {
   if (v.days.length <= MAX_LISTED_DAYS) return listBlocks('days', 'Day by day', v.days.map((d) => dayLine(v, d)));
   const highest = [...v.days].sort((a, b) => (a.total === b.total ? a.day.localeCompare(b.day) : a.total > b.total ? -1 : 1)).slice(0, HIGHEST_DAYS);
   const lines = highest.filter((d) => d.total !== 0n).map((d, i) => `${i + 1}. ${weekdayDay(d.day)}, ${d.day.slice(0, 4)} — *${money(d.total, v.currency)}*${providerSplit(v, d)}`);
   return lines.length > 0 ? listBlocks('days', 'Highest days', lines) : [];
 }
 
-export function dailyMessage(v: DailyView, chart?: RenderedChart): SlackMessage {
+export function dailyMessage(v: DailyAnswer, chart?: RenderedChart): SlackMessage {
   const blocks: (KnownBlock | undefined)[] = [header(`Daily costs · ${v.periodLabel}`)];
   const empty = v.providers.length === 0 && v.total === 0n;
   const dataDays = v.days.filter((d) => hasData(v, d.day)).length;
@@ -55,7 +55,7 @@ export function dailyMessage(v: DailyView, chart?: RenderedChart): SlackMessage 
     blocks.push(...dayList(v));
     blocks.push(...chartBlocks(chart, `Daily cost by provider · ${v.periodLabel}`));
   }
-  blocks.push(drillActions({ periodText: v.periodText, filters: v.filters, previousCommand: v.previousPeriodText && `daily ${v.previousPeriodText}`, previousOnly: empty }));
+  blocks.push(followUpActions(v.actions, 'penny_drill', 'drill'));
   blocks.push(...notes([`${metricText(v.metric)} · ${freshnessLine(v.freshness)}`, filterText(v.filters), otherCurrencyText(v.currency, v.otherCurrencies)]));
   const peak = v.peak ? `; highest ${v.peak.day} at ${money(v.peak.amount, v.currency)}` : '';
   const text = empty ? `No costs recorded for ${v.periodLabel}.` : `Daily costs for ${v.periodLabel}: ${money(v.total, v.currency)} in total${peak}`;

@@ -1,11 +1,11 @@
 /** The daily digest a channel receives, and the answer to `/cost digest [on|off|show]`. */
 import type { RenderedChart } from '../../ports/chart-renderer';
-import { shortDay, weekdayDay } from '../../views/dates';
-import { freshnessLine } from '../../views/present-home';
-import type { DigestView } from '../../views/view-models';
+import { shortDay, weekdayDay } from '../../answers/dates';
+import { freshnessLine } from '../../answers/freshness';
+import type { DigestAnswer, DigestStatusAnswer } from '../../answers/types';
 import { chartBlocks, changeField, notes, otherCurrencyText } from './common';
-import { ACTION_IDS, HOME_COMMANDS } from './commands';
-import { actions, button, changeText, esc, fields, header, listBlocks, money, rankedLine, section } from './format';
+import { followUpActions } from './commands';
+import { changeText, esc, fields, header, listBlocks, money, rankedLine, section } from './format';
 import { enforceLimits, LIMITS } from './limits';
 import type { KnownBlock, SlackMessage } from './types';
 
@@ -14,7 +14,7 @@ export function channelMention(channel: string): string {
   return /^[CG][A-Z0-9]{2,}$/.test(channel) ? `<#${channel}>` : 'this conversation';
 }
 
-export function digestMessage(v: DigestView, chart?: RenderedChart): SlackMessage {
+export function digestMessage(v: DigestAnswer, chart?: RenderedChart): SlackMessage {
   const { yesterday, mtd, currency } = v;
   const dayName = weekdayDay(yesterday.day);
   const noYesterday = v.top.length === 0 && yesterday.total === 0n;
@@ -35,13 +35,19 @@ export function digestMessage(v: DigestView, chart?: RenderedChart): SlackMessag
     blocks.push(...listBlocks('top', `Top services on ${shortDay(yesterday.day)}`, lines));
   }
   blocks.push(...chartBlocks(chart, 'Daily cost · last 14 days'));
-  blocks.push(actions([button('Open month summary', ACTION_IDS.runSummary, HOME_COMMANDS.summary)], 'penny_digest_actions'));
+  const shortcuts = followUpActions(v.actions, 'penny_digest_actions', 'run');
+  if (shortcuts) blocks.push(shortcuts);
   const vsAverage = noYesterday || v.top.every((r) => !r.change) ? '' : "Service changes are vs each service's own 7-day average.";
   blocks.push(...notes([freshnessLine(v.freshness), vsAverage, otherCurrencyText(currency, v.otherCurrencies)]));
   const text = noYesterday
     ? `Daily cost digest: no costs recorded for ${dayName} yet; month to date ${money(mtd.total, currency)}.`
     : `Daily cost digest for ${dayName}: ${money(yesterday.total, currency)}; month to date ${money(mtd.total, currency)}.`;
   return enforceLimits({ text, blocks }, { maxBlocks: LIMITS.messageBlocks });
+}
+
+function settingsButton(info: Pick<DigestStatusAnswer, 'actions'>): KnownBlock[] {
+  const block = followUpActions(info.actions, 'penny_digest_status', 'run');
+  return block ? [block] : [];
 }
 
 /** Slack shows `<!date^…>` in each reader's own time zone; the fallback is UTC. */
@@ -52,7 +58,7 @@ function whenText(iso: string | undefined): string {
   return ` Next one: <!date^${Math.floor(ms / 1000)}^{date_short_pretty} at {time}|${fallback}>.`;
 }
 
-export function digestStatusMessage(info: { channel: string; subscribed: boolean; time?: string; timeZone?: string; nextRun?: string }): SlackMessage {
+export function digestStatusMessage(info: Omit<DigestStatusAnswer, 'kind'>): SlackMessage {
   const where = channelMention(info.channel);
   const blocks: KnownBlock[] = [];
   let text: string;
@@ -60,12 +66,12 @@ export function digestStatusMessage(info: { channel: string; subscribed: boolean
     const at = info.time ? ` at *${esc(info.time)}*${info.timeZone ? ` (${esc(info.timeZone)})` : ''}` : '';
     text = `The daily cost digest is on for ${where}${at}.${whenText(info.nextRun)}`;
     blocks.push(section(`:white_check_mark: ${text}`));
-    blocks.push(actions([button('Change settings', ACTION_IDS.runDigestSettings, HOME_COMMANDS.digestSettings)], 'penny_digest_status'));
+    blocks.push(...settingsButton(info));
     blocks.push(...notes(['Turn it off with `/cost digest off`.']));
   } else {
     text = `There is no daily cost digest in ${where}.`;
     blocks.push(section(`${text} Turn it on with \`/cost digest on 09:00 Europe/Berlin\` (time and zone optional), or set it up here.`));
-    blocks.push(actions([button('Set up digest', ACTION_IDS.runDigestSettings, HOME_COMMANDS.digestSettings, 'primary')], 'penny_digest_status'));
+    blocks.push(...settingsButton(info));
   }
   return enforceLimits({ text: text.replace(/<!date\^[^|]*\|([^>]*)>/g, '$1').replace(/\*/g, ''), blocks }, { maxBlocks: LIMITS.messageBlocks });
 }

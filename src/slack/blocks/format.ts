@@ -2,9 +2,11 @@
  * Small pure helpers the builders share: mrkdwn escaping, money and change words, and block
  * constructors. Amounts arrive exact (bigint) and are rounded only here, for display.
  */
-import { formatMoney } from '../../domain/money';
-import type { Change, Ranked } from '../../views/view-models';
+import { changeText, money, shareText, signedMoney } from '../../answers/phrases';
+import type { Ranked } from '../../answers/types';
 import type { ActionsBlock, Button, ContextBlock, HeaderBlock, KnownBlock, SectionBlock } from './types';
+
+export { changeText, metricText, money, shareText, signedMoney } from '../../answers/phrases';
 
 /** Block ids of ranked lists start with this, so enforceLimits knows which lines it may trim. */
 export const LIST_BLOCK_PREFIX = 'penny_list';
@@ -16,33 +18,6 @@ export function esc(text: string): string {
 
 export function truncate(text: string, max: number): string {
   return text.length <= max ? text : `${text.slice(0, Math.max(0, max - 1))}…`;
-}
-
-export function money(amount: bigint, currency: string): string {
-  return formatMoney(amount, currency);
-}
-
-/** "+$1,234.00" / "-$12.00" / "$0.00": a difference, always signed when not zero. */
-export function signedMoney(delta: bigint, currency: string): string {
-  if (delta === 0n) return formatMoney(0n, currency);
-  return delta > 0n ? `+${formatMoney(delta, currency)}` : `-${formatMoney(-delta, currency)}`;
-}
-
-/** "▲ 12.3%", "▼ 4.0%", "new" (nothing before, credits included), "no change", or '' with nothing to compare. */
-export function changeText(change: Change | undefined, current: bigint): string {
-  if (!change) return '';
-  if (current === change.previous) return current === 0n ? '' : 'no change';
-  if (change.pct === undefined) return 'new';
-  const abs = Math.abs(change.pct);
-  const digits = abs >= 1000 ? Math.round(abs).toLocaleString('en-US') : abs < 0.05 ? '<0.1' : abs.toFixed(1);
-  return `${current > change.previous ? '▲' : '▼'} ${digits}%`;
-}
-
-/** "38%" of the total, or '' when a share means nothing (no positive total). */
-export function shareText(share: number | undefined): string {
-  if (share === undefined) return '';
-  const pct = share * 100;
-  return pct > 0 && pct < 0.5 ? '<1%' : `${Math.round(pct)}%`;
 }
 
 /** "1. Amazon EC2 — *$1,234.56* · 38% · ▲ 12.3%" */
@@ -120,9 +95,3 @@ export function listBlocks(name: string, heading: string, lines: string[], moreL
   return chunks.map((chunk, i) => section(chunk.join('\n'), `${LIST_BLOCK_PREFIX}_${name}_${i}`));
 }
 
-/** "Billed cost", "Effective cost (after discounts and credits)", "List cost". */
-export function metricText(metric: string | undefined): string {
-  if (metric === 'effective') return 'Effective cost (after discounts)';
-  if (metric === 'list') return 'List cost (before discounts)';
-  return 'Billed cost';
-}

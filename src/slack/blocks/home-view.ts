@@ -1,16 +1,16 @@
 /** The App Home dashboard: month to date, movers, providers, accounts, a 30-day chart and shortcuts. */
 import type { RenderedChart } from '../../ports/chart-renderer';
-import { shortDay } from '../../views/dates';
-import { freshnessLine } from '../../views/present-home';
-import type { HomeView } from '../../views/view-models';
+import { shortDay } from '../../answers/dates';
+import { freshnessLine } from '../../answers/freshness';
+import type { HomeAnswer } from '../../answers/types';
 import { chartBlocks, changeField, notes, otherCurrencyText } from './common';
-import { homeActions } from './commands';
+import { followUpActions } from './commands';
 import { changeLine, divider, esc, fields, header, listBlocks, money, rankedLine, section } from './format';
 import { channelMention } from './digest-message';
 import { enforceLimits, LIMITS } from './limits';
 import type { KnownBlock, SlackHomeView } from './types';
 
-function digestBlocks(v: HomeView): KnownBlock[] {
+function digestBlocks(v: HomeAnswer): KnownBlock[] {
   if (!v.digest) return [];
   if (v.digest.length === 0) return notes(['No daily digest yet. Set one up with *Digest settings* or `/cost digest on` in a channel.']);
   const lines = v.digest.map((d) => `• ${channelMention(d.channel)} at ${esc(d.time)} (${esc(d.timeZone)})`);
@@ -21,7 +21,7 @@ function digestBlocks(v: HomeView): KnownBlock[] {
  * The Home tab. Only URL charts can appear here (there is no message to attach a PNG to), so a
  * PNG chart is left out rather than announced.
  */
-export function homeView(v: HomeView, chart?: RenderedChart): SlackHomeView {
+export function homeView(v: HomeAnswer, chart?: RenderedChart): SlackHomeView {
   const month = new Date(`${v.today}T00:00:00Z`).toLocaleString('en-US', { month: 'long', timeZone: 'UTC' });
   const blocks: KnownBlock[] = [header('Penny · cloud costs')];
   if (v.empty) {
@@ -37,7 +37,8 @@ export function homeView(v: HomeView, chart?: RenderedChart): SlackHomeView {
     if (v.byProvider.length > 0) blocks.push(...listBlocks('providers', 'By provider, month to date', v.byProvider.map((r, i) => rankedLine(i + 1, r, v.currency))));
     if (v.byAccount.length > 0) blocks.push(...listBlocks('accounts', 'Top accounts, month to date', v.byAccount.map((r, i) => rankedLine(i + 1, r, v.currency, { detail: r.key !== r.label ? r.key : undefined }))));
   }
-  blocks.push(homeActions());
+  const shortcuts = followUpActions(v.actions, 'penny_home_actions', 'run');
+  if (shortcuts) blocks.push(shortcuts);
   blocks.push(...digestBlocks(v));
   blocks.push(...notes([freshnessLine(v.freshness), otherCurrencyText(v.currency, v.otherCurrencies)]));
   return enforceLimits({ type: 'home' as const, blocks }, { maxBlocks: LIMITS.viewBlocks });

@@ -4,10 +4,11 @@ export { summaryMessage, topMessage, compareMessage } from './cost-messages';
 export { dailyMessage } from './daily-message';
 export { digestMessage, digestStatusMessage } from './digest-message';
 export { homeView } from './home-view';
-export { comingLaterMessage, errorMessage, helpMessage, reportMessage, HELP_LINES, type LaterFeature } from './simple-messages';
+export { comingLaterMessage, errorMessage, helpMessage, reportMessage } from './simple-messages';
 export {
   digestSettingsModal, validateDigestSettings, DIGEST_PROVIDERS, DIGEST_SETTINGS_CALLBACK_ID, TIME_ZONE_GROUPS,
   type DigestSettingsResult, type DigestStateValues,
 } from './digest-settings-modal';
 export { enforceLimits, LIMITS } from './limits';
-export { ACTION_IDS, HOME_COMMANDS, commandText } from './commands';
+export { ACTION_IDS, followUpActions } from './commands';
+export { answerMessage } from './answer-message';

@@ -1,5 +1,6 @@
 import type { App } from '@slack/bolt';
 import type { CommandRouter } from '../../commands/command-router';
+import type { ChartRenderer } from '../../ports/chart-renderer';
 import type { Clock } from '../../ports/clock';
 import type { DigestSubscriptions } from '../../ports/digests';
 import type { EventReceipts } from '../../ports/event-receipts';
@@ -15,6 +16,7 @@ import { registerDigestSettings } from './views/digest-settings';
 
 export interface ListenerDeps {
   router: CommandRouter;
+  charts: ChartRenderer;
   home: HomePublisher;
   digests: DigestSubscriptions;
   /** Guards mentions and DMs against Slack's redeliveries. */

@@ -3,7 +3,8 @@
  * No mocks: these runs are Agenda's own polling, locking and touching against the database.
  */
 import type { Connection } from 'mongoose';
-import { createScheduler, DEFAULT_JOBS_COLLECTION, type Scheduler } from '../../../src/jobs/agenda';
+import { createScheduler, DEFAULT_JOBS_COLLECTION } from '../../../src/scheduler/agenda-scheduler';
+import type { Scheduler } from '../../../src/ports/scheduler';
 import { connectMongo } from '../../../src/store/connection';
 import { recordingLogger } from '../../support/silent-logger';
 import { dropTestDb, testDbUri } from '../../support/mongo';

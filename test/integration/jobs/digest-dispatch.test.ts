@@ -4,7 +4,7 @@
 import type { Connection } from 'mongoose';
 import { makeDigestDispatch } from '../../../src/jobs/digest-dispatch';
 import { fixedClock } from '../../../src/ports/clock';
-import type { DigestMessage, DigestSubscription } from '../../../src/ports/digests';
+import type { DigestSubscription } from '../../../src/ports/digests';
 import { MongoDigestDeliveries } from '../../../src/store/digest-deliveries';
 import { MongoDigestSubscriptions } from '../../../src/store/digest-subscriptions';
 import { dropTestDb, openTestDb } from '../../support/mongo';
@@ -24,7 +24,9 @@ const sub = (channel: string, time: string, timeZone: string, over: Partial<Dige
   channel, time, timeZone, providers: [], enabled: true, createdBy: 'U1', updatedAt: new Date('2026-03-01T00:00:00Z'), ...over,
 });
 
-interface Posted { channel: string; message: DigestMessage }
+/** What the test composes as a digest: the dispatch carries it to the notifier untouched. */
+interface TestDigest { text: string; blocks: unknown[]; png?: { filename: string; data: Buffer } }
+interface Posted { channel: string; message: TestDigest }
 
 function harness(clockIso: string, options: { composeFails?: Set<string> } = {}) {
   const clock = fixedClock(clockIso);
@@ -36,14 +38,16 @@ function harness(clockIso: string, options: { composeFails?: Set<string> } = {})
   let ts = 0;
   const dispatch = makeDigestDispatch({
     subscriptions, deliveries, clock, owner: 'solo', logger,
-    compose: async (s, localDate) => {
+    compose: async (s, localDate): Promise<TestDigest> => {
       composed.push({ channel: s.channel, localDate, providers: s.providers });
       if (options.composeFails?.has(s.channel)) throw new Error(`no cost data for ${s.channel}`);
       return { text: `Costs for ${localDate}`, blocks: [{ type: 'section' }], png: { filename: 'digest.png', data: Buffer.from([137, 80, 78, 71]) } };
     },
-    post: async (channel, message) => {
-      posted.push({ channel, message });
-      return { ts: `1773100000.${String(++ts).padStart(6, '0')}` };
+    notifier: {
+      postDigest: async (channel, message) => {
+        posted.push({ channel, message });
+        return { ts: `1773100000.${String(++ts).padStart(6, '0')}` };
+      },
     },
   });
   return { dispatch, subscriptions, deliveries, posted, composed, logger };

@@ -5,10 +5,10 @@
  * Nothing is mocked; what counts is what the injected `post` recorded.
  */
 import type { Connection } from 'mongoose';
-import { createScheduler, type Scheduler } from '../../../src/jobs/agenda';
+import type { Scheduler } from '../../../src/ports/scheduler';
+import { createScheduler } from '../../../src/scheduler/agenda-scheduler';
 import { makeDigestDispatch, scheduleDigestDispatch, type DigestDispatchHandler } from '../../../src/jobs/digest-dispatch';
 import type { Clock } from '../../../src/ports/clock';
-import type { DigestMessage } from '../../../src/ports/digests';
 import { connectMongo } from '../../../src/store/connection';
 import { MongoDigestDeliveries } from '../../../src/store/digest-deliveries';
 import { MongoDigestSubscriptions } from '../../../src/store/digest-subscriptions';
@@ -61,14 +61,16 @@ async function instance(owner: string): Promise<Instance> {
       await sleep(Math.random() * 20);
       return { text: `Digest for ${sub.channel} on ${localDate}`, blocks: [] };
     },
-    post: async (channel: string, message: DigestMessage) => {
-      await sleep(Math.random() * 30);
-      if (failNext.delete(channel)) {
-        posts.push({ channel, owner, text: message.text, ok: false });
-        throw new Error('An API error occurred: ratelimited');
-      }
-      posts.push({ channel, owner, text: message.text, ok: true });
-      return { ts: `${Date.now() / 1000}` };
+    notifier: {
+      postDigest: async (channel: string, message: { text: string }) => {
+        await sleep(Math.random() * 30);
+        if (failNext.delete(channel)) {
+          posts.push({ channel, owner, text: message.text, ok: false });
+          throw new Error('An API error occurred: ratelimited');
+        }
+        posts.push({ channel, owner, text: message.text, ok: true });
+        return { ts: `${Date.now() / 1000}` };
+      },
     },
   });
   self.handler = async (ctx) => {

@@ -1,7 +1,7 @@
 import { enforceLimits, homeView, summaryMessage, topMessage, type KnownBlock, type SlackMessage } from '../../../src/slack/blocks';
-import { presentSummary, presentTop } from '../../../src/views/presenters';
+import { presentSummary, presentTop } from '../../../src/services/present/presenters';
 import { blocksProblems, messageProblems, SLACK_LIMITS } from '../../fakes/fake-slack-api';
-import { answer, FRESH, type Row } from '../views/answer-fixtures';
+import { answer, FRESH, type Row } from '../present/answer-fixtures';
 import * as views from './sample-views';
 
 type Json = Record<string, unknown>;

@@ -1,10 +1,11 @@
+import { digestStatus } from '../../../src/answers/digest-status';
 import {
   comingLaterMessage, compareMessage, dailyMessage, digestMessage, digestStatusMessage, errorMessage, helpMessage, homeView, reportMessage,
   summaryMessage, topMessage, type KnownBlock, type SlackMessage,
 } from '../../../src/slack/blocks';
-import { presentSummary } from '../../../src/views/presenters';
+import { presentSummary } from '../../../src/services/present/presenters';
 import { blocksProblems, messageProblems, SLACK_LIMITS } from '../../fakes/fake-slack-api';
-import { answer, NO_DATA } from '../views/answer-fixtures';
+import { answer, NO_DATA } from '../present/answer-fixtures';
 import * as views from './sample-views';
 
 type Json = Record<string, unknown>;
@@ -139,11 +140,11 @@ describe('short messages', () => {
   });
 
   it('shows the digest status with the next run in the reader’s time zone', () => {
-    const on = digestStatusMessage({ channel: 'C1ABC', subscribed: true, time: '09:00', timeZone: 'Europe/Berlin', nextRun: '2026-11-21T08:00:00.000Z' });
+    const on = digestStatusMessage(digestStatus({ channel: 'C1ABC', subscribed: true, time: '09:00', timeZone: 'Europe/Berlin', nextRun: '2026-11-21T08:00:00.000Z' }));
     expectValid(on);
     expect(allText(on)).toContain('<!date^1795248000^{date_short_pretty} at {time}|2026-11-21 08:00 UTC>');
     expect(on.text).toBe('The daily cost digest is on for <#C1ABC> at 09:00 (Europe/Berlin). Next one: 2026-11-21 08:00 UTC.');
-    const off = digestStatusMessage({ channel: 'D123', subscribed: false });
+    const off = digestStatusMessage(digestStatus({ channel: 'D123', subscribed: false }));
     expect(off.text).toBe('There is no daily cost digest in this conversation.');
     expect(buttons(off)[0]).toMatchObject({ action_id: 'penny_run_digest_settings' });
   });

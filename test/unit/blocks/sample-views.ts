@@ -1,7 +1,7 @@
 /** Realistic view models for builder tests, made by the real presenters from hand-made answers. */
-import { presentCompare, presentDaily, presentDigest, presentHome, presentSummary, presentTop } from '../../../src/views/presenters';
+import { presentCompare, presentDaily, presentDigest, presentHome, presentSummary, presentTop } from '../../../src/services/present/presenters';
 import type { RenderedChart } from '../../../src/ports/chart-renderer';
-import { answer, FRESH, period, type Row } from '../views/answer-fixtures';
+import { answer, FRESH, period, type Row } from '../present/answer-fixtures';
 
 export const URL_CHART: Extract<RenderedChart, { type: 'url' }> = { type: 'url', url: 'https://quickchart.io/chart?c=%7B%7D', altText: 'Top services. Bar chart, total $2,950.00.' };
 export const PNG_CHART: RenderedChart = { type: 'png', png: Buffer.from([0x89, 0x50]), filename: 'chart.png', altText: 'Daily cost chart' };
@@ -36,7 +36,7 @@ export const daily = () => {
   const p = period('2026-11-14..2026-11-20');
   const aws = answer({ period: p, groupBy: 'day', rows: [['2026-11-14', '40'], ['2026-11-15', '42.5'], ['2026-11-18', '60'], ['2026-11-19', '38']] });
   const gcp = answer({ period: p, groupBy: 'day', rows: [['2026-11-14', '5'], ['2026-11-18', '7.25']] });
-  return presentDaily([{ provider: 'aws', answer: aws }, { provider: 'gcp', answer: gcp }], p.label, '2026-11-14..2026-11-20', FRESH);
+  return presentDaily([{ provider: 'aws', answer: aws }, { provider: 'gcp', answer: gcp }], p.label, '2026-11-14..2026-11-20', FRESH, 'USD');
 };
 export const home = () =>
   presentHome({

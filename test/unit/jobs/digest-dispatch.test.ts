@@ -48,7 +48,7 @@ class MemoryDeliveries implements DigestDeliveries {
   }
 }
 
-function setup(channels: string[], over: Partial<DigestDispatchDeps> = {}, failPost = new Set<string>()) {
+function setup(channels: string[], over: Partial<DigestDispatchDeps<{ text: string }>> = {}, failPost = new Set<string>()) {
   const deliveries = new MemoryDeliveries();
   const logger = recordingLogger();
   const posted: string[] = [];
@@ -58,11 +58,13 @@ function setup(channels: string[], over: Partial<DigestDispatchDeps> = {}, failP
     clock: fixedClock(NOW),
     owner: 'me',
     logger,
-    compose: async (s) => ({ text: s.channel, blocks: [] }),
-    post: async (channel) => {
-      if (failPost.has(channel)) throw new Error('channel_not_found');
-      posted.push(channel);
-      return { ts: `ts-${channel}` };
+    compose: async (s) => ({ text: s.channel }),
+    notifier: {
+      postDigest: async (channel) => {
+        if (failPost.has(channel)) throw new Error('channel_not_found');
+        posted.push(channel);
+        return { ts: `ts-${channel}` };
+      },
     },
     ...over,
   });

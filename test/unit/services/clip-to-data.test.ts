@@ -1,5 +1,5 @@
 import { parsePeriod } from '../../../src/domain/period';
-import { clipToData } from '../../../src/services/cost-views';
+import { clipToData } from '../../../src/services/cost-answers';
 
 const fresh = (lastDay?: string) => ({ today: '2026-11-22', lastDay, settlingDays: 2 });
 

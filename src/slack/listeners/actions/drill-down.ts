@@ -1,7 +1,7 @@
 /** Drill-down buttons carry a command in their value; the answer replaces the message in place. */
 import type { App, BlockButtonAction } from '@slack/bolt';
 import { errorMessage } from '../../blocks';
-import { deliverReply } from '../../deliver';
+import { deliverReply, slackReply } from '../../deliver';
 import type { ListenerDeps } from '..';
 
 export function registerDrillDown(app: App, deps: ListenerDeps): void {
@@ -10,7 +10,7 @@ export function registerDrillDown(app: App, deps: ListenerDeps): void {
     const ctx = { channelId: body.channel?.id ?? body.user.id, userId: body.user.id };
     try {
       await deps.limit(async () => {
-        const reply = await deps.router.run(action.value ?? '', ctx);
+        const reply = await slackReply(await deps.router.run(action.value ?? '', ctx), deps.charts, deps.logger);
         await deliverReply(reply, { ...ctx, respond, client, logger: deps.logger, replace: true });
       });
     } catch (error) {

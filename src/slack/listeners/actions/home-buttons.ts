@@ -3,7 +3,7 @@
  * the Home tab has no conversation to answer in; digest settings open the modal.
  */
 import type { App, BlockButtonAction } from '@slack/bolt';
-import { postReply } from '../../deliver';
+import { postReply, slackReply } from '../../deliver';
 import { openDigestSettings } from '../views/digest-settings';
 import type { ListenerDeps } from '..';
 
@@ -17,7 +17,7 @@ export function registerHomeButtons(app: App, deps: ListenerDeps): void {
       }
       await deps.limit(async () => {
         const dm = (await client.conversations.open({ users: body.user.id })).channel?.id ?? body.user.id;
-        const reply = await deps.router.run(action.value ?? '', { channelId: dm, userId: body.user.id });
+        const reply = await slackReply(await deps.router.run(action.value ?? '', { channelId: dm, userId: body.user.id }), deps.charts, deps.logger);
         await postReply(client, { channel: dm }, reply);
       });
     } catch (error) {

@@ -1,7 +1,7 @@
 /** `/cost …`: ack at once, answer through response_url when the work is done. */
 import type { App } from '@slack/bolt';
 import { errorMessage } from '../../blocks';
-import { deliverReply } from '../../deliver';
+import { deliverReply, slackReply } from '../../deliver';
 import { openDigestSettings } from '../views/digest-settings';
 import type { ListenerDeps } from '..';
 
@@ -11,9 +11,9 @@ export function registerCostCommand(app: App, deps: ListenerDeps): void {
     const ctx = { channelId: command.channel_id, userId: command.user_id };
     try {
       await deps.limit(async () => {
-        const reply = await deps.router.run(command.text ?? '', ctx);
-        if (reply.openDigestSettings) await openDigestSettings(client, deps, command.trigger_id, command.channel_id);
-        await deliverReply(reply, { ...ctx, respond, client, logger: deps.logger });
+        const result = await deps.router.run(command.text ?? '', ctx);
+        if (result.openDigestSettings) await openDigestSettings(client, deps, command.trigger_id, command.channel_id);
+        await deliverReply(await slackReply(result, deps.charts, deps.logger), { ...ctx, respond, client, logger: deps.logger });
       });
     } catch (error) {
       deps.logger.error({ err: error, text: command.text }, 'could not deliver a /cost answer');

@@ -5,7 +5,7 @@
  */
 import type { App } from '@slack/bolt';
 import type { ListenerDeps } from '..';
-import { postReply } from '../../deliver';
+import { postReply, slackReply } from '../../deliver';
 
 /** Drops the leading mention(s) and an optional `/cost` or `cost` the person typed out of habit. */
 export function questionText(text: string): string {
@@ -29,7 +29,7 @@ export function registerQuestions(app: App, deps: ListenerDeps): void {
     try {
       if (q.eventId && !(await deps.receipts.claim(q.eventId))) return; // already answered (a redelivery)
       await deps.limit(async () => {
-        const reply = await deps.router.run(questionText(q.text), { channelId: q.channel, userId: q.user });
+        const reply = await slackReply(await deps.router.run(questionText(q.text), { channelId: q.channel, userId: q.user }), deps.charts, deps.logger);
         await postReply(client, { channel: q.channel, ...(q.threadTs ? { threadTs: q.threadTs } : {}) }, reply);
       });
     } catch (error) {

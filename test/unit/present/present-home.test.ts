@@ -1,4 +1,5 @@
-import { freshnessLine, presentDigest, presentHome } from '../../../src/views/presenters';
+import { freshnessLine } from '../../../src/answers/freshness';
+import { presentDigest, presentHome } from '../../../src/services/present/presenters';
 import { answer, FRESH, n, NO_DATA, period, type Row } from './answer-fixtures';
 
 const mtdPeriod = period('this month');

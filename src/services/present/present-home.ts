@@ -1,28 +1,19 @@
 /** Presenters for the App Home, the daily digest and the freshness sentence. Pure and exact. */
-import type { CostBreakdown } from '../domain/cost-query';
-import { divRoundHalfEven } from '../domain/money';
-import type { CostAnswer } from '../services/cost-service';
-import { shortDay } from './dates';
+import type { CostBreakdown } from '../../domain/cost-query';
+import { divRoundHalfEven } from '../../domain/money';
+import type { CostResult } from '../cost-service';
+import { HOME_ACTIONS, SHORTCUTS } from '../../answers/follow-up';
 import {
   amountsByKey, byAbsoluteChange, changeOf, dayChart, deltaOf, diffRows, fallbackCurrency, previousLabelOf, rankGroups,
   sameCurrency, shareOf, zeroFilledDays,
 } from './ranking';
-import type { Change, DigestView, Freshness, HomeView, Ranked } from './view-models';
+import type { Change, DigestAnswer, Freshness, HomeAnswer, Ranked } from '../../answers/types';
 
 const HOME_LIST = 5;
 const DIGEST_TOP = 5;
 
-/** "Costs up to Nov 19 (UTC days); the last 2 days may still change." */
-export function freshnessLine(f: Freshness): string {
-  if (!f.lastDay) return 'No cost data yet — run `penny import` or `npm run demo`.';
-  const upTo = `Costs up to ${shortDay(f.lastDay, f.today)} (UTC days)`;
-  if (f.settlingDays <= 0) return `${upTo}.`;
-  const settling = f.settlingDays === 1 ? 'the last day may still change' : `the last ${f.settlingDays} days may still change`;
-  return `${upTo}; ${settling}.`;
-}
-
 /** The first currency found in the answers in order, so an empty month still shows last month's currency. */
-function viewCurrency(answers: CostAnswer[]): string {
+function viewCurrency(answers: CostResult[]): string {
   for (const a of answers) {
     const found = a.breakdown.currencies[0]?.currency;
     if (found) return found;
@@ -36,27 +27,27 @@ function otherCurrencies(currency: string, breakdowns: (CostBreakdown | undefine
   return [...new Set(codes)].filter((c) => c !== currency);
 }
 
-function periodTotal(answer: CostAnswer, currency: string): { total: bigint; change?: Change; previousLabel: string } {
+function periodTotal(answer: CostResult, currency: string): { total: bigint; change?: Change; previousLabel: string } {
   const total = sameCurrency(answer.breakdown, currency).total;
   const out: { total: bigint; change?: Change; previousLabel: string } = { total, previousLabel: previousLabelOf(answer) ?? 'no earlier period' };
   if (answer.previous) out.change = changeOf(sameCurrency(answer.previous.breakdown, currency).total, total);
   return out;
 }
 
-function ranked(answer: CostAnswer, currency: string, limit: number): Ranked[] {
+function ranked(answer: CostResult, currency: string, limit: number): Ranked[] {
   const part = sameCurrency(answer.breakdown, currency);
   const previous = answer.previous ? sameCurrency(answer.previous.breakdown, currency) : undefined;
   return rankGroups(part.groups, part.total, previous).slice(0, limit);
 }
 
 export function presentHome(input: {
-  mtd: CostAnswer;
-  byProvider: CostAnswer;
-  byAccount: CostAnswer;
-  last30: CostAnswer;
+  mtd: CostResult;
+  byProvider: CostResult;
+  byAccount: CostResult;
+  last30: CostResult;
   freshness: Freshness;
-  digests?: HomeView['digest'];
-}): HomeView {
+  digests?: HomeAnswer['digest'];
+}): HomeAnswer {
   const { mtd, byProvider, byAccount, last30, freshness } = input;
   const currency = viewCurrency([mtd, last30, byProvider, byAccount]);
   const current = sameCurrency(mtd.breakdown, currency);
@@ -67,7 +58,7 @@ export function presentHome(input: {
         .slice(0, HOME_LIST)
     : [];
   const days = zeroFilledDays(last30.breakdown.range, sameCurrency(last30.breakdown, currency).groups);
-  const view: HomeView = {
+  const view: HomeAnswer = {
     kind: 'home',
     today: freshness.today,
     currency,
@@ -77,6 +68,7 @@ export function presentHome(input: {
     byAccount: ranked(byAccount, currency, HOME_LIST),
     freshness,
     empty: mtd.breakdown.currencies.length === 0 && last30.breakdown.currencies.length === 0,
+    actions: [...HOME_ACTIONS],
   };
   const chart = dayChart('line', 'Daily cost · last 30 days', days, currency);
   if (chart) view.chart = chart;
@@ -92,12 +84,12 @@ export function presentHome(input: {
  */
 export function presentDigest(input: {
   localDate: string;
-  yesterday: CostAnswer;
-  week: CostAnswer;
-  mtd: CostAnswer;
-  last14?: CostAnswer;
+  yesterday: CostResult;
+  week: CostResult;
+  mtd: CostResult;
+  last14?: CostResult;
   freshness: Freshness;
-}): DigestView {
+}): DigestAnswer {
   const { yesterday, week, mtd, last14, freshness } = input;
   const currency = viewCurrency([yesterday, mtd, week]);
   const y = sameCurrency(yesterday.breakdown, currency);
@@ -112,7 +104,7 @@ export function presentDigest(input: {
     if (weekHasData) row.change = changeOf(divRoundHalfEven(weekly.get(g.key) ?? 0n, 7n), g.amount);
     return row;
   });
-  const view: DigestView = {
+  const view: DigestAnswer = {
     kind: 'digest',
     localDate: input.localDate,
     yesterday: { day: yesterday.period.range.start, total: y.total, avg7 },
@@ -120,6 +112,7 @@ export function presentDigest(input: {
     top,
     currency,
     freshness,
+    actions: [{ id: 'summary', label: 'Open month summary', command: SHORTCUTS.summary }],
   };
   if (weekHasData) view.yesterday.change = changeOf(avg7, y.total);
   if (last14) {

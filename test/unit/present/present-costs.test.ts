@@ -1,4 +1,4 @@
-import { presentCompare, presentDaily, presentSummary, presentTop } from '../../../src/views/presenters';
+import { presentCompare, presentDaily, presentSummary, presentTop } from '../../../src/services/present/presenters';
 import { answer, FRESH, n, OCTOBER, period, type Row } from './answer-fixtures';
 
 const services: Row[] = [
@@ -91,7 +91,7 @@ describe('presentDaily', () => {
   const gcp = answer({ period: week, groupBy: 'day', rows: [['2026-11-03', '1.25'], ['2026-11-07', '1', 'EUR']] });
 
   it('zero-fills every day and splits it by provider, exactly', () => {
-    const v = presentDaily([{ provider: 'aws', answer: aws }, { provider: 'gcp', answer: gcp }], week.label, '2026-11-01..2026-11-07', FRESH);
+    const v = presentDaily([{ provider: 'aws', answer: aws }, { provider: 'gcp', answer: gcp }], week.label, '2026-11-01..2026-11-07', FRESH, 'USD');
     expect(v.days.map((d) => d.day)).toEqual(['2026-11-01', '2026-11-02', '2026-11-03', '2026-11-04', '2026-11-05', '2026-11-06', '2026-11-07']);
     expect(v.days[1]).toEqual({ day: '2026-11-02', total: 0n, byProvider: { aws: 0n, gcp: 0n } });
     expect(v.days[2]).toEqual({ day: '2026-11-03', total: n('31.75'), byProvider: { aws: n('30.5'), gcp: n('1.25') } });
@@ -105,7 +105,7 @@ describe('presentDaily', () => {
   });
 
   it('charts one stacked series per provider, coloured by provider id', () => {
-    const v = presentDaily([{ provider: 'aws', answer: aws }, { provider: 'gcp', answer: gcp }], week.label, 'x', FRESH);
+    const v = presentDaily([{ provider: 'aws', answer: aws }, { provider: 'gcp', answer: gcp }], week.label, 'x', FRESH, 'USD');
     expect(v.chart).toMatchObject({ kind: 'stacked-bar', currency: 'USD', labels: v.days.map((d) => d.day) });
     expect(v.chart?.series).toEqual([
       { name: 'AWS', colorKey: 'aws', values: [10, 0, 30.5, 0, 0, 0, 0] },
@@ -115,12 +115,12 @@ describe('presentDaily', () => {
 
   it('shows nothing made up when there are no costs', () => {
     const empty = answer({ period: week, groupBy: 'day', rows: [] });
-    const v = presentDaily([{ provider: 'aws', answer: empty }], week.label, 'x', FRESH);
+    const v = presentDaily([{ provider: 'aws', answer: empty }], week.label, 'x', FRESH, 'USD');
     expect(v.total).toBe(0n);
     expect(v.providers).toEqual([]);
     expect(v.days.every((d) => d.total === 0n)).toBe(true);
     expect(v.peak).toBeUndefined();
     expect(v.chart).toBeUndefined();
-    expect(presentDaily([], OCTOBER.label, 'x', FRESH).days).toEqual([]);
+    expect(presentDaily([], OCTOBER.label, 'x', FRESH, 'USD').days).toEqual([]);
   });
 });

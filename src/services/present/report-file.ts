@@ -2,9 +2,9 @@
  * A period's breakdown as a file people open in a spreadsheet or script against.
  * Amounts are exact decimal strings; every currency gets its own rows and is never added to another.
  */
-import { lastDay } from '../domain/days';
-import { nanosToDecimalString, percentChange } from '../domain/money';
-import type { CostAnswer } from '../services/cost-service';
+import { lastDay } from '../../domain/days';
+import { nanosToDecimalString, percentChange } from '../../domain/money';
+import type { CostResult } from '../cost-service';
 import { amountsByKey, emptyCurrency } from './ranking';
 
 interface ReportRow {
@@ -16,7 +16,7 @@ interface ReportRow {
 }
 
 /** Current groups in breakdown order, then keys only the previous period had (cost 0), per currency. */
-function reportRows(answer: CostAnswer): ReportRow[] {
+function reportRows(answer: CostResult): ReportRow[] {
   const prevBreakdown = answer.previous?.breakdown;
   const codes = [...new Set([...answer.breakdown.currencies, ...(prevBreakdown?.currencies ?? [])].map((c) => c.currency))];
   return codes.flatMap((currency) => {
@@ -48,7 +48,7 @@ function csvField(text: string): string {
 }
 
 /** CSV with CRLF line ends (RFC 4180): key,label,currency,cost[,previous_cost,change_pct]. */
-export function reportCsv(answer: CostAnswer): string {
+export function reportCsv(answer: CostResult): string {
   const compared = answer.previous !== undefined;
   const header = compared ? ['key', 'label', 'currency', 'cost', 'previous_cost', 'change_pct'] : ['key', 'label', 'currency', 'cost'];
   const lines = [header.join(',')];
@@ -61,12 +61,12 @@ export function reportCsv(answer: CostAnswer): string {
 }
 
 /** The number of data rows reportCsv/reportJson write (for the message that accompanies the file). */
-export function reportRowCount(answer: CostAnswer): number {
+export function reportRowCount(answer: CostResult): number {
   return reportRows(answer).length;
 }
 
 /** The same content as JSON; `to` is the inclusive last day, amounts are exact decimal strings. */
-export function reportJson(answer: CostAnswer): string {
+export function reportJson(answer: CostResult): string {
   const { breakdown } = answer;
   const prev = answer.previous;
   const rows = reportRows(answer).map((r) => {

@@ -1,17 +1,18 @@
 /** Presenters for the question-answer views: summary, top, compare and daily. Pure and exact. */
-import type { CurrencyBreakdown } from '../domain/cost-query';
-import { providerLabel } from '../domain/cost-record';
-import { daysIn } from '../domain/days';
-import { nanosToNumber } from '../domain/money';
-import { previousPeriod } from '../domain/period';
-import type { ChartSpec } from '../ports/chart-renderer';
-import type { CostAnswer } from '../services/cost-service';
-import { rangeCommandText } from './dates';
+import type { CurrencyBreakdown } from '../../domain/cost-query';
+import { providerLabel } from '../../domain/cost-record';
+import { daysIn } from '../../domain/days';
+import { nanosToNumber } from '../../domain/money';
+import { previousPeriod } from '../../domain/period';
+import type { ChartSpec } from '../../answers/chart-spec';
+import type { CostResult } from '../cost-service';
+import { rangeCommandText } from '../../answers/dates';
+import { drillDowns } from '../../answers/follow-up';
 import {
-  byAbsoluteChange, changeOf, DEFAULT_CURRENCY, deltaOf, diffRows, emptyCurrency, fallbackCurrency, pickAnswer, previousLabelOf,
+  byAbsoluteChange, changeOf, deltaOf, diffRows, emptyCurrency, fallbackCurrency, pickAnswer, previousLabelOf,
   previousPeriodTextOf, rankedChart, rankGroups, sameCurrency, sumAmounts, type PickedCurrency,
 } from './ranking';
-import type { CompareView, DailyDay, DailyView, FilterNote, Freshness, Ranked, SummaryView, TopView } from './view-models';
+import type { CompareAnswer, DailyDay, DailyAnswer, FilterNote, Freshness, Ranked, SummaryAnswer, TopAnswer } from '../../answers/types';
 
 const DIM_LABELS: Record<string, string> = { service: 'Service', account: 'Account', region: 'Region', provider: 'Provider', 'charge-category': 'Charge category' };
 
@@ -20,7 +21,7 @@ export function dimLabelOf(dim: string): string {
   return dim.startsWith('tag:') ? `Tag ${dim.slice(4)}` : (DIM_LABELS[dim] ?? dim);
 }
 
-function filtersOf(answer: CostAnswer): FilterNote[] {
+function filtersOf(answer: CostResult): FilterNote[] {
   return answer.applied.map((f) => ({ dim: f.dim, input: f.input, matched: [...f.matched] }));
 }
 
@@ -31,10 +32,10 @@ function topOf(picked: PickedCurrency, topN: number): { rows: Ranked[]; moreCoun
   return { rows, moreCount: all.length - rows.length, rest: picked.current.total - sumAmounts(rows) };
 }
 
-export function presentSummary(answer: CostAnswer, freshness: Freshness, periodText: string, topN = 5): SummaryView {
+export function presentSummary(answer: CostResult, freshness: Freshness, periodText: string, topN = 5): SummaryAnswer {
   const picked = pickAnswer(answer);
   const { rows, moreCount, rest } = topOf(picked, topN);
-  const view: SummaryView = {
+  const view: SummaryAnswer = {
     kind: 'summary',
     periodText,
     periodLabel: answer.period.label,
@@ -43,25 +44,29 @@ export function presentSummary(answer: CostAnswer, freshness: Freshness, periodT
     total: picked.current.total,
     top: rows,
     moreCount,
+    rest,
     freshness,
     filters: filtersOf(answer),
+    actions: [],
   };
   if (picked.previous) {
     view.change = changeOf(picked.previous.total, picked.current.total);
     view.previousLabel = previousLabelOf(answer);
     view.previousPeriodText = previousPeriodTextOf(answer);
   }
+  const empty = rows.length === 0 && view.total === 0n;
+  view.actions = drillDowns({ periodText, filters: view.filters, previousCommand: view.previousPeriodText && `summary ${view.previousPeriodText}`, previousOnly: empty });
   const chart = rankedChart('bar', `Top services · ${answer.period.label}`, rows, moreCount > 0 ? rest : 0n, picked.currency);
   if (chart) view.chart = chart;
   if (picked.others.length > 0) view.otherCurrencies = picked.others;
   return view;
 }
 
-export function presentTop(answer: CostAnswer, dim: string, freshness: Freshness, periodText: string, topN = 10): TopView {
+export function presentTop(answer: CostResult, dim: string, freshness: Freshness, periodText: string, topN = 10): TopAnswer {
   const picked = pickAnswer(answer);
   const { rows, moreCount, rest } = topOf(picked, topN);
   const dimLabel = dimLabelOf(dim);
-  const view: TopView = {
+  const view: TopAnswer = {
     kind: 'top',
     dim,
     dimLabel,
@@ -71,14 +76,19 @@ export function presentTop(answer: CostAnswer, dim: string, freshness: Freshness
     total: picked.current.total,
     items: rows,
     moreCount,
+    rest,
     freshness,
     filters: filtersOf(answer),
     metric: answer.breakdown.metric,
+    actions: [],
   };
   if (picked.previous) {
     view.previousLabel = previousLabelOf(answer);
     view.previousPeriodText = previousPeriodTextOf(answer);
   }
+  const empty = rows.length === 0 && view.total === 0n;
+  const previousCommand = view.previousPeriodText && `top ${dim} ${view.previousPeriodText}`;
+  view.actions = drillDowns({ periodText, filters: view.filters, previousCommand, skipDim: dim, previousOnly: empty });
   const chart = rankedChart('bar', `Top ${dimLabel.toLowerCase()} · ${answer.period.label}`, rows, moreCount > 0 ? rest : 0n, picked.currency);
   if (chart) view.chart = chart;
   if (picked.others.length > 0) view.otherCurrencies = picked.others;
@@ -86,14 +96,14 @@ export function presentTop(answer: CostAnswer, dim: string, freshness: Freshness
 }
 
 /** Risers and fallers by absolute change: new services rise from 0, vanished ones fall to 0. */
-export function presentCompare(answer: CostAnswer, periodText: string, topN = 5): CompareView {
+export function presentCompare(answer: CostResult, periodText: string, topN = 5): CompareAnswer {
   const picked = pickAnswer(answer);
   const previous = picked.previous ?? emptyCurrency(picked.currency);
   const rows = diffRows(picked.current, previous).sort(byAbsoluteChange);
   const risers = rows.filter((r) => deltaOf(r) > 0n).slice(0, topN);
   const fallers = rows.filter((r) => deltaOf(r) < 0n).slice(0, topN);
   const vsLabel = previousLabelOf(answer) ?? 'no earlier period';
-  const view: CompareView = {
+  const view: CompareAnswer = {
     kind: 'compare',
     periodText,
     periodLabel: answer.period.label,
@@ -105,6 +115,7 @@ export function presentCompare(answer: CostAnswer, periodText: string, topN = 5)
     fallers,
     filters: filtersOf(answer),
     metric: answer.breakdown.metric,
+    actions: [],
   };
   if (picked.previous) view.change = changeOf(previous.total, picked.current.total);
   const previousText = previousPeriodTextOf(answer);
@@ -134,13 +145,14 @@ function compareChart(rows: Ranked[], beforeName: string, afterName: string, cur
  * period. The view shows one currency: the largest across all providers (same-currency sums only).
  */
 export function presentDaily(
-  perProvider: { provider: string; answer: CostAnswer }[],
+  perProvider: { provider: string; answer: CostResult }[],
   periodLabel: string,
   periodText: string,
   freshness: Freshness,
-): DailyView {
+  defaultCurrency: string,
+): DailyAnswer {
   const first = perProvider[0]?.answer;
-  const currency = dailyCurrency(perProvider);
+  const currency = dailyCurrency(perProvider, defaultCurrency);
   const parts = perProvider
     .map(({ provider, answer }) => ({ provider, part: sameCurrency(answer.breakdown, currency) }))
     .filter(({ part }) => part.groups.length > 0)
@@ -154,7 +166,8 @@ export function presentDaily(
         return { day, total: sumAmounts(Object.values(byProvider).map((amount) => ({ amount }))), byProvider };
       })
     : [];
-  const view: DailyView = { kind: 'daily', periodText, periodLabel, currency, total: sumAmounts(days.map((d) => ({ amount: d.total }))), days, providers, freshness };
+  const total = sumAmounts(days.map((d) => ({ amount: d.total })));
+  const view: DailyAnswer = { kind: 'daily', periodText, periodLabel, currency, total, days, providers, freshness, actions: [] };
   const peak = days.reduce<DailyDay | undefined>((best, d) => (d.total > (best?.total ?? 0n) ? d : best), undefined);
   if (peak) view.peak = { day: peak.day, amount: peak.total };
   if (providers.length > 0) {
@@ -172,6 +185,8 @@ export function presentDaily(
     // Per-provider splitting adds a provider filter to each answer; only a single provider is a real filter.
     view.filters = filtersOf(first).filter((f) => f.dim !== 'provider' || perProvider.length === 1);
   }
+  const empty = providers.length === 0 && total === 0n;
+  view.actions = drillDowns({ periodText, filters: view.filters, previousCommand: view.previousPeriodText && `daily ${view.previousPeriodText}`, previousOnly: empty });
   const others = [...new Set(perProvider.flatMap(({ answer }) => answer.breakdown.currencies.map((c) => c.currency)))].filter((c) => c !== currency);
   if (others.length > 0) view.otherCurrencies = others;
   return view;
@@ -182,7 +197,7 @@ function amountsOf(part: CurrencyBreakdown): Map<string, bigint> {
 }
 
 /** Largest currency by absolute total summed per currency across providers. */
-function dailyCurrency(perProvider: { answer: CostAnswer }[]): string {
+function dailyCurrency(perProvider: { answer: CostResult }[], defaultCurrency: string): string {
   const totals = new Map<string, bigint>();
   for (const { answer } of perProvider) {
     for (const c of answer.breakdown.currencies) totals.set(c.currency, (totals.get(c.currency) ?? 0n) + (c.total < 0n ? -c.total : c.total));
@@ -192,5 +207,5 @@ function dailyCurrency(perProvider: { answer: CostAnswer }[]): string {
     if (!best || entry[1] > best[1] || (entry[1] === best[1] && entry[0] < best[0])) best = entry;
   }
   const first = perProvider[0]?.answer;
-  return best?.[0] ?? (first ? fallbackCurrency(first) : DEFAULT_CURRENCY);
+  return best?.[0] ?? (first ? fallbackCurrency(first) : defaultCurrency);
 }

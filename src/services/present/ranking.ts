@@ -2,16 +2,13 @@
  * Shared presenter arithmetic: choosing the one currency a view shows, exact changes, shares,
  * ranked rows and zero-filled day series. Sums are bigint; numbers appear only for ratios and charts.
  */
-import { singleCurrency, type CostBreakdown, type CostGroup, type CurrencyBreakdown } from '../domain/cost-query';
-import { daysIn, type DateRange } from '../domain/days';
-import { nanosToNumber, percentChange } from '../domain/money';
-import type { ChartKind, ChartSpec } from '../ports/chart-renderer';
-import type { CostAnswer } from '../services/cost-service';
-import { rangeCommandText, rangeText } from './dates';
-import type { Change, Ranked } from './view-models';
-
-/** Used only to format an empty answer when nothing says which currency it would be in. */
-export const DEFAULT_CURRENCY = 'USD';
+import { singleCurrency, type CostBreakdown, type CostGroup, type CurrencyBreakdown } from '../../domain/cost-query';
+import { daysIn, type DateRange } from '../../domain/days';
+import { nanosToNumber, percentChange } from '../../domain/money';
+import type { ChartKind, ChartSpec } from '../../answers/chart-spec';
+import type { CostResult } from '../cost-service';
+import { rangeCommandText, rangeText } from '../../answers/dates';
+import type { Change, Ranked } from '../../answers/types';
 
 export interface PickedCurrency {
   currency: string;
@@ -26,9 +23,9 @@ export function emptyCurrency(currency: string): CurrencyBreakdown {
   return { currency, total: 0n, groups: [] };
 }
 
-/** The currency an answer would be in when it has no rows: the filter, else the previous period's, else the default. */
-export function fallbackCurrency(answer: CostAnswer): string {
-  return answer.query.filters.currency ?? answer.previous?.breakdown.currencies[0]?.currency ?? DEFAULT_CURRENCY;
+/** The currency an answer would be in when it has no rows: the filter, else the previous period's, else PENNY_CURRENCY. */
+export function fallbackCurrency(answer: CostResult): string {
+  return answer.query.filters.currency ?? answer.previous?.breakdown.currencies[0]?.currency ?? answer.defaultCurrency;
 }
 
 /**
@@ -44,7 +41,7 @@ export function pickCurrency(breakdown: CostBreakdown, fallback: string, previou
   return picked;
 }
 
-export function pickAnswer(answer: CostAnswer): PickedCurrency {
+export function pickAnswer(answer: CostResult): PickedCurrency {
   return pickCurrency(answer.breakdown, fallbackCurrency(answer), answer.previous?.breakdown);
 }
 
@@ -109,12 +106,12 @@ export function dayChart(kind: ChartKind, title: string, days: readonly { day: s
 }
 
 /** "same days last month (Oct 1 – Oct 20, 2026)". */
-export function previousLabelOf(answer: CostAnswer): string | undefined {
+export function previousLabelOf(answer: CostResult): string | undefined {
   const prev = answer.previous;
   return prev ? `${prev.period.label} (${rangeText(prev.period.range)})` : undefined;
 }
 
-export function previousPeriodTextOf(answer: CostAnswer): string | undefined {
+export function previousPeriodTextOf(answer: CostResult): string | undefined {
   return answer.previous ? rangeCommandText(answer.previous.period.range) : undefined;
 }
 

@@ -3,8 +3,8 @@ import { buildBreakdown, type GroupDim, type GroupRow } from '../../../src/domai
 import type { Metric } from '../../../src/domain/cost-record';
 import { decimalToNanos } from '../../../src/domain/money';
 import { monthPeriod, parsePeriod, previousPeriod, type Period } from '../../../src/domain/period';
-import type { AppliedFilter, CostAnswer } from '../../../src/services/cost-service';
-import type { Freshness } from '../../../src/views/view-models';
+import type { AppliedFilter, CostResult } from '../../../src/services/cost-service';
+import type { Freshness } from '../../../src/answers/types';
 
 export const TODAY = '2026-11-20';
 
@@ -40,10 +40,10 @@ export function period(text: string): Period {
 
 export const OCTOBER = monthPeriod('2026-10');
 
-export function answer(spec: AnswerSpec): CostAnswer {
+export function answer(spec: AnswerSpec): CostResult {
   const p = spec.period ?? OCTOBER;
   const query = { range: p.range, groupBy: spec.groupBy, filters: spec.currencyFilter ? { currency: spec.currencyFilter } : {}, metric: spec.metric ?? 'billed' };
-  const result: CostAnswer = { period: p, query, breakdown: buildBreakdown(query, groupRows(spec.rows)), applied: spec.applied ?? [] };
+  const result: CostResult = { period: p, query, breakdown: buildBreakdown(query, groupRows(spec.rows)), applied: spec.applied ?? [], defaultCurrency: 'USD' };
   if (spec.previous) {
     const prevPeriod = spec.previousPeriod ?? previousPeriod(p);
     result.previous = { period: prevPeriod, breakdown: buildBreakdown({ ...query, range: prevPeriod.range }, groupRows(spec.previous)) };

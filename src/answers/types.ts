@@ -1,13 +1,11 @@
 /**
- * View models: what a person is shown, already decided and exact, with no Slack in it.
- * Presenters build them from CostAnswers; Block Kit builders and the console render them.
+ * Answers: what a person is told, already decided and exact, with no face in it. Services build
+ * them; Slack (Block Kit), the console (text), the CLI (text or JSON) and later the API render them.
  * Amounts stay bigint nano-units; only `share` and `pct` are display ratios.
- *
- * Optional fields beyond the agreed shape (`otherCurrencies`, `previousPeriodText`, `filters`,
- * `metric`) are additions: every renderer treats them as "may be missing".
  */
 import type { Metric } from '../domain/cost-record';
-import type { ChartSpec } from '../ports/chart-renderer';
+import type { ChartSpec } from './chart-spec';
+import type { FollowUp } from './follow-up';
 
 /** pct is undefined when previous is 0 (there is no base to compare with). */
 export interface Change {
@@ -47,9 +45,11 @@ interface CostViewExtras {
   previousPeriodText?: string;
   filters?: FilterNote[];
   metric?: Metric;
+  /** Next questions worth one click: drill-downs and the period before. */
+  actions: FollowUp[];
 }
 
-export interface SummaryView extends CostViewExtras {
+export interface SummaryAnswer extends CostViewExtras {
   kind: 'summary';
   periodText: string;
   periodLabel: string;
@@ -60,6 +60,8 @@ export interface SummaryView extends CostViewExtras {
   change?: Change;
   top: Ranked[];
   moreCount: number;
+  /** Exact total of what is not listed (total minus the listed rows). */
+  rest: bigint;
   chart?: ChartSpec;
   freshness: Freshness;
   filters: FilterNote[];
@@ -71,7 +73,7 @@ export interface DailyDay {
   byProvider: Record<string, bigint>;
 }
 
-export interface DailyView extends CostViewExtras {
+export interface DailyAnswer extends CostViewExtras {
   kind: 'daily';
   periodText: string;
   periodLabel: string;
@@ -84,7 +86,7 @@ export interface DailyView extends CostViewExtras {
   freshness: Freshness;
 }
 
-export interface TopView extends CostViewExtras {
+export interface TopAnswer extends CostViewExtras {
   kind: 'top';
   /** service | account | region | provider | tag:KEY */
   dim: string;
@@ -96,11 +98,13 @@ export interface TopView extends CostViewExtras {
   total: bigint;
   items: Ranked[];
   moreCount: number;
+  /** Exact total of what is not listed. */
+  rest: bigint;
   chart?: ChartSpec;
   freshness: Freshness;
 }
 
-export interface CompareView extends CostViewExtras {
+export interface CompareAnswer extends CostViewExtras {
   kind: 'compare';
   periodText: string;
   periodLabel: string;
@@ -114,15 +118,18 @@ export interface CompareView extends CostViewExtras {
   chart?: ChartSpec;
 }
 
-export interface DigestSubscription {
+/** A channel's digest as the Home tab lists it. */
+export interface DigestListing {
   channel: string;
   time: string;
   timeZone: string;
 }
 
-export interface HomeView {
+/** The App Home dashboard. */
+export interface HomeAnswer {
   kind: 'home';
   today: string;
+  actions: FollowUp[];
   currency: string;
   mtd: { total: bigint; change?: Change; previousLabel: string };
   movers: Ranked[];
@@ -131,13 +138,15 @@ export interface HomeView {
   chart?: ChartSpec;
   freshness: Freshness;
   empty: boolean;
-  digest?: DigestSubscription[];
+  digest?: DigestListing[];
   otherCurrencies?: string[];
 }
 
-export interface DigestView {
+/** The daily digest a channel receives: pushed by a job, not asked for. */
+export interface DigestAnswer {
   kind: 'digest';
   localDate: string;
+  actions: FollowUp[];
   yesterday: { day: string; total: bigint; avg7: bigint; change?: Change };
   mtd: { total: bigint; change?: Change; previousLabel: string };
   /** Yesterday's top services; change.previous is that service's 7-day daily average. */
@@ -148,9 +157,60 @@ export interface DigestView {
   otherCurrencies?: string[];
 }
 
-export interface HelpView {
+export interface HelpAnswer {
   kind: 'help';
   unknownText?: string;
   /** A full command suggestion like "/cost top service last month". */
   closest?: string;
 }
+
+export type LaterFeature = 'anomalies' | 'budget' | 'forecast' | 'recommend' | 'simulate' | 'sync';
+
+/** A feature that is not set up yet: said plainly, with no sample numbers. */
+export interface NotReadyAnswer {
+  kind: 'not-ready';
+  feature: LaterFeature;
+}
+
+/** A short sentence the person can act on; the detail went to the log. */
+export interface ErrorAnswer {
+  kind: 'error';
+  message: string;
+}
+
+/** A period's breakdown as a file (CSV or JSON), exact decimals. */
+export interface ReportAnswer {
+  kind: 'report';
+  cadence: 'weekly' | 'monthly';
+  periodLabel: string;
+  format: 'csv' | 'json';
+  filename: string;
+  /** Data rows in the file. */
+  rows: number;
+  content: string;
+  title: string;
+}
+
+/** Whether a channel gets the daily digest, and when the next one goes out. */
+export interface DigestStatusAnswer {
+  kind: 'digest-status';
+  channel: string;
+  subscribed: boolean;
+  time?: string;
+  timeZone?: string;
+  /** ISO instant of the next digest. */
+  nextRun?: string;
+  actions: FollowUp[];
+}
+
+/** Every answer a command can give. */
+export type Answer =
+  | SummaryAnswer
+  | DailyAnswer
+  | TopAnswer
+  | CompareAnswer
+  | ReportAnswer
+  | DigestStatusAnswer
+  | HelpAnswer
+  | NotReadyAnswer
+  | ErrorAnswer;

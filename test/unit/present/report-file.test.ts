@@ -1,4 +1,4 @@
-import { reportCsv, reportJson, reportRowCount } from '../../../src/views/presenters';
+import { reportCsv, reportJson, reportRowCount } from '../../../src/services/present/presenters';
 import { answer } from './answer-fixtures';
 
 describe('reportCsv', () => {

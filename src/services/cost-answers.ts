@@ -1,13 +1,14 @@
 /**
- * Asks the cost engine the questions behind each view (summary, daily, top, compare, home,
- * digest, report) and hands the answers to the presenters. Slack, the console and jobs share it.
+ * Asks the cost engine the questions behind each answer (summary, daily, top, compare, home,
+ * digest, report) and hands the results to the presenters. Every face and job shares it.
  */
 import type { GroupDim } from '../domain/cost-query';
 import { addDays, lastDay } from '../domain/days';
 import { parsePeriod, type Period } from '../domain/period';
 import type { CostRequest, CostService } from './cost-service';
-import type { CompareView, DailyView, DigestView, Freshness, HomeView, SummaryView, TopView } from '../views/view-models';
-import { presentCompare, presentDaily, presentDigest, presentHome, presentSummary, presentTop, reportCsv, reportJson, reportRowCount } from '../views/presenters';
+import type { CompareAnswer, DailyAnswer, DigestAnswer, Freshness, HomeAnswer, ReportAnswer, SummaryAnswer, TopAnswer } from '../answers/types';
+import type { BreakdownAnswer } from '../answers/breakdown';
+import { presentBreakdown, presentCompare, presentDaily, presentDigest, presentHome, presentSummary, presentTop, reportCsv, reportJson, reportRowCount } from './present/presenters';
 
 /** Providers usually revise the last couple of days of cost data. */
 export const SETTLING_DAYS = 2;
@@ -23,19 +24,16 @@ export interface ViewFilters {
 
 export const NO_FILTERS: ViewFilters = { providers: [], accounts: [], services: [], regions: [], tags: [] };
 
-export interface ReportFile {
-  periodLabel: string;
-  filename: string;
-  content: string;
-  rows: number;
-  format: 'csv' | 'json';
-}
-
-export class CostViews {
+export class CostAnswers {
   constructor(private readonly costs: CostService) {}
 
   period(text: string): Period {
     return parsePeriod(text, this.costs.today());
+  }
+
+  /** Any engine request as a breakdown answer (`penny cost`, the API). */
+  async breakdown(request: CostRequest): Promise<BreakdownAnswer> {
+    return presentBreakdown(await this.costs.query(request));
   }
 
   async freshness(): Promise<Freshness> {
@@ -43,38 +41,38 @@ export class CostViews {
     return { today: this.costs.today(), lastDay: coverage.lastDay, settlingDays: SETTLING_DAYS };
   }
 
-  async summary(periodText: string, filters = NO_FILTERS): Promise<SummaryView> {
+  async summary(periodText: string, filters = NO_FILTERS): Promise<SummaryAnswer> {
     const freshness = await this.freshness();
     const period = clipToData(this.period(periodText), freshness);
     const answer = await this.costs.query(this.request(period, filters, 'service', true));
     return presentSummary(answer, freshness, periodText);
   }
 
-  async daily(periodText: string, filters = NO_FILTERS): Promise<DailyView> {
+  async daily(periodText: string, filters = NO_FILTERS): Promise<DailyAnswer> {
     const period = this.period(periodText);
     const byProvider = await this.costs.query(this.request(period, filters, 'provider'));
     const providers = [...new Set(byProvider.breakdown.currencies.flatMap((c) => c.groups.map((g) => g.key)))];
     const perProvider = await Promise.all(
       providers.map(async (provider) => ({ provider, answer: await this.costs.query({ ...this.request(period, filters, 'day'), providers: [provider] }) })),
     );
-    return presentDaily(perProvider, period.label, periodText, await this.freshness());
+    return presentDaily(perProvider, period.label, periodText, await this.freshness(), this.costs.defaultCurrency);
   }
 
-  async top(dim: GroupDim, periodText: string, filters = NO_FILTERS): Promise<TopView> {
+  async top(dim: GroupDim, periodText: string, filters = NO_FILTERS): Promise<TopAnswer> {
     const freshness = await this.freshness();
     const period = clipToData(this.period(periodText), freshness);
     const answer = await this.costs.query(this.request(period, filters, dim, true));
     return presentTop(answer, dim, freshness, periodText);
   }
 
-  async compare(periodText: string, vsText: string | undefined, filters = NO_FILTERS): Promise<CompareView> {
+  async compare(periodText: string, vsText: string | undefined, filters = NO_FILTERS): Promise<CompareAnswer> {
     const period = this.period(periodText);
     const request = this.request(period, filters, 'service', true);
     if (vsText) request.compareWith = this.period(vsText);
     return presentCompare(await this.costs.query(request), periodText);
   }
 
-  async home(digests?: HomeView['digest']): Promise<HomeView> {
+  async home(digests?: HomeAnswer['digest']): Promise<HomeAnswer> {
     const today = this.costs.today();
     const mtdPeriod = clipToData(parsePeriod('this month', today), await this.freshness());
     const [mtd, byProvider, byAccount, last30, freshness] = await Promise.all([
@@ -88,7 +86,7 @@ export class CostViews {
   }
 
   /** The digest for a channel's local date: "yesterday" is the day before that date. */
-  async digest(localDate: string, providers: string[]): Promise<DigestView> {
+  async digest(localDate: string, providers: string[]): Promise<DigestAnswer> {
     const yesterday = addDays(localDate, -1);
     const filters = { ...NO_FILTERS, providers };
     const day = (from: string, to: string) => this.periodBetween(from, to);
@@ -102,17 +100,20 @@ export class CostViews {
     return presentDigest({ localDate, yesterday: yesterdayAnswer, week, mtd, last14, freshness });
   }
 
-  async report(cadence: 'weekly' | 'monthly', format: 'csv' | 'json'): Promise<ReportFile> {
+  async report(cadence: 'weekly' | 'monthly', format: 'csv' | 'json'): Promise<ReportAnswer> {
     const period = this.period(cadence === 'weekly' ? 'last week' : 'last month');
     const answer = await this.costs.query({ period, groupBy: 'service', compare: true });
     const rows = reportRowCount(answer);
     const stamp = `${period.range.start}_to_${lastDay(period.range)}`;
     return {
+      kind: 'report',
+      cadence,
       periodLabel: period.label,
       filename: `penny-${cadence}-report-${stamp}.${format}`,
       content: format === 'csv' ? reportCsv(answer) : reportJson(answer),
       rows,
       format,
+      title: `Penny ${cadence} report, ${period.label}`,
     };
   }
 

@@ -1,0 +1,10 @@
+import type { Answer } from '../answers/types';
+
+/** What a command answers with: a face-neutral answer, and how the asker wants it shared. */
+export interface CommandResult {
+  answer: Answer;
+  /** "public" in the command posts the answer to the channel; answers are private otherwise. */
+  visibility: 'ephemeral' | 'in_channel';
+  /** The face should open its digest settings form for this channel (Slack: the modal). */
+  openDigestSettings?: boolean;
+}

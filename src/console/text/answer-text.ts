@@ -1,0 +1,37 @@
+/** Any answer as terminal text: one case per answer kind. Pure. */
+import type { Answer, DigestAnswer, HomeAnswer } from '../../answers/types';
+import { digestStatusText, digestText, homeText } from './channel-text';
+import { compareText, dailyText, summaryText, topText, type TextExtras } from './cost-text';
+import { errorText, helpText, notReadyTextOf, reportText } from './simple-text';
+
+export interface AnswerTextExtras extends TextExtras {
+  /** Where a report file was saved. */
+  filePath?: string;
+}
+
+export function answerText(answer: Answer | HomeAnswer | DigestAnswer, extras: AnswerTextExtras = {}): string {
+  switch (answer.kind) {
+    case 'summary':
+      return summaryText(answer, extras);
+    case 'daily':
+      return dailyText(answer, extras);
+    case 'top':
+      return topText(answer, extras);
+    case 'compare':
+      return compareText(answer, extras);
+    case 'report':
+      return reportText(answer, extras.filePath);
+    case 'digest-status':
+      return digestStatusText(answer);
+    case 'help':
+      return helpText(answer);
+    case 'not-ready':
+      return notReadyTextOf(answer);
+    case 'error':
+      return errorText(answer.message);
+    case 'home':
+      return homeText(answer, extras);
+    case 'digest':
+      return digestText(answer, extras);
+  }
+}

@@ -1,0 +1,8 @@
+/**
+ * Presenters: pure functions from the query engine's CostResults to face-neutral answers.
+ * The work lives in the files re-exported here.
+ */
+export { dimLabelOf, presentCompare, presentDaily, presentSummary, presentTop } from './present-costs';
+export { presentDigest, presentHome } from './present-home';
+export { reportCsv, reportJson, reportRowCount } from './report-file';
+export { presentBreakdown } from './present-breakdown';
