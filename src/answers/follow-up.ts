@@ -3,17 +3,9 @@
  * (without "/cost") in the grammar of commands/parse-command.ts, so a click in Slack, a line in
  * the console and a link in the API all run exactly what typing it would.
  */
-import type { FilterNote } from './types';
+import type { FilterNote, FollowUp, FollowUpId } from './types';
 
-export type FollowUpId = 'by-service' | 'by-account' | 'by-region' | 'previous' | 'summary' | 'daily' | 'top-service' | 'digest-settings';
-
-export interface FollowUp {
-  id: FollowUpId;
-  label: string;
-  command: string;
-  /** The one action to draw the eye to. */
-  primary?: boolean;
-}
+export type { FollowUp, FollowUpId } from './types';
 
 /** Commands longer than this cannot ride on a Slack button (its value holds 2,000 characters). */
 export const MAX_COMMAND_LENGTH = 2000;

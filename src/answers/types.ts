@@ -5,7 +5,17 @@
  */
 import type { Metric } from '../domain/cost-record';
 import type { ChartSpec } from './chart-spec';
-import type { FollowUp } from './follow-up';
+
+/** A next step an answer offers: `command` is `/cost` text (without "/cost"); see follow-up.ts. */
+export type FollowUpId = 'by-service' | 'by-account' | 'by-region' | 'previous' | 'summary' | 'daily' | 'top-service' | 'digest-settings';
+
+export interface FollowUp {
+  id: FollowUpId;
+  label: string;
+  command: string;
+  /** The one action to draw the eye to. */
+  primary?: boolean;
+}
 
 /** pct is undefined when previous is 0 (there is no base to compare with). */
 export interface Change {

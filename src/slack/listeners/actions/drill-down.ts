@@ -2,7 +2,7 @@
 import type { App, BlockButtonAction } from '@slack/bolt';
 import { errorMessage } from '../../blocks';
 import { deliverReply, slackReply } from '../../deliver';
-import type { ListenerDeps } from '..';
+import type { ListenerDeps } from '../deps';
 
 export function registerDrillDown(app: App, deps: ListenerDeps): void {
   app.action<BlockButtonAction>(/^penny_drill_/, async ({ ack, action, body, respond, client }) => {

@@ -5,7 +5,7 @@
 import type { App, BlockButtonAction } from '@slack/bolt';
 import { postReply, slackReply } from '../../deliver';
 import { openDigestSettings } from '../views/digest-settings';
-import type { ListenerDeps } from '..';
+import type { ListenerDeps } from '../deps';
 
 export function registerHomeButtons(app: App, deps: ListenerDeps): void {
   app.action<BlockButtonAction>(/^penny_run_/, async ({ ack, action, body, client }) => {

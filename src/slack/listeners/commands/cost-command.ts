@@ -3,7 +3,7 @@ import type { App } from '@slack/bolt';
 import { errorMessage } from '../../blocks';
 import { deliverReply, slackReply } from '../../deliver';
 import { openDigestSettings } from '../views/digest-settings';
-import type { ListenerDeps } from '..';
+import type { ListenerDeps } from '../deps';
 
 export function registerCostCommand(app: App, deps: ListenerDeps): void {
   app.command('/cost', async ({ command, ack, respond, client }) => {

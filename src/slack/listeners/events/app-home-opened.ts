@@ -1,6 +1,6 @@
 /** Publishes the dashboard whenever someone opens Penny's Home tab. */
 import type { App } from '@slack/bolt';
-import type { ListenerDeps } from '..';
+import type { ListenerDeps } from '../deps';
 
 export function registerAppHomeOpened(app: App, deps: ListenerDeps): void {
   app.event('app_home_opened', async ({ event, client }) => {

@@ -4,7 +4,7 @@
  * asker chose to ask in public. A direct message is answered in the conversation.
  */
 import type { App } from '@slack/bolt';
-import type { ListenerDeps } from '..';
+import type { ListenerDeps } from '../deps';
 import { postReply, slackReply } from '../../deliver';
 
 /** Drops the leading mention(s) and an optional `/cost` or `cost` the person typed out of habit. */

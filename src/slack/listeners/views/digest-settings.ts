@@ -6,7 +6,7 @@ import type { App } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
 import { nextRun } from '../../../services/digest-schedule';
 import { digestSettingsModal, validateDigestSettings } from '../../blocks';
-import type { ListenerDeps } from '..';
+import type { ListenerDeps } from '../deps';
 
 export const DIGEST_SETTINGS_CALLBACK = 'penny_digest_settings';
 

@@ -1,0 +1,24 @@
+/** What every listener is given: the router, renderers and repositories it may call. */
+import type { CommandRouter } from '../../commands/command-router';
+import type { ChartRenderer } from '../../ports/chart-renderer';
+import type { Clock } from '../../ports/clock';
+import type { DigestSubscriptions } from '../../ports/digests';
+import type { EventReceipts } from '../../ports/event-receipts';
+import type { Logger } from '../../ports/logger';
+import type { HomePublisher } from '../home-publisher';
+import type { Limiter } from '../work-limiter';
+
+export interface ListenerDeps {
+  router: CommandRouter;
+  charts: ChartRenderer;
+  home: HomePublisher;
+  digests: DigestSubscriptions;
+  /** Guards mentions and DMs against Slack's redeliveries. */
+  receipts: EventReceipts;
+  clock: Clock;
+  logger: Logger;
+  defaultTimeZone: string;
+  defaultDigestTime: string;
+  /** Runs the work behind acknowledged requests a few at a time. */
+  limit: Limiter;
+}
