@@ -9,7 +9,7 @@ const app = useE2E();
 
 const posts = (channel: string) => app().api.callsTo('chat.postMessage').filter((c) => c.body.channel === channel);
 
-const topServiceSeptember = () => topAmount(app().penny, 'service', '2024-09');
+const topServiceSeptember = () => topAmount('service');
 
 it('answers a mention in its thread with the numbers in the store, once even when Slack redelivers it', async () => {
   const e2e = app();

@@ -34,7 +34,7 @@ afterAll(async () => {
 let seq = 0;
 const envelopeId = () => `env-${++seq}`;
 
-const topServiceSeptember = () => topAmount(penny, 'service', '2024-09');
+const topServiceSeptember = () => topAmount('service');
 
 it('does not listen for HTTP in Socket Mode', () => {
   expect(penny.server).toBeUndefined();
