@@ -4,10 +4,13 @@ import { divRoundHalfEven } from '../../domain/money';
 import type { CostResult } from '../cost-service';
 import { HOME_ACTIONS, SHORTCUTS } from '../../answers/follow-up';
 import {
-  amountsByKey, byAbsoluteChange, changeOf, dayChart, deltaOf, diffRows, fallbackCurrency, previousLabelOf, rankGroups,
+  amountsByKey, byAbsoluteChange, changeOf, deltaOf, diffRows, fallbackCurrency, previousLabelOf, rankGroups,
   sameCurrency, shareOf, zeroFilledDays,
 } from './ranking';
 import type { Change, DigestAnswer, Freshness, HomeAnswer, Ranked } from '../../answers/types';
+import { withPercentRule } from '../../answers/comparison';
+import { dayChart } from './charts';
+import { coverageOf, ruledRows } from './compared';
 
 const HOME_LIST = 5;
 const DIGEST_TOP = 5;
@@ -30,7 +33,7 @@ function otherCurrencies(currency: string, breakdowns: (CostBreakdown | undefine
 function periodTotal(answer: CostResult, currency: string): { total: bigint; change?: Change; previousLabel: string } {
   const total = sameCurrency(answer.breakdown, currency).total;
   const out: { total: bigint; change?: Change; previousLabel: string } = { total, previousLabel: previousLabelOf(answer) ?? 'no earlier period' };
-  if (answer.previous) out.change = changeOf(sameCurrency(answer.previous.breakdown, currency).total, total);
+  if (answer.previous) out.change = withPercentRule(changeOf(sameCurrency(answer.previous.breakdown, currency).total, total), total, coverageOf(answer));
   return out;
 }
 
@@ -52,7 +55,7 @@ export function presentHome(input: {
   const currency = viewCurrency([mtd, last30, byProvider, byAccount]);
   const current = sameCurrency(mtd.breakdown, currency);
   const movers = mtd.previous
-    ? diffRows(current, sameCurrency(mtd.previous.breakdown, currency))
+    ? ruledRows(diffRows(current, sameCurrency(mtd.previous.breakdown, currency)), coverageOf(mtd))
         .filter((r) => deltaOf(r) !== 0n)
         .sort(byAbsoluteChange)
         .slice(0, HOME_LIST)
