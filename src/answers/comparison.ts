@@ -52,3 +52,8 @@ export function comparisonNote(coverage: Coverage | undefined, changes: readonly
   if (held.has('small-base')) parts.push('Where the earlier amount was under a tenth of the current one, the difference is shown instead of a percentage.');
   return parts.join(' ');
 }
+
+/** For dashboards (Home, digest): the note only when a percentage is missing, to say why. */
+export function heldBackNote(coverage: Coverage | undefined, changes: readonly (Change | undefined)[]): string {
+  return changes.some((c) => c?.heldBack) ? comparisonNote(coverage, changes) : '';
+}

@@ -155,13 +155,21 @@ export interface DigestListing {
   timeZone: string;
 }
 
+/** Month to date on a dashboard, against the same days last month. */
+export interface PeriodTotal {
+  total: bigint;
+  change?: Change;
+  previousLabel: string;
+  coverage?: Coverage;
+}
+
 /** The App Home dashboard. */
 export interface HomeAnswer {
   kind: 'home';
   today: string;
   actions: FollowUp[];
   currency: string;
-  mtd: { total: bigint; change?: Change; previousLabel: string };
+  mtd: PeriodTotal;
   movers: Ranked[];
   byProvider: Ranked[];
   byAccount: Ranked[];
@@ -178,7 +186,7 @@ export interface DigestAnswer {
   localDate: string;
   actions: FollowUp[];
   yesterday: { day: string; total: bigint; avg7: bigint; change?: Change };
-  mtd: { total: bigint; change?: Change; previousLabel: string };
+  mtd: PeriodTotal;
   /** Yesterday's top services; change.previous is that service's 7-day daily average. */
   top: Ranked[];
   currency: string;

@@ -3,7 +3,7 @@
  * answers/breakdown.ts (breakdownJson), shared with the API.
  */
 import type { BreakdownAnswer, BreakdownCurrency } from '../answers/breakdown';
-import { comparisonNote, percentHeldBack } from '../answers/comparison';
+import { heldBackNote, percentHeldBack } from '../answers/comparison';
 import { filterParts, signedMoney } from '../answers/phrases';
 import type { Change, Coverage } from '../answers/types';
 import { addDays, rangeInclusive, rangeLength } from '../domain/days';
@@ -58,6 +58,6 @@ function renderSection(answer: BreakdownAnswer, section: BreakdownCurrency): str
   const table = renderTable(header, [...rows, cells('TOTAL', section.total, section.previousTotal, '')]);
   const prev = answer.previous;
   // Only when a percentage is missing: a month against the month before needs no day count.
-  const note = changes.some((c) => c.heldBack) ? comparisonNote(coverage, changes) : '';
+  const note = heldBackNote(coverage, changes);
   return `${section.currency}\n${table}${prev ? `\n(previous: ${prev.label}, ${prev.from} to ${prev.to})` : ''}${note ? `\n${note}` : ''}`;
 }

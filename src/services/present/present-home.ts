@@ -7,7 +7,7 @@ import {
   amountsByKey, byAbsoluteChange, changeOf, deltaOf, diffRows, fallbackCurrency, previousLabelOf, rankGroups,
   sameCurrency, shareOf, zeroFilledDays,
 } from './ranking';
-import type { Change, DigestAnswer, Freshness, HomeAnswer, Ranked } from '../../answers/types';
+import type { DigestAnswer, Freshness, HomeAnswer, PeriodTotal, Ranked } from '../../answers/types';
 import { withPercentRule } from '../../answers/comparison';
 import { dayChart } from './charts';
 import { coverageOf, ruledRows } from './compared';
@@ -30,10 +30,12 @@ function otherCurrencies(currency: string, breakdowns: (CostBreakdown | undefine
   return [...new Set(codes)].filter((c) => c !== currency);
 }
 
-function periodTotal(answer: CostResult, currency: string): { total: bigint; change?: Change; previousLabel: string } {
+function periodTotal(answer: CostResult, currency: string): PeriodTotal {
   const total = sameCurrency(answer.breakdown, currency).total;
-  const out: { total: bigint; change?: Change; previousLabel: string } = { total, previousLabel: previousLabelOf(answer) ?? 'no earlier period' };
-  if (answer.previous) out.change = withPercentRule(changeOf(sameCurrency(answer.previous.breakdown, currency).total, total), total, coverageOf(answer));
+  const out: PeriodTotal = { total, previousLabel: previousLabelOf(answer) ?? 'no earlier period' };
+  const coverage = coverageOf(answer);
+  if (answer.previous) out.change = withPercentRule(changeOf(sameCurrency(answer.previous.breakdown, currency).total, total), total, coverage);
+  if (coverage) out.coverage = coverage;
   return out;
 }
 

@@ -2,12 +2,13 @@
  * Comparisons early in the month and over small bases: the amounts and differences stay, the
  * percentage is held back with a note saying why. Expected values are worked out by hand.
  */
-import { presentCompare, presentSummary, presentTop } from '../../../src/services/present/presenters';
+import { presentCompare, presentDigest, presentHome, presentSummary, presentTop } from '../../../src/services/present/presenters';
+import { digestText, homeText } from '../../../src/console/text/channel-text';
 import { monthPeriod, parsePeriod, type Period } from '../../../src/domain/period';
 import { clipToData } from '../../../src/services/cost-answers';
 import { comparisonNote } from '../../../src/answers/comparison';
 import { compareText, summaryText, topText } from '../../../src/console/text/cost-text';
-import { compareMessage, summaryMessage, topMessage } from '../../../src/slack/blocks';
+import { compareMessage, digestMessage, homeView, summaryMessage, topMessage } from '../../../src/slack/blocks';
 import { answer, FRESH, n } from './answer-fixtures';
 
 /** "this month" on Nov 2 with data up to Nov 1: one day, against Oct 1 (the same day last month). */
@@ -75,6 +76,27 @@ describe('a comparison of the first day of the month', () => {
     const v = presentCompare(answer({ period: firstDay, groupBy: 'service', rows: [['ec2', '120']], previous: [['ec2', '3000']], previousPeriod: monthPeriod('2026-10') }), 'this month vs last month');
     expect(v.coverage).toEqual({ days: 1, previousDays: 31 });
     expect(comparisonNote(v.coverage, [v.change])).toBe('Compares 1 day with 31 days. Percentages are left out below 7 days, as a day or two swings too much to mean anything.');
+  });
+});
+
+describe('the Home tab and the digest on the 2nd of the month', () => {
+  const byDay = answer({ period: parsePeriod('30d', '2026-11-02'), groupBy: 'day', rows: [['2026-11-01', '602.54']] });
+  const home = () => presentHome({ mtd: oneDay(), byProvider: oneDay(), byAccount: oneDay(), last30: byDay, freshness: FRESH });
+
+  it('show month to date as a difference, and say why there is no percentage', () => {
+    const v = home();
+    expect(v.mtd).toEqual({ total: n('602.54'), change: { previous: n('168.40'), heldBack: 'few-days' }, previousLabel: 'same days last month (Oct 1, 2026)', coverage: { days: 1, previousDays: 1, unit: 'month' } });
+    expect(homeText(v)).toContain(`▲ +$434.14 (was $168.40)\n\n  ${ONE_DAY_NOTE}`);
+    expect(JSON.stringify(homeView(v).blocks)).toContain(ONE_DAY_NOTE);
+    const digest = presentDigest({ localDate: '2026-11-02', yesterday: oneDay(), week: oneDay(), mtd: oneDay(), freshness: FRESH });
+    expect(digestText(digest)).toContain(ONE_DAY_NOTE);
+    expect(JSON.stringify(digestMessage(digest).blocks)).toContain(ONE_DAY_NOTE);
+  });
+
+  it('say nothing more when every percentage is shown', () => {
+    const v = presentHome({ mtd: answer({ period: parsePeriod('this month', '2026-11-20'), groupBy: 'service', rows: [['ec2', '110']], previous: [['ec2', '100']] }), byProvider: oneDay(), byAccount: oneDay(), last30: byDay, freshness: FRESH });
+    expect(v.mtd.change).toEqual({ previous: n('100'), pct: 10 });
+    expect(homeText(v)).not.toContain('Covers');
   });
 });
 
