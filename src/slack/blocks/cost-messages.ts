@@ -34,7 +34,7 @@ export function summaryMessage(v: SummaryAnswer, chart?: RenderedChart): SlackMe
     blocks.push(...notes([comparisonNote(v.coverage, [v.change, ...v.top.map((r) => r.change)])]));
     const lines = v.top.map((row, i) => rankedLine(i + 1, row, v.currency));
     blocks.push(...listBlocks('top', 'Top services', lines, moreText(v.moreCount, 'services', v.rest, v.currency)));
-    blocks.push(...chartBlocks(chart, `Top services · ${v.periodLabel}`));
+    blocks.push(...chartBlocks(chart, v.chart?.title ?? `Top services · ${v.periodLabel}`));
   }
   blocks.push(followUpActions(v.actions, 'penny_drill', 'drill'));
   blocks.push(...notes([`${metricText(v.metric)} · ${freshnessLine(v.freshness)}`, filterText(v.filters), otherCurrencyText(v.currency, v.otherCurrencies)]));
@@ -55,7 +55,7 @@ export function topMessage(v: TopAnswer, chart?: RenderedChart): SlackMessage {
     const detail = (row: Ranked) => (v.dim === 'account' && row.key !== row.label && row.key !== '' ? row.key : undefined);
     const lines = v.items.map((row, i) => rankedLine(i + 1, row, v.currency, { detail: detail(row) }));
     blocks.push(...listBlocks('top', `Top ${noun}`, lines, moreText(v.moreCount, noun, v.rest, v.currency)));
-    blocks.push(...chartBlocks(chart, `Top ${noun} · ${v.periodLabel}`));
+    blocks.push(...chartBlocks(chart, v.chart?.title ?? `Top ${noun} · ${v.periodLabel}`));
   }
   blocks.push(followUpActions(v.actions, 'penny_drill', 'drill'));
   const vs = v.previousLabel && !empty ? `Changes are vs ${esc(v.previousLabel)}. ${comparisonNote(v.coverage, v.items.map((r) => r.change))}`.trim() : '';
@@ -82,7 +82,7 @@ export function compareMessage(v: CompareAnswer, chart?: RenderedChart): SlackMe
   } else {
     if (v.risers.length > 0) blocks.push(...listBlocks('risers', 'Biggest increases', v.risers.map((r, i) => changeLine(i + 1, r, v.currency))));
     if (v.fallers.length > 0) blocks.push(...listBlocks('fallers', 'Biggest decreases', v.fallers.map((r, i) => changeLine(i + 1, r, v.currency))));
-    blocks.push(...chartBlocks(chart, `Biggest changes · ${v.periodLabel}`));
+    blocks.push(...chartBlocks(chart, v.chart?.title ?? `Biggest changes · ${v.periodLabel}`));
   }
   blocks.push(...notes([metricText(v.metric), filterText(v.filters), otherCurrencyText(v.currency, v.otherCurrencies)]));
   const text = `${v.periodLabel}: ${money(v.total, v.currency)} vs ${money(v.previousTotal, v.currency)} for ${v.vsLabel}${change ? `; ${change}` : ''}`;
