@@ -28,7 +28,7 @@ describe('costTable with --compare', () => {
     expect(table).toMatch(/AWS +\$1,674\.12 +\$1,508\.94 +\+\$165\.18/); // not +10.9%
     expect(table).toMatch(/Google Cloud +\$1,091\.64 +\$554\.67 +\+\$536\.97/); // not +96.8%
     expect(table).toMatch(/TOTAL +\$2,765\.76 +\$2,063\.61 +\+\$702\.15/);
-    expect(table).not.toMatch(/\d%  /);
+    expect(table).not.toMatch(/\d% {2}/);
     expect(table).toContain('Covers 1 day in each period. Percentages are left out below 7 days');
   });
 
