@@ -90,7 +90,7 @@ export async function openCore(config: Config, logger: Logger, clock: Clock = sy
       receipts: new MongoEventReceipts(conn, clock),
       imports: new FocusImportService({ store, reader: new FocusCsvReader(), spill: () => new FileDaySpill(), clock, logger }),
       charts: (kind, host) => createChartRenderer(kind, host ? { host } : undefined),
-      demoSource: (anchor) => new DemoCostSource(anchor),
+      demoSource: (anchor) => new DemoCostSource(anchor, {}, config.currency),
       createScheduler: (settings) => createScheduler({ db: conn.db!, logger, ...settings }),
       close,
     };

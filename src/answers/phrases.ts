@@ -15,14 +15,34 @@ export function signedMoney(delta: bigint, currency: string): string {
   return delta > 0n ? `+${formatMoney(delta, currency)}` : `-${formatMoney(-delta, currency)}`;
 }
 
-/** "▲ 12.3%", "▼ 4.0%", "new" (nothing before, credits included), "no change", or '' with nothing to compare. */
+function arrow(change: Change, current: bigint): string {
+  return current > change.previous ? '▲' : '▼';
+}
+
+/**
+ * "▲ 12.3%", "▼ 4.0%", "new" (nothing before, credits included), "no change", or '' with nothing
+ * to compare or when the percentage is held back (see comparison.ts).
+ */
 export function changeText(change: Change | undefined, current: bigint): string {
   if (!change) return '';
   if (current === change.previous) return current === 0n ? '' : 'no change';
+  if (change.heldBack) return '';
   if (change.pct === undefined) return 'new';
   const abs = Math.abs(change.pct);
   const digits = abs >= 1000 ? Math.round(abs).toLocaleString('en-US') : abs < 0.05 ? '<0.1' : abs.toFixed(1);
-  return `${current > change.previous ? '▲' : '▼'} ${digits}%`;
+  return `${arrow(change, current)} ${digits}%`;
+}
+
+/** A row's change: "▲ 12.3%", or "▲ +$35.10" when the percentage is held back. */
+export function rowChangeText(change: Change | undefined, current: bigint, currency: string): string {
+  if (change?.heldBack && current !== change.previous) return `${arrow(change, current)} ${signedMoney(current - change.previous, currency)}`;
+  return changeText(change, current);
+}
+
+/** A total's change: "▲ 12.3% (+$1,355.67)", "no change ($0.00)", or "▲ +$778.19" when the percentage is held back. */
+export function totalChangeText(change: Change, current: bigint, currency: string): string {
+  if (change.heldBack && current !== change.previous) return rowChangeText(change, current, currency);
+  return `${changeText(change, current) || 'no change'} (${signedMoney(current - change.previous, currency)})`;
 }
 
 /** "38%" of the total, or '' when a share means nothing (no positive total). */
@@ -52,9 +72,10 @@ export function otherCurrencyText(currency: string, others: readonly string[] | 
   return `Shown in ${currency} only: ${others.length} other ${noun} (${list}) left out, as amounts in different currencies are never added.`;
 }
 
-/** "▲ 12.3% (+$1,355.67, was $12,000.00)", or a plain sentence when there is no base. */
+/** "▲ 12.3% (+$1,355.67, was $12,000.00)", "▲ +$1,355.67 (was …)" without a percentage, or a plain sentence when there is no base. */
 export function changeDetail(change: Change, current: bigint, currency: string): string {
   if (change.previous === 0n && current === 0n) return 'No costs in either period';
+  if (change.heldBack && current !== change.previous) return `${rowChangeText(change, current, currency)} (was ${money(change.previous, currency)})`;
   if (change.pct === undefined) return `${changeText(change, current)} (was ${money(change.previous, currency)})`;
   return `${changeText(change, current)} (${signedMoney(current - change.previous, currency)}, was ${money(change.previous, currency)})`;
 }

@@ -17,10 +17,27 @@ export interface FollowUp {
   primary?: boolean;
 }
 
-/** pct is undefined when previous is 0 (there is no base to compare with). */
+/** Why a percentage is left out although there is a base; see comparison.ts for the rule. */
+export type PercentHeldBack = 'few-days' | 'small-base';
+
+/**
+ * pct is undefined when previous is 0 (there is no base to compare with), or when heldBack says
+ * why a percentage would mislead; the difference (current − previous) is still exact.
+ */
 export interface Change {
   previous: bigint;
   pct?: number;
+  heldBack?: PercentHeldBack;
+}
+
+/** How many days each side of a comparison covers. */
+export interface Coverage {
+  days: number;
+  previousDays: number;
+  /** Set when both are the same stretch of a calendar unit ("1 day of each month"). */
+  unit?: 'week' | 'month' | 'quarter' | 'year';
+  /** Both are whole calendar units of one kind (a month with the month before): lengths may differ, as months do. */
+  wholeUnits?: boolean;
 }
 
 /** One row of a ranked list. share is 0..1 of the view's total (undefined when the total is not positive). */
@@ -75,6 +92,7 @@ export interface SummaryAnswer extends CostViewExtras {
   chart?: ChartSpec;
   freshness: Freshness;
   filters: FilterNote[];
+  coverage?: Coverage;
 }
 
 export interface DailyDay {
@@ -112,6 +130,7 @@ export interface TopAnswer extends CostViewExtras {
   rest: bigint;
   chart?: ChartSpec;
   freshness: Freshness;
+  coverage?: Coverage;
 }
 
 export interface CompareAnswer extends CostViewExtras {
@@ -126,6 +145,7 @@ export interface CompareAnswer extends CostViewExtras {
   risers: Ranked[];
   fallers: Ranked[];
   chart?: ChartSpec;
+  coverage?: Coverage;
 }
 
 /** A channel's digest as the Home tab lists it. */
@@ -135,13 +155,21 @@ export interface DigestListing {
   timeZone: string;
 }
 
+/** Month to date on a dashboard, against the same days last month. */
+export interface PeriodTotal {
+  total: bigint;
+  change?: Change;
+  previousLabel: string;
+  coverage?: Coverage;
+}
+
 /** The App Home dashboard. */
 export interface HomeAnswer {
   kind: 'home';
   today: string;
   actions: FollowUp[];
   currency: string;
-  mtd: { total: bigint; change?: Change; previousLabel: string };
+  mtd: PeriodTotal;
   movers: Ranked[];
   byProvider: Ranked[];
   byAccount: Ranked[];
@@ -158,7 +186,7 @@ export interface DigestAnswer {
   localDate: string;
   actions: FollowUp[];
   yesterday: { day: string; total: bigint; avg7: bigint; change?: Change };
-  mtd: { total: bigint; change?: Change; previousLabel: string };
+  mtd: PeriodTotal;
   /** Yesterday's top services; change.previous is that service's 7-day daily average. */
   top: Ranked[];
   currency: string;

@@ -1,12 +1,13 @@
 /** Words for a chart: Slack's alt_text and what screen readers announce. */
 import type { ChartKind, ChartSpec } from '../ports/chart-renderer';
-import { formatAxisLabels, formatCurrency } from './format';
+import { formatAxisLabels, formatCurrency, labelUnit } from './format';
 
 /** Slack caps image alt_text at 2,000 characters. */
 export const MAX_ALT_TEXT = 2000;
 
 const KIND_WORDS: Record<ChartKind, string> = {
   bar: 'Bar chart',
+  'horizontal-bar': 'Horizontal bar chart',
   'stacked-bar': 'Stacked bar chart',
   line: 'Line chart',
   doughnut: 'Doughnut chart',
@@ -42,10 +43,17 @@ export function describeChart(spec: ChartSpec): string {
     parts.push(`${KIND_WORDS.doughnut} of ${slices.length} ${slices.length === 1 ? 'part' : 'parts'}, total ${money(total)}.`);
     const top = largest(slices);
     if (top && slices.length > 1) parts.push(`Largest: ${top[0]} ${money(top[1])}${percent(top[1], total)}.`);
+  } else if (labelUnit(spec.labels) === undefined && spec.series.length === 1) {
+    // Named bars: each name with its amount, as a reader of the picture would see them.
+    const only = spec.series[0]!;
+    const bars = labels.map((label, i) => `${label} ${money(only.values[i] ?? 0)}`);
+    parts.push(`${KIND_WORDS[spec.kind]} of ${bars.length} ${bars.length === 1 ? 'bar' : 'bars'}: ${bars.join('; ')}.`);
   } else {
+    const named = labelUnit(spec.labels) === undefined;
     const range = labels.length > 1 ? `${labels[0]} to ${labels[labels.length - 1]}` : (labels[0] ?? '');
     const count = spec.series.length;
-    parts.push(`${KIND_WORDS[spec.kind]}${count > 1 ? ` of ${count} series` : ''}, ${range} (${labels.length} points).`);
+    const what = named ? `${labels.join(', ')} (${labels.length} ${labels.length === 1 ? 'group' : 'groups'})` : `${range} (${labels.length} points)`;
+    parts.push(`${KIND_WORDS[spec.kind]}${count > 1 ? ` of ${count} series` : ''}, ${what}.`);
     const totals = spec.series.map((s): [string, number] => [s.name, sum(s.values)]);
     const total = sum(totals.map(([, v]) => v));
     parts.push(`Total ${money(total)}.`);

@@ -5,11 +5,12 @@
  * leaves out purely cosmetic options, because every character is URL-encoded (about 2.5x).
  * The local variant adds named fonts, sizes that scale with the canvas, and a tick callback
  * so that zero reads "$0" rather than Chart.js's bare "0".
+ * 'horizontal-bar' is a bar chart with Chart.js's indexAxis 'y': names down the side, amounts across.
  */
 import type { ChartConfiguration, ChartOptions } from 'chart.js';
 import type { ChartSpec } from '../ports/chart-renderer';
 import { chartDatasets, chartLabels, type PennyChartType } from './chartjs-datasets';
-import { axisFractionDigits, compactNumberFormat, formatCompactCurrency, knownCurrency } from './format';
+import { axisFractionDigits, compactNumberFormat, formatCompactCurrency, knownCurrency, labelUnit, shortenText } from './format';
 
 export { MAX_POINTS_WITH_DOTS } from './chartjs-datasets';
 
@@ -23,6 +24,8 @@ export interface ChartJsConfigOptions {
 export type PennyChartConfig = ChartConfiguration<PennyChartType, number[], string>;
 type Options = ChartOptions<PennyChartType>;
 
+/** Longer titles run off the image; shortened at a word, with an ellipsis. */
+const MAX_TITLE_LENGTH = 120;
 const INK = '#1F2933';
 const MUTED = '#5B6472';
 const GRID = '#E6E9EE';
@@ -62,7 +65,7 @@ function plugins(spec: ChartSpec, style: Style): Options['plugins'] {
   return {
     title: {
       display: true,
-      text: spec.title.slice(0, 120),
+      text: shortenText(spec.title, MAX_TITLE_LENGTH),
       align: 'start',
       color: INK,
       font: style.quick ? { size: 16 } : { ...style.font(16), weight: 'bold' },
@@ -82,41 +85,49 @@ function plugins(spec: ChartSpec, style: Style): Options['plugins'] {
   };
 }
 
+/** Named categories (services, accounts) rather than a run of days or months. */
+function namedCategories(spec: ChartSpec): boolean {
+  return labelUnit(spec.labels) === undefined;
+}
+
 function scales(spec: ChartSpec, style: Style): Options['scales'] {
   const stacked = spec.kind === 'stacked-bar';
+  const horizontal = spec.kind === 'horizontal-bar';
   const digits = axisFractionDigits(axisMax(spec));
   const unknownCurrency = knownCurrency(spec.currency) === undefined && spec.currency.trim() !== '';
-  return {
-    x: {
-      ...(stacked ? { stacked } : {}),
-      grid: { display: false },
-      ticks: {
-        maxRotation: 0,
-        ...style.local({ color: MUTED, font: style.font(12), autoSkipPadding: style.px(16) }),
-      },
-    },
-    y: {
-      ...(stacked ? { stacked } : {}),
-      beginAtZero: true,
-      ...style.local({
-        border: { display: false },
-        // A darker zero line, so credits (negative costs) read as below the baseline.
-        grid: { color: (ctx: { tick?: { value: number } }) => (ctx.tick?.value === 0 ? ZERO_LINE : GRID) },
-      }),
-      ticks: {
-        format: compactNumberFormat(spec.currency, digits),
-        ...style.local({
-          color: MUTED,
-          font: style.font(12),
-          padding: style.px(8),
-          maxTicksLimit: 6,
-          callback: (value: number | string) => formatCompactCurrency(Number(value), spec.currency, digits),
-        }),
-      },
-      // Unknown codes cannot go in the Intl format, so the axis names the unit instead.
-      ...(unknownCurrency ? { title: { display: true, text: spec.currency.trim().slice(0, 8) } } : {}),
+  const category = {
+    ...(stacked ? { stacked } : {}),
+    grid: { display: false },
+    ticks: {
+      // Chart.js hides labels that would crowd; a run of days stays readable that way, but a
+      // skipped name leaves its bar anonymous, so named categories show every label.
+      ...(namedCategories(spec) ? { autoSkip: false } : {}),
+      ...(horizontal ? {} : { maxRotation: 0 }),
+      ...style.local({ color: MUTED, font: style.font(12), ...(horizontal ? {} : { autoSkipPadding: style.px(16) }) }),
     },
   };
+  const value = {
+    ...(stacked ? { stacked } : {}),
+    beginAtZero: true,
+    ...style.local({
+      border: { display: false },
+      // A darker zero line, so credits (negative costs) read as below the baseline.
+      grid: { color: (ctx: { tick?: { value: number } }) => (ctx.tick?.value === 0 ? ZERO_LINE : GRID) },
+    }),
+    ticks: {
+      format: compactNumberFormat(spec.currency, digits),
+      ...style.local({
+        color: MUTED,
+        font: style.font(12),
+        padding: style.px(8),
+        maxTicksLimit: 6,
+        callback: (value: number | string) => formatCompactCurrency(Number(value), spec.currency, digits),
+      }),
+    },
+    // Unknown codes cannot go in the Intl format, so the axis names the unit instead.
+    ...(unknownCurrency ? { title: { display: true, text: spec.currency.trim().slice(0, 8) } } : {}),
+  };
+  return horizontal ? { x: value, y: category } : { x: category, y: value };
 }
 
 export function toChartJsConfig(spec: ChartSpec, options: ChartJsConfigOptions = {}): PennyChartConfig {
@@ -127,9 +138,10 @@ export function toChartJsConfig(spec: ChartSpec, options: ChartJsConfigOptions =
     plugins: plugins(spec, style),
     ...style.local({ layout: { padding: style.px(12) } }),
     ...(doughnut ? { cutout: '58%' } : { scales: scales(spec, style) }),
+    ...(spec.kind === 'horizontal-bar' ? { indexAxis: 'y' as const } : {}),
   };
   return {
-    type: spec.kind === 'stacked-bar' ? 'bar' : spec.kind,
+    type: spec.kind === 'stacked-bar' || spec.kind === 'horizontal-bar' ? 'bar' : spec.kind,
     data: { labels: chartLabels(spec), datasets: chartDatasets(spec, { quick: style.quick, scale: style.scale }) },
     options: chartOptions,
   };

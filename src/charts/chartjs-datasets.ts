@@ -1,8 +1,8 @@
 /** Chart.js datasets and labels for a spec: colours, fills and the doughnut legend text. */
 import type { ChartDataset } from 'chart.js';
 import type { ChartSpec } from '../ports/chart-renderer';
-import { assignColors, withAlpha } from './colors';
-import { axisFractionDigits, formatAxisLabels, formatCompactCurrency } from './format';
+import { assignColors, normalizeKey, OTHER_COLOR, OTHER_KEY, withAlpha } from './colors';
+import { axisFractionDigits, formatAxisLabels, formatCompactCurrency, labelUnit, shortenLabels } from './format';
 
 export type PennyChartType = 'bar' | 'line' | 'doughnut';
 export type PennyDataset = ChartDataset<PennyChartType, number[]>;
@@ -30,8 +30,10 @@ function sliceLabels(spec: ChartSpec): string[] {
   });
 }
 
+/** Days and months in short form; long names shortened, but never so far that two bars read alike. */
 export function chartLabels(spec: ChartSpec): string[] {
-  return spec.kind === 'doughnut' ? sliceLabels(spec) : formatAxisLabels(spec.labels);
+  if (spec.kind === 'doughnut') return sliceLabels(spec);
+  return labelUnit(spec.labels) ? formatAxisLabels(spec.labels) : shortenLabels(spec.labels);
 }
 
 export function chartDatasets(spec: ChartSpec, { quick, scale }: DatasetStyle): PennyDataset[] {
@@ -61,10 +63,12 @@ export function chartDatasets(spec: ChartSpec, { quick, scale }: DatasetStyle): 
       };
     }
     const stacked = spec.kind === 'stacked-bar';
+    // A lone series' "Other" bar (the rest of a top list) is grey, so it is not read as one more name.
+    const hasOther = single && spec.labels.some((l) => normalizeKey(l) === OTHER_KEY);
     return {
       label: s.name,
       data: s.values,
-      backgroundColor: color,
+      backgroundColor: hasOther ? spec.labels.map((l) => (normalizeKey(l) === OTHER_KEY ? OTHER_COLOR : color)) : color,
       // Rounded corners look wrong between stacked segments.
       ...(quick ? {} : { maxBarThickness: Math.round(64 * scale), ...(stacked ? {} : { borderRadius: 3 }) }),
     };

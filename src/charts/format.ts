@@ -77,3 +77,33 @@ export function formatCurrency(value: number, currency: string): string {
   const suffix = currency.trim().slice(0, 8);
   return suffix ? `${amount} ${suffix}` : amount;
 }
+
+/** Names longer than this are shortened on a chart axis; the alt text keeps them whole. */
+export const MAX_LABEL_LENGTH = 30;
+
+/** "Amazon Relational Database…": cut at a word boundary when there is one, with an ellipsis. */
+export function shortenText(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const room = text.slice(0, Math.max(1, max - 1));
+  const space = room.lastIndexOf(' ');
+  // A word boundary in the last third would waste too much room; cut the word instead.
+  const cut = space >= max / 3 ? room.slice(0, space) : room;
+  return `${cut.replace(/[\s,·:;(–-]+$/, '')}…`;
+}
+
+/** "Amazon Elastic…(1234)": the start and the end, for names that differ only at the end. */
+function headAndTail(text: string, max: number): string {
+  const tail = Math.floor((max - 1) / 2);
+  return `${text.slice(0, max - 1 - tail).trimEnd()}…${text.slice(text.length - tail).trimStart()}`;
+}
+
+/**
+ * Axis names no longer than `max`, and still telling the bars apart: names that would shorten to
+ * the same text keep their ends instead, and if even that is ambiguous they stay whole.
+ */
+export function shortenLabels(labels: readonly string[], max = MAX_LABEL_LENGTH): string[] {
+  const short = labels.map((label) => shortenText(label, max));
+  const clashes = (texts: readonly string[], i: number) => texts.some((t, j) => j !== i && t === texts[i] && labels[j] !== labels[i]);
+  const ends = short.map((text, i) => (clashes(short, i) ? headAndTail(labels[i] ?? '', max) : text));
+  return ends.map((text, i) => (clashes(ends, i) ? (labels[i] ?? '') : text));
+}

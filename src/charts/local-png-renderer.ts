@@ -2,6 +2,7 @@
  * Renders the Chart.js config locally with @napi-rs/canvas: no network, any series length.
  * Used by the CLI and whenever a QuickChart URL would be too long for Slack.
  */
+import { createHash } from 'node:crypto';
 import { createCanvas } from '@napi-rs/canvas';
 import { Chart, registerables, type Plugin } from 'chart.js';
 import type { ChartRenderer, ChartSpec, RenderedChart } from '../ports/chart-renderer';
@@ -37,15 +38,29 @@ const whiteBackground: Plugin<'bar' | 'line' | 'doughnut'> = {
   },
 };
 
-export function chartFilename(title: string): string {
-  const slug = title
+/** Slugs longer than this are cut at the last whole word. */
+const MAX_SLUG_LENGTH = 60;
+
+/**
+ * "penny-chart-top-accounts-october-2026-provider-aws-1a2b3c4d.png": the title's words, cut at a
+ * word, then a short hash of the whole spec. Two different charts never share a name (a filtered
+ * answer cannot overwrite an unfiltered one with the same title); the same chart keeps its name.
+ */
+export function chartFilename(spec: ChartSpec): string {
+  const words = spec.title
     .toLowerCase()
     .normalize('NFKD')
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 48)
-    .replace(/-+$/, '');
-  return `penny-chart-${slug || 'chart'}.png`;
+    .split(/[^a-z0-9]+/)
+    .filter((w) => w !== '');
+  let slug = '';
+  for (const word of words) {
+    const next = slug ? `${slug}-${word}` : word;
+    if (next.length > MAX_SLUG_LENGTH) break;
+    slug = next;
+  }
+  if (!slug && words[0]) slug = words[0].slice(0, MAX_SLUG_LENGTH); // one endless word
+  const hash = createHash('sha256').update(JSON.stringify([spec.kind, spec.title, spec.labels, spec.series, spec.currency])).digest('hex').slice(0, 8);
+  return `penny-chart-${slug || 'chart'}-${hash}.png`;
 }
 
 export class LocalPngRenderer implements ChartRenderer {
@@ -73,7 +88,7 @@ export class LocalPngRenderer implements ChartRenderer {
     });
     try {
       const png = await canvas.encode('png');
-      return { type: 'png', png, filename: chartFilename(spec.title), altText: describeChart(spec) };
+      return { type: 'png', png, filename: chartFilename(spec), altText: describeChart(spec) };
     } finally {
       chart.destroy();
     }

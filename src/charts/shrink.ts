@@ -1,7 +1,7 @@
 /**
  * Ways to make a chart spec smaller, for URL-encoded QuickChart configs. Every step keeps the
- * totals: values are rounded for display, small series are folded into "Other", and adjacent
- * points are summed (never dropped).
+ * totals: values are rounded for display, small series or named bars are folded into "Other",
+ * and adjacent points of a time series are summed (never dropped).
  */
 import type { ChartSeries, ChartSpec } from '../ports/chart-renderer';
 import { OTHER_KEY, normalizeKey } from './colors';
@@ -15,7 +15,6 @@ export const MIN_POINTS = 4;
 const BUCKETS = {
   day: [2, 3, 7, 14, 30, 61, 91],
   month: [2, 3, 6, 12],
-  other: [2, 3, 4, 5, 10, 20, 50, 100],
 };
 
 function roundTo(value: number, decimals: number): number {
@@ -60,11 +59,17 @@ export function foldSeries(spec: ChartSpec, maxSeries = MAX_FOLDED_SERIES): Char
   return { ...spec, series: [...spec.series.filter((_, i) => keep.has(i)), other] };
 }
 
-/** Doughnut version of folding: the smallest slices become one "Other" slice. */
+/**
+ * Folding for named slices or bars: the smallest become one "Other" (an existing "Other" joins
+ * it), so no amount is ever shown under a name it does not belong to. Kept ones keep their order.
+ */
 export function foldSlices(spec: ChartSpec, maxSlices: number): ChartSpec {
   if (spec.labels.length <= maxSlices) return spec;
   const sizes = spec.labels.map((_, i) => spec.series.reduce((sum, s) => sum + Math.abs(s.values[i] ?? 0), 0));
-  const order = sizes.map((size, i) => ({ size, i })).sort((a, b) => b.size - a.size);
+  const order = sizes
+    .map((size, i) => ({ size, i }))
+    .filter(({ i }) => normalizeKey(spec.labels[i] ?? '') !== OTHER_KEY)
+    .sort((a, b) => b.size - a.size);
   const keep = new Set(order.slice(0, maxSlices - 1).map(({ i }) => i));
   const kept = spec.labels.map((_, i) => i).filter((i) => keep.has(i));
   return {
@@ -111,7 +116,10 @@ export function* shrinkCandidates(spec: ChartSpec): Generator<ChartSpec> {
   const decimals = displayDecimals(spec);
   let current = decimals < 2 ? roundValues(spec, decimals) : cents;
   if (decimals < 2) yield current;
-  if (spec.kind === 'doughnut') {
+  // Named categories (and doughnut slices) are folded, never summed in runs: a run would be
+  // labelled with one name but hold several.
+  const unit = labelUnit(spec.labels);
+  if (spec.kind === 'doughnut' || unit === undefined) {
     for (const slices of [10, 6]) {
       if (current.labels.length <= slices) continue;
       yield roundValues(foldSlices(current, slices), decimals);
@@ -122,7 +130,7 @@ export function* shrinkCandidates(spec: ChartSpec): Generator<ChartSpec> {
     current = roundValues(foldSeries(current), decimals);
     yield current;
   }
-  const sizes = BUCKETS[labelUnit(spec.labels) ?? 'other'];
+  const sizes = BUCKETS[unit];
   for (const size of sizes) {
     if (Math.ceil(current.labels.length / size) < MIN_POINTS) break;
     yield roundValues(aggregatePoints(current, size), decimals); // sums need re-rounding

@@ -3,7 +3,10 @@
  * answers/breakdown.ts (breakdownJson), shared with the API.
  */
 import type { BreakdownAnswer, BreakdownCurrency } from '../answers/breakdown';
-import { filterParts } from '../answers/phrases';
+import { heldBackNote, percentHeldBack } from '../answers/comparison';
+import { filterParts, signedMoney } from '../answers/phrases';
+import type { Change, Coverage } from '../answers/types';
+import { addDays, rangeInclusive, rangeLength } from '../domain/days';
 import { formatMoney, percentChange } from '../domain/money';
 import { renderTable } from './text-table';
 
@@ -16,8 +19,32 @@ export function costTable(answer: BreakdownAnswer): string {
   return lines.join('\n');
 }
 
+/** Whole calendar months, from the 1st to a month's last day: their lengths differ as months do. */
+function wholeMonths(from: string, to: string): boolean {
+  return from.endsWith('-01') && addDays(to, 1).endsWith('-01');
+}
+
+/** Days on each side, for the percentage rule of answers/comparison.ts. */
+function coverageOf(answer: BreakdownAnswer): Coverage | undefined {
+  const prev = answer.previous;
+  if (!prev) return undefined;
+  const coverage: Coverage = { days: rangeLength(rangeInclusive(answer.from, answer.to)), previousDays: rangeLength(rangeInclusive(prev.from, prev.to)) };
+  if (wholeMonths(answer.from, answer.to) && wholeMonths(prev.from, prev.to)) coverage.wholeUnits = true;
+  return coverage;
+}
+
 function renderSection(answer: BreakdownAnswer, section: BreakdownCurrency): string {
   const compared = answer.previous !== undefined;
+  const coverage = coverageOf(answer);
+  const changes: Change[] = [];
+  /** "+12.3%", "new", or the difference ("+$165.18") when the percentage is held back. */
+  const change = (before: bigint, after: bigint): string => {
+    const pct = percentChange(before, after);
+    if (pct === undefined) return after === 0n ? '' : 'new';
+    const heldBack = percentHeldBack(before, after, coverage);
+    changes.push(heldBack ? { previous: before, heldBack } : { previous: before, pct });
+    return heldBack ? signedMoney(after - before, section.currency) : `${pct >= 0 ? '+' : ''}${pct.toFixed(1)}%`;
+  };
   const money = (n: bigint) => formatMoney(n, section.currency);
   const grouped = answer.groupBy !== undefined;
   // Without --by there is only the total: no dimension column name, and no share.
@@ -30,11 +57,7 @@ function renderSection(answer: BreakdownAnswer, section: BreakdownCurrency): str
     : [];
   const table = renderTable(header, [...rows, cells('TOTAL', section.total, section.previousTotal, '')]);
   const prev = answer.previous;
-  return `${section.currency}\n${table}${prev ? `\n(previous: ${prev.label}, ${prev.from} to ${prev.to})` : ''}`;
-}
-
-function change(before: bigint, after: bigint): string {
-  const pct = percentChange(before, after);
-  if (pct === undefined) return after === 0n ? '' : 'new';
-  return `${pct >= 0 ? '+' : ''}${pct.toFixed(1)}%`;
+  // Only when a percentage is missing: a month against the month before needs no day count.
+  const note = heldBackNote(coverage, changes);
+  return `${section.currency}\n${table}${prev ? `\n(previous: ${prev.label}, ${prev.from} to ${prev.to})` : ''}${note ? `\n${note}` : ''}`;
 }

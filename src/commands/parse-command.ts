@@ -5,6 +5,7 @@
 import { parseGroupDim, type GroupDim } from '../domain/cost-query';
 import { distance } from '../domain/dimension-match';
 import { AppError } from '../domain/errors';
+import { parsePeriod } from '../domain/period';
 
 import type { LaterFeature } from '../answers/types';
 
@@ -62,7 +63,8 @@ export function parseCommand(text: string): ParsedCommand {
   const filters: CommandFilters = { providers: [], accounts: [], services: [], regions: [], tags: [] };
   let visibility: ParsedCommand['visibility'] = 'ephemeral';
   const words: string[] = [];
-  for (const token of tokenize(text.replace(/[\u201c\u201d]/g, '"'))) {
+  const normalized = text.replace(/[\u201c\u201d]/g, '"');
+  for (const token of tokenize(normalized)) {
     const lower = token.toLowerCase();
     if (lower === 'public') {
       visibility = 'in_channel';
@@ -79,7 +81,12 @@ export function parseCommand(text: string): ParsedCommand {
     }
     words.push(token);
   }
-  return { intent: intentOf(words), visibility, filters };
+  const intent = intentOf(words);
+  if (intent.kind === 'unknown') {
+    const closest = closestCommand(words, normalized);
+    return { intent: closest ? { ...intent, closest } : intent, visibility, filters };
+  }
+  return { intent, visibility, filters };
 }
 
 function intentOf(words: string[]): CostIntent {
@@ -109,7 +116,7 @@ function intentOf(words: string[]): CostIntent {
   const later = LATER_FEATURES.find((f) => sub === f || sub === `${f}s` || (f === 'recommend' && sub.startsWith('recommendation')));
   if (later) return { kind: 'later', feature: later };
   // "/cost last month" is a summary of last month; anything else goes to help (or, later, the NL answerer).
-  return { kind: 'unknown', text: words.join(' '), closest: closestCommand(sub, restText) };
+  return { kind: 'unknown', text: words.join(' ') };
 }
 
 function topIntent(rest: string[]): CostIntent {
@@ -156,10 +163,59 @@ function digestIntent(rest: string[]): CostIntent {
   throw new CommandError('Use `/cost digest on [HH:MM] [Time/Zone]`, `/cost digest off`, `/cost digest show` or `/cost digest settings`.');
 }
 
-/** The full command someone most likely meant, from the first word they typed. */
-function closestCommand(first: string, rest: string): string | undefined {
-  if (!first) return undefined;
-  const best = SUBCOMMANDS.map((c) => ({ c, d: distance(first, c) })).sort((a, b) => a.d - b.d)[0]!;
-  if (best.d > Math.max(2, Math.floor(best.c.length / 2))) return undefined;
-  return `/cost ${best.c}${rest ? ` ${rest}` : ''}`;
+/** Any fixed day: whether text reads as a period does not depend on the day it is read against. */
+const REFERENCE_DAY = '2026-01-15';
+
+function readsAsPeriod(text: string): boolean {
+  try {
+    parsePeriod(text, REFERENCE_DAY);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** A typo of `command`: one letter wrong, missing, extra or two swapped; two edits for longer words. */
+function nearMiss(word: string, command: string): boolean {
+  const d = distance(word, command);
+  if (d <= 1) return true;
+  const swapped = word.length === command.length && [...word].some((_, i) => i + 1 < word.length && word.slice(0, i) + word[i + 1] + word[i] + word.slice(i + 2) === command);
+  return swapped || (d === 2 && word.length >= 6);
+}
+
+/** Whether the rest of the command makes sense with that first word: periods that read, a known dim. */
+function restParses(intent: CostIntent): boolean {
+  switch (intent.kind) {
+    case 'summary':
+    case 'daily':
+    case 'top':
+      return readsAsPeriod(intent.periodText);
+    case 'compare':
+      return readsAsPeriod(intent.periodText) && (intent.vsText === undefined || readsAsPeriod(intent.vsText));
+    default:
+      return true;
+  }
+}
+
+/**
+ * The command someone most likely meant, only when it is close: the first word is a typo of a
+ * subcommand and the rest parses with it ("sumary last month provider:aws"). A question in plain
+ * words ("how much did we spend on EC2 last month?") gets no guess, only the list of commands.
+ */
+function closestCommand(words: string[], text: string): string | undefined {
+  const [first = '', ...rest] = words;
+  const typed = first.toLowerCase();
+  if (!typed) return undefined;
+  const near = SUBCOMMANDS.filter((c) => nearMiss(typed, c));
+  if (near.length !== 1) return undefined; // none, or ambiguous
+  const command = near[0]!;
+  if (command === 'help' && rest.length > 0) return undefined;
+  try {
+    if (!restParses(intentOf([command, ...rest]))) return undefined;
+  } catch {
+    return undefined; // e.g. "top" with a word that is no dim
+  }
+  // The typed text with only the first word replaced, so filters and quotes stay as typed.
+  const at = new RegExp(`(^|\\s)${first.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?=\\s|$)`);
+  return at.test(text) ? `/cost ${text.trim().replace(at, `$1${command}`)}` : undefined;
 }

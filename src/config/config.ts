@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { isValidTimeZone } from '../domain/days';
 import { AppError } from '../domain/errors';
+import { DEFAULT_CURRENCY } from '../domain/money';
 
 const coreSchema = z.object({
   MONGODB_URI: z
@@ -22,7 +23,7 @@ const coreSchema = z.object({
   PENNY_CURRENCY: z
     .string()
     .trim()
-    .default('USD')
+    .default(DEFAULT_CURRENCY)
     .refine((v) => /^[A-Z]{3}$/.test(v), 'must be a three-letter ISO currency code such as USD'),
   PENNY_FERRETDB_BIN: z.string().trim().optional(),
   PENNY_DIGEST_TIME: z

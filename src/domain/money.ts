@@ -6,6 +6,9 @@
 
 export type Nanos = bigint;
 
+/** PENNY_CURRENCY when it is not set: the one place a currency is assumed. */
+export const DEFAULT_CURRENCY = 'USD';
+
 /** Scale used while accumulating raw source amounts. */
 export const FINE_SCALE = 18;
 export const NANO_SCALE = 9;

@@ -66,7 +66,8 @@ export class CostAnswers {
   }
 
   async compare(periodText: string, vsText: string | undefined, filters = NO_FILTERS): Promise<CompareAnswer> {
-    const period = this.period(periodText);
+    // Like summary and top: "this month" ends at the last day with data, so the same days compare.
+    const period = clipToData(this.period(periodText), await this.freshness());
     const request = this.request(period, filters, 'service', true);
     if (vsText) request.compareWith = this.period(vsText);
     return presentCompare(await this.costs.query(request), periodText);

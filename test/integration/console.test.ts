@@ -41,3 +41,27 @@ it('answers typed /cost commands as text and saves charts and reports as files',
   expect(JSON.parse(readFileSync(report!, 'utf8'))).toBeDefined();
   expect(out).toMatch(/didn.t understand/);
 });
+
+it('prints each chart path once, one file per chart, and answers a question in plain words with the commands', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'penny-console-'));
+  let out = '';
+  const output = new Writable({ write: (c: Buffer, _e, done) => void ((out += c.toString()), done()) });
+  const lines = ['/cost top service 2024-09', '/cost top service 2024-09 provider:aws', '/cost how much did we spend on EC2 last month?'];
+  await runConsole({ router: core.router, charts: core.charts('local'), input: Readable.from(lines.map((l) => `${l}\n`)), output, outputDir: dir });
+  const answers = out.split(/\n(?=Top services · |I didn.t understand)/).slice(1);
+  expect(answers).toHaveLength(3);
+  const paths = answers.slice(0, 2).map((a) => {
+    const found = [...a.matchAll(/Chart: (\S+\.png)/g)].map((m) => m[1]!);
+    expect(found).toHaveLength(1); // once per answer
+    expect(a.split(found[0]!).length - 1).toBe(1); // and the path nowhere else
+    return found[0]!;
+  });
+  // The filtered answer has a file of its own, named after its filter: the unfiltered one is not overwritten.
+  expect(paths[0]).toMatch(/penny-chart-top-services-september-2024-[0-9a-f]{8}\.png$/);
+  expect(paths[1]).toMatch(/penny-chart-top-services-september-2024-provider-aws-[0-9a-f]{8}\.png$/);
+  expect(paths.every((p) => existsSync(p))).toBe(true);
+  expect(answers[2]).toMatch(/^I didn.t understand “how much did we spend on EC2 last month\?”\./);
+  expect(answers[2]).not.toContain('Did you mean');
+  expect(answers[2]).toContain('`/cost top service|account|region|provider|tag:KEY [period]`');
+});
+

@@ -1,4 +1,5 @@
 /** The App Home dashboard, a channel digest and the digest status as terminal text. */
+import { heldBackNote } from '../../answers/comparison';
 import { shortDay, weekdayDay } from '../../answers/dates';
 import { freshnessLine } from '../../answers/freshness';
 import { changeDetail, changeText, money, otherCurrencyText } from '../../answers/phrases';
@@ -21,6 +22,7 @@ export function homeText(a: HomeAnswer, extras: TextExtras = {}): string {
   } else {
     body = sections([
       facts([[`${month} to date`, money(a.mtd.total, a.currency)], ...(a.mtd.change ? [[`vs ${a.mtd.previousLabel}`, changeDetail(a.mtd.change, a.mtd.total, a.currency)] as const] : [])]),
+      notes([heldBackNote(a.mtd.coverage, [a.mtd.change, ...a.movers.map((r) => r.change)])]),
       chartLine(extras),
       a.movers.length > 0 ? list(`Biggest changes vs ${a.mtd.previousLabel}`, a.movers.map((r, i) => changeRowText(i + 1, r, a.currency))) : '',
       a.byProvider.length > 0 ? list('By provider, month to date', a.byProvider.map((r, i) => rankedText(i + 1, r, a.currency))) : '',
@@ -46,6 +48,7 @@ export function digestText(a: DigestAnswer, extras: TextExtras = {}): string {
     title(`Daily cost digest · ${weekdayDay(yesterday.day)}`),
     noYesterday ? `No costs recorded for ${weekdayDay(yesterday.day)} yet. Cloud providers often publish a day or two late.` : '',
     facts(cells),
+    notes([heldBackNote(mtd.coverage, [mtd.change])]),
     noYesterday ? '' : list(`Top services on ${shortDay(yesterday.day)}`, a.top.map((r, i) => rankedText(i + 1, r, currency))),
     chartLine(extras),
     followUps(a.actions),

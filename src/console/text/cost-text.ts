@@ -3,7 +3,8 @@ import { providerLabel } from '../../domain/cost-record';
 import { divRoundHalfEven } from '../../domain/money';
 import { weekdayDay } from '../../answers/dates';
 import { freshnessLine } from '../../answers/freshness';
-import { changeDetail, changeText, dimPlural, filterParts, metricText, money, moreText, otherCurrencyText, shareText, signedMoney } from '../../answers/phrases';
+import { comparisonNote } from '../../answers/comparison';
+import { changeDetail, changeText, dimPlural, filterParts, metricText, money, moreText, otherCurrencyText, rowChangeText, shareText, signedMoney, totalChangeText } from '../../answers/phrases';
 import type { CompareAnswer, DailyAnswer, DailyDay, Ranked, SummaryAnswer, TopAnswer } from '../../answers/types';
 import { facts, followUps, list, notes, sections, title } from './layout';
 
@@ -12,9 +13,9 @@ export interface TextExtras {
   chartPath?: string;
 }
 
-/** "1. Amazon EC2 (123456789012) — $1,234.56 · 38% · ▲ 12.3%" */
+/** "1. Amazon EC2 (123456789012) — $1,234.56 · 38% · ▲ 12.3%" (or "▲ +$35.10" when the percentage is held back). */
 export function rankedText(index: number, row: Ranked, currency: string, detail?: string): string {
-  const parts = [money(row.amount, currency), shareText(row.share), changeText(row.change, row.amount)].filter((p) => p !== '');
+  const parts = [money(row.amount, currency), shareText(row.share), rowChangeText(row.change, row.amount, currency)].filter((p) => p !== '');
   return `${index}. ${row.label}${detail ? ` (${detail})` : ''} — ${parts.join(' · ')}`;
 }
 
@@ -40,6 +41,7 @@ export function summaryText(a: SummaryAnswer, extras: TextExtras = {}): string {
     ? `No costs recorded for ${a.periodLabel}.`
     : sections([
         facts([['Total', money(a.total, a.currency)], ...(a.change ? [[`vs ${a.previousLabel ?? 'previous period'}`, changeDetail(a.change, a.total, a.currency)] as const] : [])]),
+        notes([comparisonNote(a.coverage, [a.change, ...a.top.map((r) => r.change)])]),
         list('Top services', a.top.map((r, i) => rankedText(i + 1, r, a.currency)), moreText(a.moreCount, 'services', a.rest, a.currency)),
         chartLine(extras),
       ]);
@@ -58,12 +60,13 @@ export function topText(a: TopAnswer, extras: TextExtras = {}): string {
         chartLine(extras),
       ]);
   const vs = a.previousLabel && !empty ? `Changes are vs ${a.previousLabel}.` : '';
-  return sections([title(`Top ${noun} · ${a.periodLabel}`), body, followUps(a.actions), footer(a, `${metricText(a.metric)} · ${freshnessLine(a.freshness)}`), notes([vs])]);
+  const covers = empty ? '' : comparisonNote(a.coverage, a.items.map((r) => r.change));
+  return sections([title(`Top ${noun} · ${a.periodLabel}`), body, followUps(a.actions), footer(a, `${metricText(a.metric)} · ${freshnessLine(a.freshness)}`), notes([vs, covers])]);
 }
 
 export function compareText(a: CompareAnswer, extras: TextExtras = {}): string {
   const cells: [string, string][] = [[a.periodLabel, money(a.total, a.currency)], [a.vsLabel.charAt(0).toUpperCase() + a.vsLabel.slice(1), money(a.previousTotal, a.currency)]];
-  if (a.change) cells.push(['Change', `${changeText(a.change, a.total) || 'no change'} (${signedMoney(a.total - a.previousTotal, a.currency)})`]);
+  if (a.change) cells.push(['Change', totalChangeText(a.change, a.total, a.currency)]);
   let body: string;
   if (a.total === 0n && a.previousTotal === 0n && a.risers.length === 0 && a.fallers.length === 0) body = 'No costs recorded in either period.';
   else if (a.risers.length === 0 && a.fallers.length === 0) body = 'No service cost changed between the two periods.';
@@ -74,7 +77,8 @@ export function compareText(a: CompareAnswer, extras: TextExtras = {}): string {
       chartLine(extras),
     ]);
   }
-  return sections([title(`Cost comparison · ${a.periodLabel}`), facts(cells), body, followUps(a.actions), footer(a, metricText(a.metric))]);
+  const covers = comparisonNote(a.coverage, [a.change, ...a.risers.map((r) => r.change), ...a.fallers.map((r) => r.change)]);
+  return sections([title(`Cost comparison · ${a.periodLabel}`), facts(cells), notes([covers]), body, followUps(a.actions), footer(a, metricText(a.metric))]);
 }
 
 function dayText(a: DailyAnswer, d: DailyDay): string {

@@ -4,15 +4,18 @@ import { providerLabel } from '../../domain/cost-record';
 import { daysIn } from '../../domain/days';
 import { nanosToNumber } from '../../domain/money';
 import { previousPeriod } from '../../domain/period';
-import type { ChartSpec } from '../../answers/chart-spec';
+import { withPercentRule } from '../../answers/comparison';
 import type { CostResult } from '../cost-service';
 import { rangeCommandText } from '../../answers/dates';
 import { drillDowns } from '../../answers/follow-up';
+import { dimPlural } from '../../answers/phrases';
+import { chartTitle, compareChart, rankedChart } from './charts';
+import { coverageOf, ruledRows } from './compared';
 import {
   byAbsoluteChange, changeOf, deltaOf, diffRows, emptyCurrency, fallbackCurrency, pickAnswer, previousLabelOf,
-  previousPeriodTextOf, rankedChart, rankGroups, sameCurrency, sumAmounts, type PickedCurrency,
+  previousPeriodTextOf, rankGroups, sameCurrency, sumAmounts, type PickedCurrency,
 } from './ranking';
-import type { CompareAnswer, DailyDay, DailyAnswer, FilterNote, Freshness, Ranked, SummaryAnswer, TopAnswer } from '../../answers/types';
+import type { CompareAnswer, Coverage, DailyDay, DailyAnswer, FilterNote, Freshness, Ranked, SummaryAnswer, TopAnswer } from '../../answers/types';
 
 const DIM_LABELS: Record<string, string> = { service: 'Service', account: 'Account', region: 'Region', provider: 'Provider', 'charge-category': 'Charge category' };
 
@@ -26,15 +29,16 @@ function filtersOf(answer: CostResult): FilterNote[] {
 }
 
 /** Top N of the picked currency's groups, and what is left over (exact). */
-function topOf(picked: PickedCurrency, topN: number): { rows: Ranked[]; moreCount: number; rest: bigint } {
-  const all = rankGroups(picked.current.groups, picked.current.total, picked.previous);
+function topOf(picked: PickedCurrency, topN: number, coverage: Coverage | undefined): { rows: Ranked[]; moreCount: number; rest: bigint } {
+  const all = ruledRows(rankGroups(picked.current.groups, picked.current.total, picked.previous), coverage);
   const rows = all.slice(0, Math.max(0, topN));
   return { rows, moreCount: all.length - rows.length, rest: picked.current.total - sumAmounts(rows) };
 }
 
 export function presentSummary(answer: CostResult, freshness: Freshness, periodText: string, topN = 5): SummaryAnswer {
   const picked = pickAnswer(answer);
-  const { rows, moreCount, rest } = topOf(picked, topN);
+  const coverage = coverageOf(answer);
+  const { rows, moreCount, rest } = topOf(picked, topN, coverage);
   const view: SummaryAnswer = {
     kind: 'summary',
     periodText,
@@ -50,13 +54,14 @@ export function presentSummary(answer: CostResult, freshness: Freshness, periodT
     actions: [],
   };
   if (picked.previous) {
-    view.change = changeOf(picked.previous.total, picked.current.total);
+    view.change = withPercentRule(changeOf(picked.previous.total, picked.current.total), picked.current.total, coverage);
     view.previousLabel = previousLabelOf(answer);
     view.previousPeriodText = previousPeriodTextOf(answer);
   }
+  if (coverage) view.coverage = coverage;
   const empty = rows.length === 0 && view.total === 0n;
   view.actions = drillDowns({ periodText, filters: view.filters, previousCommand: view.previousPeriodText && `summary ${view.previousPeriodText}`, previousOnly: empty });
-  const chart = rankedChart('bar', `Top services · ${answer.period.label}`, rows, moreCount > 0 ? rest : 0n, picked.currency);
+  const chart = rankedChart(chartTitle('Top services', answer.period.label, view.filters), rows, moreCount > 0 ? rest : 0n, picked.currency);
   if (chart) view.chart = chart;
   if (picked.others.length > 0) view.otherCurrencies = picked.others;
   return view;
@@ -64,7 +69,8 @@ export function presentSummary(answer: CostResult, freshness: Freshness, periodT
 
 export function presentTop(answer: CostResult, dim: string, freshness: Freshness, periodText: string, topN = 10): TopAnswer {
   const picked = pickAnswer(answer);
-  const { rows, moreCount, rest } = topOf(picked, topN);
+  const coverage = coverageOf(answer);
+  const { rows, moreCount, rest } = topOf(picked, topN, coverage);
   const dimLabel = dimLabelOf(dim);
   const view: TopAnswer = {
     kind: 'top',
@@ -86,10 +92,12 @@ export function presentTop(answer: CostResult, dim: string, freshness: Freshness
     view.previousLabel = previousLabelOf(answer);
     view.previousPeriodText = previousPeriodTextOf(answer);
   }
+  if (coverage) view.coverage = coverage;
   const empty = rows.length === 0 && view.total === 0n;
   const previousCommand = view.previousPeriodText && `top ${dim} ${view.previousPeriodText}`;
   view.actions = drillDowns({ periodText, filters: view.filters, previousCommand, skipDim: dim, previousOnly: empty });
-  const chart = rankedChart('bar', `Top ${dimLabel.toLowerCase()} · ${answer.period.label}`, rows, moreCount > 0 ? rest : 0n, picked.currency);
+  const title = chartTitle(`Top ${dimPlural(dim, dimLabel)}`, answer.period.label, view.filters ?? []);
+  const chart = rankedChart(title, rows, moreCount > 0 ? rest : 0n, picked.currency);
   if (chart) view.chart = chart;
   if (picked.others.length > 0) view.otherCurrencies = picked.others;
   return view;
@@ -98,8 +106,9 @@ export function presentTop(answer: CostResult, dim: string, freshness: Freshness
 /** Risers and fallers by absolute change: new services rise from 0, vanished ones fall to 0. */
 export function presentCompare(answer: CostResult, periodText: string, topN = 5): CompareAnswer {
   const picked = pickAnswer(answer);
+  const coverage = coverageOf(answer);
   const previous = picked.previous ?? emptyCurrency(picked.currency);
-  const rows = diffRows(picked.current, previous).sort(byAbsoluteChange);
+  const rows = ruledRows(diffRows(picked.current, previous), coverage).sort(byAbsoluteChange);
   const risers = rows.filter((r) => deltaOf(r) > 0n).slice(0, topN);
   const fallers = rows.filter((r) => deltaOf(r) < 0n).slice(0, topN);
   const vsLabel = previousLabelOf(answer) ?? 'no earlier period';
@@ -117,27 +126,16 @@ export function presentCompare(answer: CostResult, periodText: string, topN = 5)
     metric: answer.breakdown.metric,
     actions: [],
   };
-  if (picked.previous) view.change = changeOf(previous.total, picked.current.total);
+  if (picked.previous) view.change = withPercentRule(changeOf(previous.total, picked.current.total), picked.current.total, coverage);
+  if (coverage) view.coverage = coverage;
   const previousText = previousPeriodTextOf(answer);
   if (previousText) view.previousPeriodText = previousText;
-  const chart = compareChart([...risers, ...fallers], answer.previous?.period.label ?? 'Before', answer.period.label, picked.currency);
+  const before = answer.previous?.period.label ?? 'Before';
+  const title = chartTitle('Biggest changes', `${answer.period.label} vs ${before}`, view.filters);
+  const chart = compareChart(title, [...risers, ...fallers], before, answer.period.label, picked.currency);
   if (chart) view.chart = chart;
   if (picked.others.length > 0) view.otherCurrencies = picked.others;
   return view;
-}
-
-function compareChart(rows: Ranked[], beforeName: string, afterName: string, currency: string): ChartSpec | undefined {
-  if (rows.length === 0) return undefined;
-  return {
-    kind: 'bar',
-    title: `Biggest changes · ${afterName} vs ${beforeName}`,
-    labels: rows.map((r) => r.label),
-    series: [
-      { name: beforeName, colorKey: 'other', values: rows.map((r) => nanosToNumber(r.change?.previous ?? 0n)) },
-      { name: afterName, colorKey: 'current', values: rows.map((r) => nanosToNumber(r.amount)) },
-    ],
-    currency,
-  };
 }
 
 /**
@@ -170,20 +168,20 @@ export function presentDaily(
   const view: DailyAnswer = { kind: 'daily', periodText, periodLabel, currency, total, days, providers, freshness, actions: [] };
   const peak = days.reduce<DailyDay | undefined>((best, d) => (d.total > (best?.total ?? 0n) ? d : best), undefined);
   if (peak) view.peak = { day: peak.day, amount: peak.total };
-  if (providers.length > 0) {
-    view.chart = {
-      kind: 'stacked-bar',
-      title: `Daily cost by provider · ${periodLabel}`,
-      labels: days.map((d) => d.day),
-      series: providers.map((p) => ({ name: providerLabel(p), colorKey: p, values: days.map((d) => nanosToNumber(d.byProvider[p] ?? 0n)) })),
-      currency,
-    };
-  }
   if (first) {
     view.metric = first.breakdown.metric;
     view.previousPeriodText = rangeCommandText(previousPeriod(first.period).range);
     // Per-provider splitting adds a provider filter to each answer; only a single provider is a real filter.
     view.filters = filtersOf(first).filter((f) => f.dim !== 'provider' || perProvider.length === 1);
+  }
+  if (providers.length > 0) {
+    view.chart = {
+      kind: 'stacked-bar',
+      title: chartTitle('Daily cost by provider', periodLabel, view.filters),
+      labels: days.map((d) => d.day),
+      series: providers.map((p) => ({ name: providerLabel(p), colorKey: p, values: days.map((d) => nanosToNumber(d.byProvider[p] ?? 0n)) })),
+      currency,
+    };
   }
   const empty = providers.length === 0 && total === 0n;
   view.actions = drillDowns({ periodText, filters: view.filters, previousCommand: view.previousPeriodText && `daily ${view.previousPeriodText}`, previousOnly: empty });

@@ -4,10 +4,13 @@ import { divRoundHalfEven } from '../../domain/money';
 import type { CostResult } from '../cost-service';
 import { HOME_ACTIONS, SHORTCUTS } from '../../answers/follow-up';
 import {
-  amountsByKey, byAbsoluteChange, changeOf, dayChart, deltaOf, diffRows, fallbackCurrency, previousLabelOf, rankGroups,
+  amountsByKey, byAbsoluteChange, changeOf, deltaOf, diffRows, fallbackCurrency, previousLabelOf, rankGroups,
   sameCurrency, shareOf, zeroFilledDays,
 } from './ranking';
-import type { Change, DigestAnswer, Freshness, HomeAnswer, Ranked } from '../../answers/types';
+import type { DigestAnswer, Freshness, HomeAnswer, PeriodTotal, Ranked } from '../../answers/types';
+import { withPercentRule } from '../../answers/comparison';
+import { dayChart } from './charts';
+import { coverageOf, ruledRows } from './compared';
 
 const HOME_LIST = 5;
 const DIGEST_TOP = 5;
@@ -27,10 +30,12 @@ function otherCurrencies(currency: string, breakdowns: (CostBreakdown | undefine
   return [...new Set(codes)].filter((c) => c !== currency);
 }
 
-function periodTotal(answer: CostResult, currency: string): { total: bigint; change?: Change; previousLabel: string } {
+function periodTotal(answer: CostResult, currency: string): PeriodTotal {
   const total = sameCurrency(answer.breakdown, currency).total;
-  const out: { total: bigint; change?: Change; previousLabel: string } = { total, previousLabel: previousLabelOf(answer) ?? 'no earlier period' };
-  if (answer.previous) out.change = changeOf(sameCurrency(answer.previous.breakdown, currency).total, total);
+  const out: PeriodTotal = { total, previousLabel: previousLabelOf(answer) ?? 'no earlier period' };
+  const coverage = coverageOf(answer);
+  if (answer.previous) out.change = withPercentRule(changeOf(sameCurrency(answer.previous.breakdown, currency).total, total), total, coverage);
+  if (coverage) out.coverage = coverage;
   return out;
 }
 
@@ -52,7 +57,7 @@ export function presentHome(input: {
   const currency = viewCurrency([mtd, last30, byProvider, byAccount]);
   const current = sameCurrency(mtd.breakdown, currency);
   const movers = mtd.previous
-    ? diffRows(current, sameCurrency(mtd.previous.breakdown, currency))
+    ? ruledRows(diffRows(current, sameCurrency(mtd.previous.breakdown, currency)), coverageOf(mtd))
         .filter((r) => deltaOf(r) !== 0n)
         .sort(byAbsoluteChange)
         .slice(0, HOME_LIST)

@@ -4,8 +4,7 @@
  */
 import { singleCurrency, type CostBreakdown, type CostGroup, type CurrencyBreakdown } from '../../domain/cost-query';
 import { daysIn, type DateRange } from '../../domain/days';
-import { nanosToNumber, percentChange } from '../../domain/money';
-import type { ChartKind, ChartSpec } from '../../answers/chart-spec';
+import { percentChange } from '../../domain/money';
 import type { CostResult } from '../cost-service';
 import { rangeCommandText, rangeText } from '../../answers/dates';
 import type { Change, Ranked } from '../../answers/types';
@@ -85,24 +84,6 @@ export function sumAmounts(rows: readonly { amount: bigint }[]): bigint {
 export function zeroFilledDays(range: DateRange, groups: readonly CostGroup[]): { day: string; amount: bigint }[] {
   const amounts = amountsByKey(groups);
   return [...daysIn(range)].map((day) => ({ day, amount: amounts.get(day) ?? 0n }));
-}
-
-/** A one-series chart of ranked rows, plus an "Other" bar for the rest so the bars add up to the total. */
-export function rankedChart(kind: ChartKind, title: string, rows: readonly Ranked[], rest: bigint, currency: string): ChartSpec | undefined {
-  if (rows.length === 0) return undefined;
-  const labels = rows.map((r) => r.label);
-  const values = rows.map((r) => nanosToNumber(r.amount));
-  if (rest !== 0n) {
-    labels.push('Other');
-    values.push(nanosToNumber(rest));
-  }
-  return { kind, title, labels, series: [{ name: 'Cost', values }], currency };
-}
-
-/** A one-series chart over every day of a range, or undefined when the range has no costs at all. */
-export function dayChart(kind: ChartKind, title: string, days: readonly { day: string; amount: bigint }[], currency: string): ChartSpec | undefined {
-  if (days.length === 0 || days.every((d) => d.amount === 0n)) return undefined;
-  return { kind, title, labels: days.map((d) => d.day), series: [{ name: 'Daily cost', values: days.map((d) => nanosToNumber(d.amount)) }], currency };
 }
 
 /** "same days last month (Oct 1 – Oct 20, 2026)". */

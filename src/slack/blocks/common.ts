@@ -5,7 +5,10 @@ import type { Change, FilterNote } from '../../answers/types';
 import { context, esc, truncate } from './format';
 import type { KnownBlock } from './types';
 
-/** URL charts become an image block; PNG charts are uploaded by the caller, so only a pointer here. */
+/**
+ * URL charts become an image block, titled like the chart (period and filters); PNG charts are
+ * uploaded by the caller, so only a pointer here.
+ */
 export function chartBlocks(chart: RenderedChart | undefined, title: string): KnownBlock[] {
   if (!chart) return [];
   if (chart.type === 'png') return [context(['Chart attached below.'])];

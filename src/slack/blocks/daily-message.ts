@@ -53,7 +53,7 @@ export function dailyMessage(v: DailyAnswer, chart?: RenderedChart): SlackMessag
     facts.push(`*Providers*\n${v.providers.map((p) => esc(providerLabel(p))).join(', ')}`);
     blocks.push(fields(facts));
     blocks.push(...dayList(v));
-    blocks.push(...chartBlocks(chart, `Daily cost by provider · ${v.periodLabel}`));
+    blocks.push(...chartBlocks(chart, v.chart?.title ?? `Daily cost by provider · ${v.periodLabel}`));
   }
   blocks.push(followUpActions(v.actions, 'penny_drill', 'drill'));
   blocks.push(...notes([`${metricText(v.metric)} · ${freshnessLine(v.freshness)}`, filterText(v.filters), otherCurrencyText(v.currency, v.otherCurrencies)]));

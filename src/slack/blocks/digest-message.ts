@@ -1,6 +1,7 @@
 /** The daily digest a channel receives, and the answer to `/cost digest [on|off|show]`. */
 import type { RenderedChart } from '../../ports/chart-renderer';
 import { shortDay, weekdayDay } from '../../answers/dates';
+import { heldBackNote } from '../../answers/comparison';
 import { freshnessLine } from '../../answers/freshness';
 import type { DigestAnswer, DigestStatusAnswer } from '../../answers/types';
 import { chartBlocks, changeField, notes, otherCurrencyText } from './common';
@@ -30,6 +31,7 @@ export function digestMessage(v: DigestAnswer, chart?: RenderedChart): SlackMess
   const mtdChange = changeField(mtd.previousLabel, mtd.change, mtd.total, currency);
   if (mtdChange) facts.push(mtdChange);
   blocks.push(fields(facts));
+  blocks.push(...notes([heldBackNote(mtd.coverage, [mtd.change])]));
   if (!noYesterday) {
     const lines = v.top.map((row, i) => rankedLine(i + 1, row, currency));
     blocks.push(...listBlocks('top', `Top services on ${shortDay(yesterday.day)}`, lines));

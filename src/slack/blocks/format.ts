@@ -2,7 +2,7 @@
  * Small pure helpers the builders share: mrkdwn escaping, money and change words, and block
  * constructors. Amounts arrive exact (bigint) and are rounded only here, for display.
  */
-import { changeText, money, shareText, signedMoney } from '../../answers/phrases';
+import { changeText, money, rowChangeText, shareText, signedMoney } from '../../answers/phrases';
 import type { Ranked } from '../../answers/types';
 import type { ActionsBlock, Button, ContextBlock, HeaderBlock, KnownBlock, SectionBlock } from './types';
 
@@ -20,12 +20,12 @@ export function truncate(text: string, max: number): string {
   return text.length <= max ? text : `${text.slice(0, Math.max(0, max - 1))}…`;
 }
 
-/** "1. Amazon EC2 — *$1,234.56* · 38% · ▲ 12.3%" */
+/** "1. Amazon EC2 — *$1,234.56* · 38% · ▲ 12.3%" (or "▲ +$35.10" when the percentage is held back). */
 export function rankedLine(index: number, row: Ranked, currency: string, options: { showShare?: boolean; detail?: string } = {}): string {
   const parts = [`*${money(row.amount, currency)}*`];
   const share = options.showShare === false ? '' : shareText(row.share);
   if (share) parts.push(share);
-  const change = changeText(row.change, row.amount);
+  const change = rowChangeText(row.change, row.amount, currency);
   if (change) parts.push(change);
   const detail = options.detail ? ` \`${esc(options.detail)}\`` : '';
   return `${index}. ${esc(row.label)}${detail} — ${parts.join(' · ')}`;

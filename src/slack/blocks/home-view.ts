@@ -1,6 +1,7 @@
 /** The App Home dashboard: month to date, movers, providers, accounts, a 30-day chart and shortcuts. */
 import type { RenderedChart } from '../../ports/chart-renderer';
 import { shortDay } from '../../answers/dates';
+import { heldBackNote } from '../../answers/comparison';
 import { freshnessLine } from '../../answers/freshness';
 import type { HomeAnswer } from '../../answers/types';
 import { chartBlocks, changeField, notes, otherCurrencyText } from './common';
@@ -31,6 +32,7 @@ export function homeView(v: HomeAnswer, chart?: RenderedChart): SlackHomeView {
     blocks.push(section(intro));
   } else {
     blocks.push(fields([`*${esc(month)} to date*\n${money(v.mtd.total, v.currency)}`, changeField(v.mtd.previousLabel, v.mtd.change, v.mtd.total, v.currency)].filter((t) => t !== '')));
+    blocks.push(...notes([heldBackNote(v.mtd.coverage, [v.mtd.change, ...v.movers.map((r) => r.change)])]));
     blocks.push(...chartBlocks(chart?.type === 'url' ? chart : undefined, 'Daily cost · last 30 days'));
     blocks.push(divider());
     if (v.movers.length > 0) blocks.push(...listBlocks('movers', `Biggest changes vs ${v.mtd.previousLabel}`, v.movers.map((r, i) => changeLine(i + 1, r, v.currency))));

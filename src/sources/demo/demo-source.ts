@@ -6,6 +6,7 @@
  */
 import { naturalKey, type CostDimensions, type CostRecord, type Tags } from '../../domain/cost-record';
 import { addDays, daysIn, monthOf, rangeLength, type DateRange, type Day } from '../../domain/days';
+import { DEFAULT_CURRENCY } from '../../domain/money';
 import type { CostSource } from '../../ports/cost-source';
 import { DEMO_ACCOUNTS, DEMO_REGIONS, DEMO_SERVICES, DEMO_TEAMS, type DemoAccount, type DemoService } from './demo-catalog';
 
@@ -58,7 +59,8 @@ export class DemoCostSource implements CostSource {
    * `anchor` fixes growth and spike positions. Keep it for the life of a dataset (the demo stores
    * it) so that a day generated later is the same as when it was first generated.
    */
-  constructor(private readonly anchor: Day, scale: DemoScale = {}) {
+  /** `currency` labels the made-up amounts: PENNY_CURRENCY, so the demo reads like the user's own bills. */
+  constructor(private readonly anchor: Day, scale: DemoScale = {}, private readonly currency: string = DEFAULT_CURRENCY) {
     this.resources = buildResources(scale);
   }
 
@@ -118,7 +120,7 @@ export class DemoCostSource implements CostSource {
       regionName: r.region.name,
       chargeCategory,
       resourceId: r.id,
-      currency: 'USD',
+      currency: this.currency,
       tags: r.id ? r.tags : {},
     };
     const billedNanos = toNanos(billed);

@@ -19,6 +19,11 @@ describe('describeChart', () => {
     expect(describeChart(pie)).toBe('By provider. Doughnut chart of 2 parts, total $400.00. Largest: aws $300.00 (75%).');
   });
 
+  it('names every bar of a named chart with its amount', () => {
+    const bars: ChartSpec = { kind: 'horizontal-bar', title: 'Top services', labels: ['EC2', 'S3', 'Other'], currency: 'USD', series: [{ name: 'Cost', values: [750, 200.5, 49.5] }] };
+    expect(describeChart(bars)).toBe('Top services. Horizontal bar chart of 3 bars: EC2 $750.00; S3 $200.50; Other $49.50.');
+  });
+
   it('stays within Slack alt_text limits', () => {
     expect(describeChart({ ...line, title: 'x'.repeat(5000) }).length).toBeLessThanOrEqual(MAX_ALT_TEXT);
   });

@@ -30,6 +30,18 @@ function at(value: unknown, path: string): unknown {
     .reduce<unknown>((node, key) => (node !== null && typeof node === 'object' ? (node as Record<string, unknown>)[key] : undefined), value);
 }
 
+/** The demo's top services last month: ten names and "Other", as presentTop makes them. */
+const topServices: ChartSpec = {
+  kind: 'horizontal-bar',
+  title: 'Top services · October 2026',
+  labels: [
+    'Amazon Elastic Compute Cloud', 'Amazon Relational Database Service', 'Vertex AI', 'Virtual Machines', 'Compute Engine',
+    'Azure SQL Database', 'Amazon Virtual Private Cloud', 'BigQuery', 'Kubernetes Engine', 'Amazon Simple Storage Service', 'Other',
+  ],
+  currency: 'USD',
+  series: [{ name: 'Cost', values: [10310.17, 9763.01, 5942.64, 5232.77, 5189.73, 4139.64, 3942.87, 3190.31, 2742.65, 2005.98, 11939.05] }],
+};
+
 describe('toChartJsConfig', () => {
   it('matches the reviewed QuickChart config (plain data, no functions)', () => {
     const config = toChartJsConfig(byProvider, { forQuickChart: true });
@@ -109,5 +121,48 @@ describe('toChartJsConfig', () => {
     expect(config.data.labels).toEqual(['aws · $750 (75%)', 'gcp · $250 (25%)']);
     expect(config.data.datasets[0]?.backgroundColor).toEqual(['#FF9900', '#34A853']);
     expect(at(config, 'options.plugins.legend.position')).toBe('right');
+  });
+
+  describe('named bars', () => {
+    // Every name, in order; only the one longer than 30 characters is shortened (at a word).
+    const shown = [
+      'Amazon Elastic Compute Cloud', 'Amazon Relational Database…', 'Vertex AI', 'Virtual Machines', 'Compute Engine',
+      'Azure SQL Database', 'Amazon Virtual Private Cloud', 'BigQuery', 'Kubernetes Engine', 'Amazon Simple Storage Service', 'Other',
+    ];
+
+    it.each([['QuickChart', true], ['local', false]])('lays horizontal bars on their side with every name (%s)', (_face, forQuickChart) => {
+      const config = toChartJsConfig(topServices, { forQuickChart });
+      expect(config.type).toBe('bar');
+      expect(at(config, 'options.indexAxis')).toBe('y');
+      expect(config.data.labels).toEqual(shown);
+      // Names down the side, none skipped; amounts across, as currency.
+      expect(at(config, 'options.scales.y.ticks.autoSkip')).toBe(false);
+      expect(at(config, 'options.scales.y.ticks.format')).toBeUndefined();
+      expect(at(config, 'options.scales.x.ticks.format')).toMatchObject({ style: 'currency', currency: 'USD' });
+      expect(at(config, 'options.scales.x.ticks.autoSkip')).toBeUndefined();
+      expect(at(config, 'options.scales.x.beginAtZero')).toBe(true);
+    });
+
+    it('draws the "Other" bar grey, the named ones in the series colour', () => {
+      const colors = at(toChartJsConfig(topServices, { forQuickChart: true }), 'data.datasets.0.backgroundColor') as string[];
+      expect(colors).toHaveLength(11);
+      expect(colors[10]).toBe('#A0A8B4');
+      expect(new Set(colors.slice(0, 10)).size).toBe(1);
+      expect(colors[0]).not.toBe('#A0A8B4');
+    });
+
+    it('shows every name on upright bars too, but lets a run of days thin out', () => {
+      expect(at(toChartJsConfig({ ...topServices, kind: 'bar' }), 'options.scales.x.ticks.autoSkip')).toBe(false);
+      expect(at(toChartJsConfig({ ...topServices, kind: 'bar' }), 'options.indexAxis')).toBeUndefined();
+      expect(at(toChartJsConfig(single('bar', 30)), 'options.scales.x.ticks.autoSkip')).toBeUndefined();
+    });
+
+    it('shortens a long title at a word', () => {
+      const title = `Top accounts · October 2026 · ${'account: prod-east (123456789012) · '.repeat(4)}`;
+      const text = at(toChartJsConfig({ ...topServices, title }), 'options.plugins.title.text') as string;
+      // 30 + 2 × 36 characters take it to 102; the third "prod-east" would end at 120, leaving no
+      // room for "…" within 120, so it ends at "account" (its colon dropped before the ellipsis).
+      expect(text).toBe('Top accounts · October 2026 · account: prod-east (123456789012) · account: prod-east (123456789012) · account…');
+    });
   });
 });

@@ -6,6 +6,8 @@ import {
   formatCurrency,
   knownCurrency,
   labelUnit,
+  shortenLabels,
+  shortenText,
 } from '../../../src/charts/format';
 
 describe('axis labels', () => {
@@ -62,5 +64,32 @@ describe('currency', () => {
     // Chart.js merges its own digits first, then ours on top (Object.assign).
     const merged = { minimumFractionDigits: 3, maximumFractionDigits: 3, ...options };
     expect(() => new Intl.NumberFormat('en-US', merged).format(0.125)).not.toThrow();
+  });
+});
+
+describe('shortened names', () => {
+  it('cuts a long name at a word, with an ellipsis, and leaves short ones alone', () => {
+    // 34 characters; the last space within 29 is after "Database".
+    expect(shortenText('Amazon Relational Database Service', 30)).toBe('Amazon Relational Database…');
+    expect(shortenText('Amazon Simple Storage Service', 30)).toBe('Amazon Simple Storage Service'); // 29
+    expect(shortenText('x'.repeat(40), 10)).toBe('xxxxxxxxx…'); // no word boundary: the word is cut
+    expect(shortenText('Billing: a very long explanation', 12)).toBe('Billing: a…');
+  });
+
+  it('keeps the ends of names that would shorten alike', () => {
+    const labels = ['Amazon Elastic Compute Cloud - Linux Reserved Hosts', 'Amazon Elastic Compute Cloud - Windows Hosts', 'Other'];
+    expect(shortenLabels(labels, 30)).toEqual(['Amazon Elastic…Reserved Hosts', 'Amazon Elastic…Windows Hosts', 'Other']);
+  });
+
+  it('keeps names whole when even their ends read alike', () => {
+    const labels = ['Amazon Elastic Compute Cloud Linux instance hours', 'Amazon Elastic Compute Cloud Windows instance hours'];
+    expect(shortenLabels(labels, 30)).toEqual(labels);
+  });
+
+  it('shortens the same name the same way when it repeats', () => {
+    expect(shortenLabels(['Amazon Relational Database Service', 'Amazon Relational Database Service'], 30)).toEqual([
+      'Amazon Relational Database…',
+      'Amazon Relational Database…',
+    ]);
   });
 });

@@ -42,6 +42,17 @@ describe('shrinking a spec', () => {
     expect(weekly.title).toBe('Daily cost (7-day totals)');
   });
 
+  it('folds named bars into "Other" and never sums neighbours under one name', () => {
+    const labels = ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'i', 'j', 'k', 'Other'];
+    const bars: ChartSpec = { kind: 'horizontal-bar', title: 'Top', labels, currency: 'USD', series: [{ name: 'Cost', values: [12, 11, 10, 9, 8, 7, 6, 5, 4, 3, 2, 100] }] };
+    const candidates = [...shrinkCandidates(bars)];
+    // Rounded (nothing to round), then 10 bars (a–i + Other: 3 + 2 + 100), then 6 (a–e + Other: 7+6+5+4+3+2+100).
+    expect(candidates.map((c) => c.labels)).toEqual([labels, labels, [...labels.slice(0, 9), 'Other'], [...labels.slice(0, 5), 'Other']]);
+    expect(candidates[2]!.series[0]!.values).toEqual([12, 11, 10, 9, 8, 7, 6, 5, 4, 105]);
+    expect(candidates[3]!.series[0]!.values).toEqual([12, 11, 10, 9, 8, 127]);
+    expect(candidates.every((c) => !c.title.includes('totals'))).toBe(true);
+  });
+
   it('yields ever smaller candidates that keep the total', () => {
     const input = spec(8, 400);
     const candidates = [...shrinkCandidates(input)];

@@ -40,8 +40,47 @@ describe('parseCommand', () => {
 
   it('suggests the closest command for typos, and leaves other text for the answerer', () => {
     expect(intent('sumary last month')).toEqual({ kind: 'unknown', text: 'sumary last month', closest: '/cost summary last month' });
-    expect(intent('what did EC2 cost last week')).toEqual({ kind: 'unknown', text: 'what did EC2 cost last week', closest: undefined });
-    expect(intent('last month')).toMatchObject({ kind: 'unknown', text: 'last month' });
+    expect(intent('what did EC2 cost last week')).toEqual({ kind: 'unknown', text: 'what did EC2 cost last week' });
+    expect(intent('last month')).toEqual({ kind: 'unknown', text: 'last month' });
+  });
+
+  // A typo of a subcommand whose rest parses gets a suggestion, filters and quotes kept as typed.
+  it.each([
+    ['sumary last month', '/cost summary last month'],
+    ['sumary', '/cost summary'],
+    ['summray last month provider:aws', '/cost summary last month provider:aws'],
+    ['tpo service account:"prod east" last week', '/cost top service account:"prod east" last week'],
+    ['top', undefined], // not a typo: a malformed command, which has its own message
+    ['dialy 7d', '/cost daily 7d'],
+    ['dayly', '/cost daily'],
+    ['comapre last month vs 2026-09', '/cost compare last month vs 2026-09'],
+    ['reprot weekly', '/cost report weekly'],
+    ['hlep', '/cost help'],
+    ['forcast', '/cost forecast'],
+    ['public sumary 2026-09', '/cost public summary 2026-09'],
+  ])('suggests for the typo %j', (text, closest) => {
+    if (closest === undefined) expect(() => parseCommand(text)).toThrow(/Top what/);
+    else expect(intent(text)).toMatchObject({ kind: 'unknown', closest });
+  });
+
+  // Questions in plain words, and typos whose rest does not parse, get the help without a guess.
+  it.each([
+    'how much did we spend on EC2 last month?',
+    'how much did we spend last month',
+    'what did EC2 cost last week',
+    'show me the top services',
+    'why did costs go up in october?',
+    'what are our biggest accounts',
+    'sumary of last month',
+    'tpo much',
+    'reprot yearly',
+    'dialy costs please',
+    'hlep me',
+    'to much spend',
+  ])('does not guess for %j', (text) => {
+    const parsed = intent(text);
+    expect(parsed.kind).toBe('unknown');
+    expect(parsed).not.toHaveProperty('closest');
   });
 
   it.each([['top'], ['top colour'], ['report'], ['report yearly'], ['compare last month vs'], ['digest maybe'], ['digest on 9:00 Europe/Berlin extra']])(

@@ -27,6 +27,7 @@ describe('presentSummary', () => {
 
   it('charts the top services plus an exact "Other" bar', () => {
     const v = presentSummary(a, FRESH, 'last month', 3);
+    expect(v.chart).toMatchObject({ kind: 'horizontal-bar', title: 'Top services · October 2026', currency: 'USD' });
     expect(v.chart?.labels).toEqual(['Amazon EC2', 'Amazon RDS', 'Amazon S3', 'Other']);
     // Other = 0.000000001 + (-50): computed in bigint, converted once for display.
     expect(v.chart?.series[0]?.values).toEqual([1000.1, 300.3, 200.2, -49.999999999]);
@@ -60,6 +61,20 @@ describe('presentTop', () => {
     expect(v.chart?.labels.at(-1)).toBe('Other');
     expect(v.chart?.series[0]?.values.at(-1)).toBe(90 + 89);
     expect(v.previousLabel).toBeUndefined();
+    expect(v.chart?.title).toBe('Top values of tag “team” · October 2026');
+  });
+
+  it('titles its chart in the plural, with every filter as it was matched', () => {
+    const applied = [{ dim: 'provider', input: 'aws', matched: ['AWS'] }, { dim: 'account', input: 'prod', matched: ['prod-east (1111)', 'prod-west (2222)'] }];
+    const v = presentTop(answer({ groupBy: 'account', rows: [['1111', '10', 'USD', 'prod-east']], applied }), 'account', FRESH, 'last month');
+    expect(v.chart).toMatchObject({ kind: 'horizontal-bar', title: 'Top accounts · October 2026 · provider: AWS · account: prod', labels: ['prod-east'] });
+    expect(presentTop(answer({ groupBy: 'service', rows: [['ec2', '1']] }), 'service', FRESH, 'last month').chart?.title).toBe('Top services · October 2026');
+    expect(presentTop(answer({ groupBy: 'region', rows: [['us-east-1', '1']] }), 'region', FRESH, 'last month').chart?.title).toBe('Top regions · October 2026');
+  });
+
+  it('tells apart bars whose names are the same', () => {
+    const rows: Row[] = [['1111', '30', 'USD', 'prod'], ['2222', '20', 'USD', 'prod'], ['3333', '10', 'USD', 'staging']];
+    expect(presentTop(answer({ groupBy: 'account', rows }), 'account', FRESH, 'last month').chart?.labels).toEqual(['prod (1111)', 'prod (2222)', 'staging']);
   });
 });
 
@@ -77,6 +92,7 @@ describe('presentCompare', () => {
     expect(v.total - v.previousTotal).toBe(n('30'));
     expect(v.vsLabel).toBe('previous month (Sep 1 – Sep 30, 2026)');
     expect(v.chart?.series.map((s) => s.name)).toEqual(['previous month', 'October 2026']);
+    expect(v.chart).toMatchObject({ kind: 'horizontal-bar', title: 'Biggest changes · October 2026 vs previous month', labels: ['ec2', 'new', 's3', 'gone'] });
   });
 
   it('compares with an explicit period', () => {
@@ -107,6 +123,9 @@ describe('presentDaily', () => {
   it('charts one stacked series per provider, coloured by provider id', () => {
     const v = presentDaily([{ provider: 'aws', answer: aws }, { provider: 'gcp', answer: gcp }], week.label, 'x', FRESH, 'USD');
     expect(v.chart).toMatchObject({ kind: 'stacked-bar', currency: 'USD', labels: v.days.map((d) => d.day) });
+    expect(v.chart?.title).toBe('Daily cost by provider · 2026-11-01 to 2026-11-07');
+    // One provider asked for is a real filter, and the title says so.
+    expect(presentDaily([{ provider: 'aws', answer: aws }], week.label, 'x', FRESH, 'USD').chart?.title).toBe('Daily cost by provider · 2026-11-01 to 2026-11-07 · provider: AWS');
     expect(v.chart?.series).toEqual([
       { name: 'AWS', colorKey: 'aws', values: [10, 0, 30.5, 0, 0, 0, 0] },
       { name: 'Google Cloud', colorKey: 'gcp', values: [0, 0, 1.25, 0, 0, 0, 0] },
