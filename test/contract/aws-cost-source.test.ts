@@ -1,0 +1,26 @@
+import { createAwsCostSource } from '../../src/sources/aws/aws-factory';
+import { FakeAwsCostExplorer } from '../fakes/fake-aws-ce';
+import { costSourceContract } from './cost-source.contract';
+
+costSourceContract('AWS Cost Explorer (real SDK, local fake)', async (clock) => {
+  const fake = await new FakeAwsCostExplorer().start();
+  fake.pageSize = 25;
+  fake.timeoutDelayMs = 1500;
+  // The fake is reachable only through the SDK's own endpoint variable; credentials from the default chain.
+  process.env.AWS_ENDPOINT_URL_COST_EXPLORER = fake.url;
+  process.env.AWS_ACCESS_KEY_ID = fake.accessKeyId;
+  process.env.AWS_SECRET_ACCESS_KEY = 'test-secret';
+  const source = createAwsCostSource({ clock, requestTimeoutMs: 400 });
+  return {
+    source,
+    fake,
+    spec: {
+      accounts: [{ id: '111111111111', name: 'prod-core' }, { id: '222222222222', name: 'data-platform' }],
+      services: ['Amazon Elastic Compute Cloud - Compute', 'Amazon Simple Storage Service', 'AWS Lambda'],
+      regions: ['us-east-1', 'eu-west-1'],
+      extras: ['credit', 'tax', 'purchase'],
+      distinctEffective: true,
+    },
+    close: () => fake.close(),
+  };
+});
