@@ -140,7 +140,6 @@ export function costSourceContract(name: string, open: (clock: Clock) => Promise
       h.fake.inject({ kind, times: 1, match: (r) => r.page === 2 });
       const run = await sync.syncSource(h.source);
       expect(run.status).toBe('ok');
-     
       expect(h.fake.faulted).toHaveLength(1);
       expect(run.errors).toEqual([expect.objectContaining({ code, recovered: true, message: expect.stringMatching(words) })]);
       expect(sleeps.length).toBeGreaterThan(0);

@@ -1,0 +1,26 @@
+import { OAuth2Client } from 'google-auth-library';
+import { createGcpCostSource } from '../../src/sources/gcp/gcp-factory';
+import { FakeBigQuery } from '../fakes/fake-bigquery';
+import { costSourceContract } from './cost-source.contract';
+
+costSourceContract('Google Cloud billing export in BigQuery (real SDK, local fake)', async (clock) => {
+  const fake = await new FakeBigQuery().start();
+  fake.pageSize = 40;
+  fake.timeoutDelayMs = 1500;
+  // A preset token: without an auth client the SDK would probe the metadata server.
+  const authClient = new OAuth2Client();
+  authClient.setCredentials({ access_token: fake.token, expiry_date: Date.now() + 3_600_000 });
+  const source = createGcpCostSource({ billingTable: fake.table, bigqueryEndpoint: fake.url, clock, authClient, requestTimeoutMs: 400, pageRows: 1000 });
+  return {
+    source,
+    fake,
+    spec: {
+      accounts: [{ id: 'acme-web-prod', name: 'Acme Web (prod)' }, { id: 'acme-ml-training', name: 'ML training' }],
+      services: ['Compute Engine', 'BigQuery', 'Cloud Storage'],
+      regions: ['us-central1', 'europe-west1'],
+      extras: ['credit', 'tax', 'adjustment'],
+      distinctEffective: false,
+    },
+    close: () => fake.close(),
+  };
+});
