@@ -33,6 +33,8 @@ export class FakeAzureCost extends FaultBook {
     'retry-after': '5',
   };
   tokensIssued = 0;
+  /** Where nextLinks point (this fake unless a test says otherwise). */
+  nextLinkBase?: string;
   private readonly token = 'eyJ0eXAiOiJKV1QifQ.test.token';
   private running?: RunningFake;
 
@@ -82,7 +84,7 @@ export class FakeAzureCost extends FaultBook {
 
     const rows = this.answer(scope, query, grouping, from, to);
     const page = rows.slice(offset, offset + this.pageSize);
-    const next = offset + this.pageSize < rows.length ? `${this.url}/${scope}/providers/Microsoft.CostManagement/query?api-version=${API_VERSION}&$skiptoken=${offset + this.pageSize}` : null;
+    const next = offset + this.pageSize < rows.length ? `${this.nextLinkBase ?? this.url}/${scope}/providers/Microsoft.CostManagement/query?api-version=${API_VERSION}&$skiptoken=${offset + this.pageSize}` : null;
     const columns = [{ name: 'Cost', type: 'Number' }, { name: 'UsageDate', type: 'Number' }, ...grouping.map((name) => ({ name, type: 'String' })), { name: 'Currency', type: 'String' }];
     // Built by hand: costs must go out as the bare decimal numbers Azure writes, not via JSON.stringify.
     const rowText = page.map((r) => `[${r.cost},${r.date},${r.keys.map((k) => JSON.stringify(k)).join(',')}${r.keys.length ? ',' : ''}${JSON.stringify(r.currency)}]`).join(',');

@@ -78,9 +78,17 @@ export function nanosOf(text: string): bigint {
   return neg ? -v : v;
 }
 
+/** Exact sum of decimal texts, at the finest scale among them (a fake must not round). */
 export function sumText(texts: string[]): string {
-  const total = texts.reduce((s, t) => s + nanosOf(t), 0n);
+  const scale = Math.max(0, ...texts.map((t) => (t.split('.')[1] ?? '').length));
+  const scaled = (t: string) => {
+    const neg = t.trim().startsWith('-');
+    const [whole, frac = ''] = t.trim().replace(/^[-+]/, '').split('.');
+    const v = BigInt((whole || '0') + frac.padEnd(scale, '0'));
+    return neg ? -v : v;
+  };
+  const total = texts.reduce((s, t) => s + scaled(t), 0n);
   const neg = total < 0n;
-  const abs = (neg ? -total : total).toString().padStart(10, '0');
-  return `${neg ? '-' : ''}${abs.slice(0, -9)}.${abs.slice(-9)}`;
+  const abs = (neg ? -total : total).toString().padStart(scale + 1, '0');
+  return `${neg ? '-' : ''}${scale ? `${abs.slice(0, -scale)}.${abs.slice(-scale)}` : abs}`;
 }

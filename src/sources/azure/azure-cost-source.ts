@@ -7,6 +7,7 @@ import type { CostManagementClient, QueryDefinition } from '@azure/arm-costmanag
 import { createHttpHeaders, createPipelineRequest } from '@azure/core-rest-pipeline';
 import type { ChargeCategory, CostDimensions, CostRecord } from '../../domain/cost-record';
 import { daysIn, fromDate, isDay, type DateRange, type Day } from '../../domain/days';
+import { AppError } from '../../domain/errors';
 import { decimalToNanos } from '../../domain/money';
 import { isClosedDay } from '../../domain/sync-window';
 import type { Clock } from '../../ports/clock';
@@ -35,6 +36,9 @@ interface Page {
   nextLink?: string;
 }
 
+/** A row keyed by column name, its day and cost already read (inside the retry). */
+type Row = Record<string, unknown> & { day: Day; cost: bigint };
+
 const CHARGE_TYPES: Record<string, ChargeCategory> = {
   usage: 'usage', unusedreservation: 'usage', unusedsavingsplan: 'usage', purchase: 'purchase', refund: 'credit', tax: 'tax',
 };
@@ -61,17 +65,14 @@ export class AzureCostSource implements SyncableSource {
         for (const row of await this.allRows(scope, chargeTypesQuery(type, range), ctx)) chargeTypes.add(String(row.ChargeType ?? ''));
         for (const chargeType of [...chargeTypes].sort()) {
           for (const row of await this.allRows(scope, costsQuery(type, range, chargeType), ctx)) {
-            const amount = decimalToNanos(String(row.Cost ?? row.PreTaxCost ?? ''));
-            const day = usageDay(row.UsageDate);
-            if (amount === undefined || !day) throw malformed('a row has no readable day or cost');
             const location = String(row.ResourceLocation ?? '').trim();
             const dims: CostDimensions = {
               source: 'azure', provider: 'azure', providerName: 'Microsoft', billingAccountId: '', billingAccountName: '', subAccountId: subscription, subAccountName: '',
               service: String(row.ServiceName ?? ''), serviceCategory: '', regionId: location.toLowerCase(), regionName: location,
               chargeCategory: CHARGE_TYPES[chargeType.toLowerCase()] ?? 'adjustment', resourceId: '', currency: String(row.Currency ?? ''), tags: {},
             };
-            if (type === 'ActualCost') sums.add(dims, day, amount, 0n);
-            else sums.add(dims, day, 0n, amount);
+            if (type === 'ActualCost') sums.add(dims, row.day, row.cost, 0n);
+            else sums.add(dims, row.day, 0n, row.cost);
           }
         }
       }
@@ -82,16 +83,18 @@ export class AzureCostSource implements SyncableSource {
   }
 
   /** Every row of one query, following nextLink; rows come back keyed by column name. */
-  private async allRows(scope: string, body: QueryDefinition, ctx: SyncContext): Promise<Record<string, unknown>[]> {
-    const out: Record<string, unknown>[] = [];
+  private async allRows(scope: string, body: QueryDefinition, ctx: SyncContext): Promise<Row[]> {
+    const out: Row[] = [];
     const timeout = this.options.requestTimeoutMs ?? 60_000;
-    const run = (call: () => Promise<Page>) => withRetry(ctx, API, classifyAzureError, call, this.options.retry ?? DEFAULT_RETRY);
+    const run = (call: () => Promise<Page>) => withRetry(ctx, API, classifyAzureError, async () => withRows(await call()), this.options.retry ?? DEFAULT_RETRY);
     let page = await run(async () => checked(await this.client.query.usage(scope, body, { requestOptions: { timeout } })));
     for (;;) {
-      for (const row of page.rows) out.push(Object.fromEntries(page.columns.map((c, i) => [c.name, row[i]])));
+      out.push(...page.read);
       const next = page.nextLink;
       if (!next) return out;
-      if (!next.startsWith(`${this.options.endpoint.replace(/\/$/, '')}/`)) throw malformed('a nextLink points at another host');
+      if (!next.startsWith(`${this.options.endpoint}/`)) {
+        throw new AppError('SOURCE_BAD_RESPONSE', `${API} sent a nextLink to another host (${new URL(next).host}); it was not followed.`);
+      }
       page = await run(() => this.postNext(next, body, timeout));
     }
   }
@@ -108,6 +111,17 @@ export class AzureCostSource implements SyncableSource {
     }
     return checked({ ...parsed.properties, nextLink: parsed.properties?.nextLink } as Page);
   }
+}
+
+function withRows(page: Page): Page & { read: Row[] } {
+  const read = page.rows.map((r) => {
+    const row = Object.fromEntries(page.columns.map((c, i) => [c.name, r[i]]));
+    const cost = decimalToNanos(String(row.Cost ?? row.PreTaxCost ?? ''));
+    const day = usageDay(row.UsageDate);
+    if (cost === undefined || !day) throw malformed('a row has no readable day or cost');
+    return { ...row, day, cost };
+  });
+  return { ...page, read };
 }
 
 function checked(page: { columns?: { name?: string }[]; rows?: unknown[][]; nextLink?: string }): Page {

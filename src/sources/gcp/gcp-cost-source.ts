@@ -35,7 +35,11 @@ interface QueryPage {
   schema?: { fields?: { name?: string }[] };
   rows?: { f?: { v?: unknown }[] }[];
   pageToken?: string;
+  /** Rows read and checked (filled in by `checked`). */
+  parsed: GcpRow[];
 }
+
+type GcpRow = Record<GcpColumn, string> & { costNanos: bigint; creditNanos: bigint };
 
 const COST_TYPES: Record<string, ChargeCategory> = { regular: 'usage', tax: 'tax', adjustment: 'adjustment', rounding_error: 'adjustment' };
 
@@ -65,7 +69,7 @@ export class GcpCostSource implements SyncableSource {
     });
     const job = page.jobReference!;
     for (;;) {
-      if (page.jobComplete) addRows(sums, page);
+      if (page.jobComplete) addRows(sums, page.parsed);
       if (page.jobComplete && !page.pageToken) break;
       page = await call({ uri: `/queries/${encodeURIComponent(job.jobId!)}`, qs: { pageToken: page.pageToken, maxResults: this.options.pageRows ?? 10_000, location: job.location, timeoutMs: 60_000 } });
     }
@@ -89,31 +93,35 @@ export class GcpCostSource implements SyncableSource {
   }
 }
 
+/** The answer's shape and every row checked inside the retry: a garbled page is retried. */
 function checked(body: unknown): QueryPage {
   const page = body as QueryPage;
   if (typeof body !== 'object' || body === null || !page.jobReference?.jobId) throw malformed('no job reference');
-  if (page.jobComplete) {
-    const names = (page.schema?.fields ?? []).map((f) => f.name);
-    if (GCP_COLUMNS.some((c, i) => names[i] !== c)) throw malformed('unexpected columns');
-    for (const row of page.rows ?? []) if (!Array.isArray(row.f) || row.f.length !== GCP_COLUMNS.length) throw malformed('a row of the wrong width');
+  page.parsed = [];
+  if (!page.jobComplete) return page;
+  const names = (page.schema?.fields ?? []).map((f) => f.name);
+  if (GCP_COLUMNS.some((c, i) => names[i] !== c)) throw malformed('unexpected columns');
+  for (const row of page.rows ?? []) {
+    if (!Array.isArray(row.f) || row.f.length !== GCP_COLUMNS.length) throw malformed('a row of the wrong width');
+    const v = Object.fromEntries(GCP_COLUMNS.map((c, i) => [c, String(row.f![i]?.v ?? '')])) as Record<GcpColumn, string>;
+    const costNanos = decimalToNanos(v.cost || '0');
+    const creditNanos = decimalToNanos(v.credits || '0');
+    if (!isDay(v.day) || costNanos === undefined || creditNanos === undefined) throw malformed(`a row has no readable day or amount (${v.day})`);
+    page.parsed.push({ ...v, costNanos, creditNanos });
   }
   return page;
 }
 
-function addRows(sums: RecordSums, page: QueryPage): void {
-  for (const row of page.rows ?? []) {
-    const v = Object.fromEntries(GCP_COLUMNS.map((c, i) => [c, String(row.f![i]?.v ?? '')])) as Record<GcpColumn, string>;
-    const cost = decimalToNanos(v.cost || '0');
-    const credits = decimalToNanos(v.credits || '0');
-    if (!isDay(v.day) || cost === undefined || credits === undefined) throw malformed(`a row has no readable day or amount (${v.day})`);
+function addRows(sums: RecordSums, rows: GcpRow[]): void {
+  for (const v of rows) {
     const dims: CostDimensions = {
       source: 'gcp', provider: 'gcp', providerName: 'Google Cloud', billingAccountId: v.billing_account_id, billingAccountName: '',
       subAccountId: v.project_id, subAccountName: v.project_name, service: v.service, serviceCategory: '', regionId: v.region, regionName: v.region,
       chargeCategory: COST_TYPES[v.cost_type] ?? 'adjustment', resourceId: '', currency: v.currency, tags: {},
     };
-    sums.add(dims, v.day, cost, cost);
+    sums.add(dims, v.day, v.costNanos, v.costNanos);
     // Credits (committed use, sustained use, promotions) stay credit records, never netted into usage.
-    if (credits !== 0n) sums.add({ ...dims, chargeCategory: 'credit' }, v.day, credits, credits);
+    if (v.creditNanos !== 0n) sums.add({ ...dims, chargeCategory: 'credit' }, v.day, v.creditNanos, v.creditNanos);
   }
 }
 
