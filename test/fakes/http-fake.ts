@@ -76,6 +76,9 @@ export async function startFake(handler: Handler, tls?: { key: string; cert: str
     });
   };
   const server = tls ? createHttpsServer(tls, listener) : createHttpServer(listener);
+  // Longer than any pause between a client's requests: a socket the server closes while the
+  // client reuses it looks like a hung request (benchmarks pause for seconds between chains).
+  server.keepAliveTimeout = 120_000;
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   return {
