@@ -6,13 +6,9 @@
 import { addDays, firstDayOfMonth, fromDate, monthOf, nextMonth, type Day } from '../domain/days';
 import { AppError } from '../domain/errors';
 import type { Clock } from '../ports/clock';
-import type { RequestCountRepository } from '../ports/request-counts';
+import type { RequestCap, RequestCountRepository } from '../ports/request-counts';
 
-export interface RequestCap {
-  limit: number;
-  setting: string; // the variable that sets it, for the message
-  api: string; // what a request is to, e.g. "Cost Explorer"
-}
+export type { RequestCap };
 
 export interface RequestUsage {
   today: number;

@@ -1,4 +1,5 @@
-import { createAwsCostSource } from '../../src/sources/aws/aws-factory';
+import { loadConfig } from '../../src/config/config';
+import { createCloudSources } from '../../src/sources/cloud-sources';
 import { FakeAwsCostExplorer } from '../fakes/fake-aws-ce';
 import { costSourceContract } from './cost-source.contract';
 
@@ -10,9 +11,9 @@ costSourceContract('AWS Cost Explorer (real SDK, local fake)', async (clock) => 
   process.env.AWS_ENDPOINT_URL_COST_EXPLORER = fake.url;
   process.env.AWS_ACCESS_KEY_ID = fake.accessKeyId;
   process.env.AWS_SECRET_ACCESS_KEY = 'test-secret';
-  const source = createAwsCostSource({ clock, requestTimeoutMs: 400 });
+  const [source] = createCloudSources(loadConfig({ PENNY_SOURCES: 'aws' }).cloud, { clock, requestTimeoutMs: 400 });
   return {
-    source,
+    source: source!,
     fake,
     spec: {
       accounts: [{ id: '111111111111', name: 'prod-core' }, { id: '222222222222', name: 'data-platform' }],

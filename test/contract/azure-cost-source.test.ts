@@ -1,4 +1,5 @@
-import { createAzureCostSource } from '../../src/sources/azure/azure-factory';
+import { loadConfig } from '../../src/config/config';
+import { createCloudSources } from '../../src/sources/cloud-sources';
 import { FakeAzureCost } from '../fakes/fake-azure-cost';
 import { costSourceContract } from './cost-source.contract';
 
@@ -12,11 +13,13 @@ costSourceContract('Azure Cost Management (real SDK, local HTTPS fake)', async (
   process.env.AZURE_TENANT_ID = fake.tenant;
   process.env.AZURE_CLIENT_ID = fake.clientId;
   process.env.AZURE_CLIENT_SECRET = fake.clientSecret;
-  const source = createAzureCostSource({
-    scopes: SUBSCRIPTIONS.map((s) => `subscriptions/${s}`), resourceManagerEndpoint: fake.url, authorityHost: fake.url, clock, ca: fake.ca, requestTimeoutMs: 400,
+  // Endpoints through config (AZURE_RESOURCE_MANAGER_ENDPOINT, AZURE_AUTHORITY_HOST), HTTPS trusted through the test CA.
+  const { cloud } = loadConfig({
+    PENNY_SOURCES: 'azure', PENNY_AZURE_SCOPES: SUBSCRIPTIONS.map((s) => `subscriptions/${s}`).join(','), AZURE_RESOURCE_MANAGER_ENDPOINT: fake.url, AZURE_AUTHORITY_HOST: fake.url,
   });
+  const [source] = createCloudSources(cloud, { clock, azureCa: fake.ca, requestTimeoutMs: 400 });
   return {
-    source,
+    source: source!,
     fake,
     spec: {
       accounts: SUBSCRIPTIONS.map((id, i) => ({ id, name: i === 0 ? 'Production' : 'Data' })),

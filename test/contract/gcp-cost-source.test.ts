@@ -1,5 +1,6 @@
 import { OAuth2Client } from 'google-auth-library';
-import { createGcpCostSource } from '../../src/sources/gcp/gcp-factory';
+import { loadConfig } from '../../src/config/config';
+import { createCloudSources } from '../../src/sources/cloud-sources';
 import { FakeBigQuery } from '../fakes/fake-bigquery';
 import { costSourceContract } from './cost-source.contract';
 
@@ -10,9 +11,11 @@ costSourceContract('Google Cloud billing export in BigQuery (real SDK, local fak
   // A preset token: without an auth client the SDK would probe the metadata server.
   const authClient = new OAuth2Client();
   authClient.setCredentials({ access_token: fake.token, expiry_date: Date.now() + 3_600_000 });
-  const source = createGcpCostSource({ billingTable: fake.table, bigqueryEndpoint: fake.url, clock, authClient, requestTimeoutMs: 400, pageRows: 1000 });
+  // The fake is reached through PENNY_GCP_BIGQUERY_ENDPOINT, read by config like any setting.
+  const { cloud } = loadConfig({ PENNY_SOURCES: 'gcp', PENNY_GCP_BILLING_TABLE: fake.table, PENNY_GCP_BIGQUERY_ENDPOINT: fake.url });
+  const [source] = createCloudSources(cloud, { clock, gcpAuthClient: authClient, requestTimeoutMs: 400 });
   return {
-    source,
+    source: source!,
     fake,
     spec: {
       accounts: [{ id: 'acme-web-prod', name: 'Acme Web (prod)' }, { id: 'acme-ml-training', name: 'ML training' }],
