@@ -6,12 +6,12 @@ import { costSourceContract } from './cost-source.contract';
 costSourceContract('AWS Cost Explorer (real SDK, local fake)', async (clock) => {
   const fake = await new FakeAwsCostExplorer().start();
   fake.pageSize = 25;
-  fake.timeoutDelayMs = 1500;
+  fake.timeoutDelayMs = 5000; // past the 2 s client timeout (generous: a loaded machine must not time out on its own)
   // The fake is reachable only through the SDK's own endpoint variable; credentials from the default chain.
   process.env.AWS_ENDPOINT_URL_COST_EXPLORER = fake.url;
   process.env.AWS_ACCESS_KEY_ID = fake.accessKeyId;
   process.env.AWS_SECRET_ACCESS_KEY = 'test-secret';
-  const [source] = createCloudSources(loadConfig({ PENNY_SOURCES: 'aws' }).cloud, { clock, requestTimeoutMs: 400 });
+  const [source] = createCloudSources(loadConfig({ PENNY_SOURCES: 'aws' }).cloud, { clock, requestTimeoutMs: 2000 });
   return {
     source: source!,
     fake,
