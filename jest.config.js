@@ -6,8 +6,9 @@ module.exports = {
   transform: {
     '^.+\\.(t|j)sx?$': ['@swc/jest', { jsc: { target: 'es2022', parser: { syntax: 'typescript' } }, module: { type: 'commonjs' } }],
   },
-  // agenda and its Mongo backend ship ESM only; swc turns them into CommonJS for Jest.
-  transformIgnorePatterns: ['/node_modules/(?!(agenda|@agendajs)/)'],
+  // agenda and its Mongo backend ship ESM only; swc turns them into CommonJS for Jest. So is
+  // node-fetch 3, which BigQuery's HTTP layer (teeny-request) loads with a dynamic import().
+  transformIgnorePatterns: ['/node_modules/(?!(agenda|@agendajs|teeny-request|node-fetch|fetch-blob|data-uri-to-buffer|formdata-polyfill)/)'],
   globalSetup: '<rootDir>/test/support/global-setup.ts',
   globalTeardown: '<rootDir>/test/support/global-teardown.ts',
   testTimeout: 60000,

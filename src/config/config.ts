@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { isValidTimeZone } from '../domain/days';
 import { AppError } from '../domain/errors';
 import { DEFAULT_CURRENCY } from '../domain/money';
+import { cloudSchema, toCloudConfig, type CloudConfig } from './cloud-config';
 
 const coreSchema = z.object({
   MONGODB_URI: z
@@ -44,11 +45,14 @@ export interface Config {
   ferretdbBin?: string;
   digestTime: string;
   logLevel: CoreConfig['LOG_LEVEL'];
+  cloud: CloudConfig;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const parsed = coreSchema.safeParse(env);
   if (!parsed.success) throw configError(parsed.error);
+  const cloud = cloudSchema.safeParse(env);
+  if (!cloud.success) throw configError(cloud.error);
   const c = parsed.data;
   return {
     mongodbUri: c.MONGODB_URI,
@@ -58,6 +62,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     ferretdbBin: c.PENNY_FERRETDB_BIN || undefined,
     digestTime: c.PENNY_DIGEST_TIME,
     logLevel: c.LOG_LEVEL,
+    cloud: toCloudConfig(cloud.data),
   };
 }
 

@@ -15,6 +15,14 @@ export type ErrorCode =
   | 'IMPORT_ABORTED'
   | 'STORE_BUSY'
   | 'NOT_CONFIGURED'
+  | 'SOURCE_THROTTLED'
+  | 'SOURCE_UNAVAILABLE'
+  | 'SOURCE_TIMEOUT'
+  | 'SOURCE_BAD_RESPONSE'
+  | 'SOURCE_AUTH'
+  | 'SOURCE_REJECTED'
+  | 'SOURCE_NETWORK'
+  | 'SOURCE_REQUEST_CAP'
   | 'INTERNAL';
 
 export class AppError extends Error {

@@ -20,6 +20,11 @@ export interface WriteResult {
   months: Month[];
 }
 
+/** A replacement also says how many stale records it removed. */
+export interface ReplaceResult extends WriteResult {
+  removed: number;
+}
+
 export interface StoreCoverage {
   firstDay?: Day;
   lastDay?: Day;
@@ -34,7 +39,16 @@ export interface CostStore {
    * Batches from an async iterable are written under one lock, so memory stays at one batch.
    */
   writeRecords(records: readonly CostRecord[] | AsyncIterable<readonly CostRecord[]>, options: { importId: string }): Promise<WriteResult>;
-  /** Sums of the query's metric per (currency, group key). Rows may repeat a key; callers merge. */
+  /**
+   * Makes `records` the whole of what `source` holds on `days`: upserts them and removes that
+   * source's other records on those days (a record the provider dropped from a revised day).
+   * Every record must be of `source` and on one of `days`. Other sources are left alone.
+   */
+  replaceSourceDays(source: string, days: readonly Day[], records: readonly CostRecord[], options: { importId: string }): Promise<ReplaceResult>;
+  /**
+   * Sums of the query's metric per (currency, group key). Rows may repeat a key; callers merge.
+   * A group with no value ('') that sums to exactly zero is left out: it carries nothing.
+   */
   groupCosts(query: CostQuery): Promise<GroupRow[]>;
   dimensionValues(dim: CatalogDim): Promise<DimensionValue[]>;
   coverage(): Promise<StoreCoverage>;

@@ -7,15 +7,16 @@ import type { Collection } from 'mongodb';
 import type { Connection, Model } from 'mongoose';
 import type { CostRecord } from '../domain/cost-record';
 import type { CostQuery, GroupRow } from '../domain/cost-query';
-import { coversMonth, DateRange, monthsIn } from '../domain/days';
+import { coversMonth, DateRange, monthsIn, type Day } from '../domain/days';
 import { AppError } from '../domain/errors';
 import type { Logger } from '../ports/logger';
-import type { CatalogDim, CostStore, DimensionValue, StoreCoverage, WriteResult } from '../ports/cost-store';
+import type { CatalogDim, CostStore, DimensionValue, ReplaceResult, StoreCoverage, WriteResult } from '../ports/cost-store';
 import { DimensionCatalog } from './dimension-catalog';
 import { partitionCollection, type PartitionKind, type PartitionState } from './partitions';
 import { prefetch } from './batching';
 import { PartitionWriter, type StoredDoc } from './partition-writer';
-import { WriteSession } from './write-session';
+import { WriteSession, type PartitionStates } from './write-session';
+import { assertWithin, removeStaleRecords } from './day-replacement';
 import { buildPipeline, kindCanAnswer } from './query-pipeline';
 import { costRecordSchema, dailyRollupSchema, monthlyRollupSchema, partitionStateSchema } from './schemas';
 import { WriteLock } from './write-lock';
@@ -56,22 +57,28 @@ export class MongoCostStore implements CostStore {
     });
   }
 
-  async writeRecords(input: readonly CostRecord[] | AsyncIterable<readonly CostRecord[]>, options: { importId: string }): Promise<WriteResult> {
-    const states = {
-      get: (month: string) => this.partitions.findById(month).lean(),
-      set: (month: string, patch: Partial<PartitionState>) => this.setState(month, patch),
-      ensureIndexes: (month: string) => this.ensureIndexes(month),
-    };
+  writeRecords(input: readonly CostRecord[] | AsyncIterable<readonly CostRecord[]>, options: { importId: string }): Promise<WriteResult> {
+    return this.withLock(() => this.writeLocked(input, options.importId));
+  }
+
+  async replaceSourceDays(source: string, days: readonly Day[], records: readonly CostRecord[], options: { importId: string }): Promise<ReplaceResult> {
+    assertWithin(source, days, records);
     return this.withLock(async () => {
-      const session = new WriteSession(this.writer, states, options.importId, this.options.logger);
-      for await (const batch of Symbol.asyncIterator in input ? prefetch(input) : [input as readonly CostRecord[]]) {
-        await session.add(batch);
-        await this.lock.acquire(this.owner); // renew the lease as long writes go on
-      }
-      const result = await session.finish();
-      await this.catalog.write(session.catalog);
-      return result;
+      const written = await this.writeLocked(records, options.importId);
+      const removed = await removeStaleRecords(this.writer, this.states(), source, days, new Set(records.map((r) => r.id)));
+      return { ...written, removed };
     });
+  }
+
+  private async writeLocked(input: readonly CostRecord[] | AsyncIterable<readonly CostRecord[]>, importId: string): Promise<WriteResult> {
+    const session = new WriteSession(this.writer, this.states(), importId, this.options.logger);
+    for await (const batch of Symbol.asyncIterator in input ? prefetch(input) : [input as readonly CostRecord[]]) {
+      await session.add(batch);
+      await this.lock.acquire(this.owner); // renew the lease as long writes go on
+    }
+    const result = await session.finish();
+    await this.catalog.write(session.catalog);
+    return result;
   }
 
   /** Full rebuild of one month's rollups from its records. */
@@ -102,10 +109,12 @@ export class MongoCostStore implements CostStore {
     const days: DateRange | undefined = whole ? undefined : query.range;
     const pipeline = buildPipeline(query, days);
     const results = await this.collection(kind, month).aggregate(pipeline, { useBigInt64: true }).toArray();
-    return results.map((r) => {
-      const id = (r._id ?? {}) as { c?: string; k?: unknown; l?: unknown };
-      return { currency: id.c ?? '', key: id.k == null ? '' : String(id.k), label: id.l == null ? '' : String(id.l), amount: exactAmount(r.v) };
-    });
+    return results
+      .map((r) => {
+        const id = (r._id ?? {}) as { c?: string; k?: unknown; l?: unknown };
+        return { currency: id.c ?? '', key: id.k == null ? '' : String(id.k), label: id.l == null ? '' : String(id.l), amount: exactAmount(r.v) };
+      })
+      .filter((row) => !(row.key === '' && row.amount === 0n));
   }
 
   dimensionValues(dim: CatalogDim): Promise<DimensionValue[]> {
@@ -131,6 +140,15 @@ export class MongoCostStore implements CostStore {
   /** The driver collection under a partition's model: bulk paths skip per-document casting. */
   private collection(kind: PartitionKind, month: string): Collection<StoredDoc> {
     return this.model(kind, month).collection as unknown as Collection<StoredDoc>;
+  }
+
+  /** The partition bookkeeping a write session and a replacement share. */
+  private states(): PartitionStates {
+    return {
+      get: (month: string) => this.partitions.findById(month).lean(),
+      set: (month: string, patch: Partial<PartitionState>) => this.setState(month, patch),
+      ensureIndexes: (month: string) => this.ensureIndexes(month),
+    };
   }
 
   private async ensureIndexes(month: string): Promise<void> {

@@ -94,6 +94,32 @@ export class PartitionWriter {
     return { days: sorted.length, firstDay: sorted[0], lastDay: sorted[sorted.length - 1] };
   }
 
+  /** Ids of `source`'s records on `days` that are not in `keep`: what a replacement removes. */
+  async staleIds(month: string, days: string[], source: string, keep: ReadonlySet<string>): Promise<string[]> {
+    const stale: string[] = [];
+    for await (const doc of this.collection('records', month).find({ day: { $in: days }, source }, { projection: { _id: 1 }, batchSize: 5000 })) {
+      if (!keep.has(doc._id)) stale.push(doc._id);
+    }
+    return stale;
+  }
+
+  /** Deletes records of `days` by id and recomputes those days' daily rollups from what is left. */
+  async removeRecords(month: string, days: string[], ids: string[]): Promise<void> {
+    const records = this.collection('records', month);
+    for (const batch of chunks(ids, 5000)) await records.deleteMany({ _id: { $in: batch } });
+    const daily = new RollupAccumulator('day');
+    for await (const doc of records.find({ day: { $in: days } }, { projection: ROLLUP_SOURCE_PROJECTION, useBigInt64: true, batchSize: 5000 })) {
+      daily.add(doc as unknown as RollupSource);
+    }
+    await this.replaceRollups('daily', month, daily.docs(), days);
+  }
+
+  /** First and last day that still hold costs, read from the (small) daily rollups. */
+  async dayBounds(month: string): Promise<{ firstDay?: string; lastDay?: string }> {
+    const days = (await this.collection('daily', month).find({}, { projection: { day: 1 } }).toArray()).map((d) => String(d.day)).sort();
+    return { firstDay: days[0], lastDay: days[days.length - 1] };
+  }
+
   private async insertAll(col: Collection<StoredDoc>, docs: CostRecordDoc[]): Promise<void> {
     await forEachConcurrently(chunks(docs, INSERT_BATCH), INSERT_CONCURRENCY, async (batch) => {
       try {

@@ -142,6 +142,44 @@ export function costStoreContract(name: string, open: () => Promise<StoreHarness
       expect(norm(await h.store.groupCosts(q('2024-09-01', '2024-10-01', { filters: { currency: 'EUR' } })))).toEqual([['EUR', '', 20n]]);
     });
 
+    it("replacing a source's days removes what the new set dropped, and nothing else", async () => {
+      const cloud = { source: 'aws' };
+      await h.store.writeRecords([
+        rec('2024-09-29', 1n, { ...cloud, resourceId: 'keep' }),
+        rec('2024-09-30', 2n, { ...cloud, resourceId: 'gone' }),
+        rec('2024-09-30', 4n, { ...cloud, resourceId: 'kept' }),
+        rec('2024-10-01', 8n, { ...cloud, resourceId: 'gone-too' }),
+        rec('2024-09-30', 16n, { source: 'focus' }),
+      ], { importId: 'first' });
+      const result = await h.store.replaceSourceDays('aws', ['2024-09-30', '2024-10-01', '2024-10-02'], [
+        rec('2024-09-30', 5n, { ...cloud, resourceId: 'kept' }),
+        rec('2024-10-02', 32n, { ...cloud, resourceId: 'new' }),
+      ], { importId: 'second' });
+      expect(result).toMatchObject({ records: 2, inserted: 1, replaced: 1, removed: 2 });
+      const byDay = await h.store.groupCosts(q('2024-09-01', '2024-11-01', { groupBy: 'day' }));
+      expect(norm(byDay)).toEqual([['USD', '2024-09-29', 1n], ['USD', '2024-09-30', 21n], ['USD', '2024-10-02', 32n]]);
+      // Whole-month answers come from the monthly rollups: they must have followed.
+      expect(norm(await h.store.groupCosts(q('2024-09-01', '2024-11-01', { groupBy: 'month' })))).toEqual([['USD', '2024-09', 22n], ['USD', '2024-10', 32n]]);
+      // Replacing with the same set again changes nothing.
+      expect(await h.store.replaceSourceDays('aws', ['2024-09-30'], [rec('2024-09-30', 5n, { ...cloud, resourceId: 'kept' })], { importId: 'third' })).toMatchObject({ removed: 0, unchanged: 1 });
+    });
+
+    it('refuses a replacement carrying records of another source or day', async () => {
+      await expect(h.store.replaceSourceDays('aws', ['2024-09-30'], [rec('2024-09-30', 1n)], { importId: 'x' })).rejects.toThrow();
+      await expect(h.store.replaceSourceDays('test', ['2024-09-30'], [rec('2024-10-01', 1n)], { importId: 'x' })).rejects.toThrow();
+    });
+
+    it('leaves out a no-value group that sums to zero, and keeps one that does not', async () => {
+      await h.store.writeRecords([
+        rec('2024-09-01', 10n, { regionId: '', regionName: '', resourceId: 'a' }),
+        rec('2024-09-01', -10n, { regionId: '', regionName: '', resourceId: 'b' }),
+        rec('2024-09-01', 7n),
+        rec('2024-09-02', 3n, { service: '', resourceId: 'c' }),
+      ], { importId: 'z' });
+      expect(norm(await h.store.groupCosts(q('2024-09-01', '2024-10-01', { groupBy: 'region' })))).toEqual([['USD', 'us-east-1', 10n]]);
+      expect(norm(await h.store.groupCosts(q('2024-09-01', '2024-10-01', { groupBy: 'service' })))).toEqual([['USD', '', 3n], ['USD', 'Amazon Elastic Compute Cloud', 7n]]);
+    });
+
     it('lists the values it has seen per dimension', async () => {
       await h.store.writeRecords([rec('2024-09-01', 1n), rec('2024-09-01', 1n, { subAccountId: 'A2', subAccountName: 'staging', service: 'BigQuery' })], { importId: 'd' });
       const accounts = (await h.store.dimensionValues('account')).sort((a, b) => a.value.localeCompare(b.value));

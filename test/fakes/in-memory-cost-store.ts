@@ -4,7 +4,7 @@
  */
 import type { CostRecord } from '../../src/domain/cost-record';
 import { tagKeyOf, type CostQuery, type GroupRow } from '../../src/domain/cost-query';
-import type { CatalogDim, CostStore, DimensionValue, StoreCoverage, WriteResult } from '../../src/ports/cost-store';
+import type { CatalogDim, CostStore, DimensionValue, ReplaceResult, StoreCoverage, WriteResult } from '../../src/ports/cost-store';
 
 export class InMemoryCostStore implements CostStore {
   readonly records = new Map<string, CostRecord>();
@@ -21,6 +21,20 @@ export class InMemoryCostStore implements CostStore {
       this.records.set(r.id, r);
     }
     return result;
+  }
+
+  async replaceSourceDays(source: string, days: readonly string[], records: readonly CostRecord[]): Promise<ReplaceResult> {
+    const allowed = new Set(days);
+    if (records.some((r) => r.source !== source || !allowed.has(r.day))) throw new Error('record outside the replaced days');
+    const keep = new Set(records.map((r) => r.id));
+    let removed = 0;
+    for (const [id, r] of this.records) {
+      if (r.source === source && allowed.has(r.day) && !keep.has(id)) {
+        this.records.delete(id);
+        removed += 1;
+      }
+    }
+    return { ...(await this.writeRecords(records)), removed };
   }
 
   async groupCosts(query: CostQuery): Promise<GroupRow[]> {
@@ -42,7 +56,7 @@ export class InMemoryCostStore implements CostStore {
       row.amount += r[query.metric];
       rows.set(id, row);
     }
-    return [...rows.values()];
+    return [...rows.values()].filter((row) => !(row.key === '' && row.amount === 0n));
   }
 
   async dimensionValues(dim: CatalogDim): Promise<DimensionValue[]> {
