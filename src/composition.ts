@@ -9,7 +9,7 @@ import type { Config } from './config/config';
 import type { Day } from './domain/days';
 import type { ChartRenderer } from './ports/chart-renderer';
 import { systemClock, type Clock } from './ports/clock';
-import type { CostSource } from './ports/cost-source';
+import type { CostSource, SyncableSource } from './ports/cost-source';
 import type { CostStore } from './ports/cost-store';
 import type { DigestDeliveries, DigestSubscriptions } from './ports/digests';
 import type { EventReceipts } from './ports/event-receipts';
@@ -17,9 +17,11 @@ import type { Logger } from './ports/logger';
 import type { MetaStore } from './ports/meta-store';
 import type { Scheduler } from './ports/scheduler';
 import { createScheduler } from './scheduler/agenda-scheduler';
+import { CloudSyncService } from './services/cloud-sync';
 import { CostAnswers } from './services/cost-answers';
 import { CostService } from './services/cost-service';
 import { FocusImportService } from './services/focus-import';
+import { cloudRequestCaps, createCloudSources } from './sources/cloud-sources';
 import { DemoCostSource } from './sources/demo/demo-source';
 import { FocusCsvReader } from './sources/focus/focus-csv-reader';
 import { FileDaySpill } from './spill/file-day-spill';
@@ -31,6 +33,8 @@ import { MongoEventReceipts } from './store/event-receipts';
 import type { RunningServer } from './store/ferretdb-process';
 import { MongoCostStore } from './store/mongo-cost-store';
 import { MongoMetaStore } from './store/mongo-meta-store';
+import { MongoRequestCountRepository } from './store/request-counts';
+import { MongoSyncRunRepository } from './store/sync-runs';
 
 export interface SchedulerSettings {
   /** This instance's name, stored on the jobs it locks. */
@@ -51,6 +55,10 @@ export interface Core {
   costs: CostService;
   answers: CostAnswers;
   imports: FocusImportService;
+  /** Syncs the cloud sources into the store, recording each run. */
+  sync: CloudSyncService;
+  /** The clouds enabled by PENNY_SOURCES, built on first use (each SDK finds its own credentials). */
+  cloudSources(): SyncableSource[];
   /** The `/cost` grammar over the services, shared by Slack and the console. */
   router: CommandRouter;
   /** Charts as QuickChart URLs (Slack's default) or local PNGs (the console, CHART_RENDERER=local). */
@@ -79,12 +87,20 @@ export async function openCore(config: Config, logger: Logger, clock: Clock = sy
   try {
     const store = new MongoCostStore(conn, { logger });
     const digests = new MongoDigestSubscriptions(conn);
-    await Promise.all([store.init(), digests.init()]);
+    const runs = new MongoSyncRunRepository(conn);
+    await Promise.all([store.init(), digests.init(), runs.init()]);
     const costs = new CostService({ store, clock, timeZone: config.timeZone, currency: config.currency });
     const answers = new CostAnswers(costs);
+    const sync = new CloudSyncService({
+      store, runs, requestCounts: new MongoRequestCountRepository(conn), clock, logger,
+      settings: { backfillDays: config.cloud.sync.backfillDays, reviseDays: config.cloud.sync.reviseDays },
+      caps: cloudRequestCaps(config.cloud),
+    });
+    let sources: SyncableSource[] | undefined;
     const router = new CommandRouter({ answers, digests, clock, logger, defaultTimeZone: config.timeZone, defaultDigestTime: config.digestTime });
     return {
-      config, logger, clock, store, digests, costs, answers, router,
+      config, logger, clock, store, digests, costs, answers, router, sync,
+      cloudSources: () => (sources ??= createCloudSources(config.cloud, { clock })),
       meta: new MongoMetaStore(conn),
       deliveries: new MongoDigestDeliveries(conn),
       receipts: new MongoEventReceipts(conn, clock),
