@@ -61,11 +61,16 @@ export interface Core {
   close(): Promise<void>;
 }
 
-export async function openCore(config: Config, logger: Logger, clock: Clock = systemClock): Promise<Core> {
+export interface OpenOptions {
+  /** Plain lines for a person while the core starts, such as a first-run database setup. */
+  onProgress?: (line: string) => void;
+}
+
+export async function openCore(config: Config, logger: Logger, clock: Clock = systemClock, options: OpenOptions = {}): Promise<Core> {
   let embedded: RunningServer | undefined;
   let uri = config.mongodbUri;
   if (!uri) {
-    embedded = await startEmbeddedMongo({ dataDir: config.dataDir, ferretdbBin: config.ferretdbBin, logger });
+    embedded = await startEmbeddedMongo({ dataDir: config.dataDir, ferretdbBin: config.ferretdbBin, logger, onProgress: options.onProgress });
     uri = embedded.uri;
   }
   const conn = await connectMongo(uri).catch(async (error: unknown) => {
