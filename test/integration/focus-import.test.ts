@@ -140,7 +140,7 @@ describe('importing the FOCUS sample', () => {
     const before = await grouped('service');
     const path = join(tmp, 'not-focus.csv');
     writeFileSync(path, 'date,amount\n2024-09-01,5\n');
-    await expect(service.import([file(path)])).rejects.toThrow(/does not look like a FOCUS file: the header lacks BilledCost/);
+    await expect(service.import([file(path)])).rejects.toThrow(/not-focus.csv does not look like a FOCUS file: its header lacks BilledCost/);
     const gz = join(tmp, 'fake.csv.gz');
     copyFileSync(SAMPLE, gz);
     await expect(service.import([file(gz)])).rejects.toThrow(/ends in \.gz but is not gzip data/);
