@@ -8,6 +8,9 @@ module.exports = {
   },
   // agenda and its Mongo backend ship ESM only; swc turns them into CommonJS for Jest.
   transformIgnorePatterns: ['/node_modules/(?!(agenda|@agendajs)/)'],
+  // A dynamic import() names the compiled file (`../composition.js`, as Node's ESM rules want);
+  // in tests that is the .ts source.
+  moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },
   globalSetup: '<rootDir>/test/support/global-setup.ts',
   globalTeardown: '<rootDir>/test/support/global-teardown.ts',
   testTimeout: 60000,
