@@ -1,7 +1,7 @@
 /**
  * The FOCUS sample (1,000 real anonymized rows) through the real reader into the real store.
  */
-import { copyFileSync, createReadStream, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, createReadStream, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -49,6 +49,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await dropTestDb(conn);
+  rmSync(tmp, { recursive: true, force: true });
 });
 beforeEach(async () => {
   await conn.dropDatabase();
