@@ -43,21 +43,23 @@ export async function startEmbeddedMongo(options: EmbeddedOptions): Promise<Runn
 
   let mongodError: unknown;
   try {
-    const say = () => options.onProgress?.('Downloading MongoDB for the embedded database (first run)…');
-    return await (options.mongod ?? memoryServerMongod).start(join(dataDir, 'mongodb'), say);
+    // A first download shows its own progress (mongodb-memory-server prints it).
+    return await (options.mongod ?? memoryServerMongod).start(join(dataDir, 'mongodb'));
   } catch (error) {
     mongodError = error;
     logger.debug({ err: error }, 'mongodb-memory-server could not start');
     remember(dataDir, now(), reasonOf(error), logger);
   }
-  const ferretdb = find() ?? (await buildOrUndefined(dataDir, options));
+  const found = find();
+  const built = found ? undefined : await buildFerretdbLogged(dataDir, options);
+  const ferretdb = found ?? built?.binary;
   if (ferretdb) {
     logger.info({ ferretdb }, 'mongod is not available here; using FerretDB as the embedded database');
     return startFerretdbOrExplain(ferretdb, dataDir);
   }
   throw new AppError(
     'EMBEDDED_DB_UNAVAILABLE',
-    `The embedded MongoDB could not be started (its server binary could not be obtained: ${reasonOf(mongodError)}); set MONGODB_URI to a MongoDB server and run again.`,
+    `The embedded database could not be started: mongod could not be obtained (${reasonOf(mongodError)}), and FerretDB could not be built (details in ${built?.log}). Set MONGODB_URI to a MongoDB server and run again.`,
     { cause: mongodError },
   );
 }
@@ -79,17 +81,18 @@ function remember(dataDir: string, now: Date, reason: string, logger: Logger): v
  * In a source checkout with Go, the FerretDB fallback can be built on first use. The person sees
  * one line; Go's output goes to a log file in the data directory.
  */
-async function buildOrUndefined(dataDir: string, options: EmbeddedOptions): Promise<string | undefined> {
+async function buildFerretdbLogged(dataDir: string, options: EmbeddedOptions): Promise<{ binary?: string; log: string }> {
   mkdirSync(dataDir, { recursive: true });
   const logPath = join(dataDir, FERRETDB_BUILD_LOG);
   options.onProgress?.(`Setting up the embedded database (first run, about 2 minutes; details in ${logPath})…`);
   options.logger.info({ log: logPath }, 'mongod cannot be had here; building FerretDB instead');
   const log = createWriteStream(logPath);
   try {
-    return await (options.buildFerretdb ?? buildFerretdb)(log);
+    return { binary: await (options.buildFerretdb ?? buildFerretdb)(log), log: logPath };
   } catch (error) {
-    options.logger.warn({ err: error, log: logPath }, 'FerretDB could not be built');
-    return undefined;
+    log.write(`\n${(error as Error).message}\n`);
+    options.logger.info({ err: error, log: logPath }, 'FerretDB could not be built');
+    return { log: logPath };
   } finally {
     await new Promise((done) => log.end(done));
   }

@@ -7,14 +7,12 @@ import type { RunningServer } from './ferretdb-process';
 
 export interface MongodStarter {
   /** Starts mongod with its data in `dbPath`, downloading the binary first if it is not cached. */
-  start(dbPath: string, onDownload: () => void): Promise<RunningServer>;
+  start(dbPath: string): Promise<RunningServer>;
 }
 
 export const memoryServerMongod: MongodStarter = {
-  async start(dbPath, onDownload) {
-    const { DryMongoBinary, MongoBinary, MongoMemoryServer } = await import('mongodb-memory-server');
-    // A cached binary needs no network; only a real download is worth a line to the person waiting.
-    if (!(await DryMongoBinary.locateBinary(DryMongoBinary.getEnsuredOptions()))) onDownload();
+  async start(dbPath) {
+    const { MongoBinary, MongoMemoryServer } = await import('mongodb-memory-server');
     // Fetch the binary before create(): create() prints a full stack to the console when the
     // download fails, and that failure is expected on some machines (we fall back and say so).
     await MongoBinary.getPath();
