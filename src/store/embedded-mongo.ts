@@ -87,8 +87,11 @@ async function buildFerretdbLogged(dataDir: string, options: EmbeddedOptions): P
   options.onProgress?.(`Setting up the embedded database (first run, about 2 minutes; details in ${logPath})…`);
   options.logger.info({ log: logPath }, 'mongod cannot be had here; building FerretDB instead');
   const log = createWriteStream(logPath);
+  log.write(`${new Date().toISOString()} building FerretDB with Go (.ci/build-ferretdb.sh), because mongod could not be had\n`);
   try {
-    return { binary: await (options.buildFerretdb ?? buildFerretdb)(log), log: logPath };
+    const binary = await (options.buildFerretdb ?? buildFerretdb)(log);
+    log.write(`${new Date().toISOString()} built ${binary}\n`);
+    return { binary, log: logPath };
   } catch (error) {
     log.write(`\n${(error as Error).message}\n`);
     options.logger.info({ err: error, log: logPath }, 'FerretDB could not be built');
