@@ -1,7 +1,7 @@
 /**
  * The MongoDB wire server the benchmarks run against: MONGODB_URI, or a FerretDB started here.
  */
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { findFerretdb, FERRETDB_VERSION, startFerretdb } from '../src/store/ferretdb-process';
@@ -16,8 +16,13 @@ export async function benchServer(): Promise<BenchServer> {
   if (process.env.MONGODB_URI) return { uri: process.env.MONGODB_URI, label: 'MONGODB_URI', stop: async () => undefined };
   const binary = findFerretdb(process.env.PENNY_FERRETDB_BIN);
   if (!binary) throw new Error('No server for the benchmarks: set MONGODB_URI, or run .ci/build-ferretdb.sh to build FerretDB.');
-  const server = await startFerretdb(binary, mkdtempSync(join(tmpdir(), 'penny-bench-db-')));
-  return { uri: server.uri, label: `FerretDB ${FERRETDB_VERSION} (SQLite backend)`, stop: server.stop };
+  const dataDir = mkdtempSync(join(tmpdir(), 'penny-bench-db-'));
+  const server = await startFerretdb(binary, dataDir);
+  const stop = async () => {
+    await server.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  };
+  return { uri: server.uri, label: `FerretDB ${FERRETDB_VERSION} (SQLite backend)`, stop };
 }
 
 export function dbUri(base: string, name: string): string {

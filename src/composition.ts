@@ -8,6 +8,7 @@ import { CommandRouter } from './commands/command-router';
 import type { Config } from './config/config';
 import type { Day } from './domain/days';
 import type { ChartRenderer } from './ports/chart-renderer';
+import type { CostFileReader } from './ports/cost-file-reader';
 import { systemClock, type Clock } from './ports/clock';
 import type { CostSource, SyncableSource } from './ports/cost-source';
 import type { CostStore } from './ports/cost-store';
@@ -69,11 +70,21 @@ export interface Core {
   close(): Promise<void>;
 }
 
-export async function openCore(config: Config, logger: Logger, clock: Clock = systemClock): Promise<Core> {
+/** The billing-file reader; the CLI checks files with it before the database starts. */
+export function costFileReader(): CostFileReader {
+  return new FocusCsvReader();
+}
+
+export interface OpenOptions {
+  /** Plain lines for a person while the core starts, such as a first-run database setup. */
+  onProgress?: (line: string) => void;
+}
+
+export async function openCore(config: Config, logger: Logger, clock: Clock = systemClock, options: OpenOptions = {}): Promise<Core> {
   let embedded: RunningServer | undefined;
   let uri = config.mongodbUri;
   if (!uri) {
-    embedded = await startEmbeddedMongo({ dataDir: config.dataDir, ferretdbBin: config.ferretdbBin, logger });
+    embedded = await startEmbeddedMongo({ dataDir: config.dataDir, ferretdbBin: config.ferretdbBin, logger, onProgress: options.onProgress });
     uri = embedded.uri;
   }
   const conn = await connectMongo(uri).catch(async (error: unknown) => {
@@ -104,7 +115,7 @@ export async function openCore(config: Config, logger: Logger, clock: Clock = sy
       meta: new MongoMetaStore(conn),
       deliveries: new MongoDigestDeliveries(conn),
       receipts: new MongoEventReceipts(conn, clock),
-      imports: new FocusImportService({ store, reader: new FocusCsvReader(), spill: () => new FileDaySpill(), clock, logger }),
+      imports: new FocusImportService({ store, reader: costFileReader(), spill: () => new FileDaySpill(), clock, logger }),
       charts: (kind, host) => createChartRenderer(kind, host ? { host } : undefined),
       demoSource: (anchor) => new DemoCostSource(anchor, {}, config.currency),
       createScheduler: (settings) => createScheduler({ db: conn.db!, logger, ...settings }),

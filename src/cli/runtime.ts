@@ -5,8 +5,8 @@ import type { Readable } from 'node:stream';
 import { loadConfig, type Config } from '../config/config';
 import { withFileSecrets } from '../config/secrets';
 import { createLogger } from '../config/logger';
-import { openCore, type Core } from '../composition';
-import { isAppError } from '../domain/errors';
+import type { Core } from '../composition';
+import { isAppError, type ErrorCode } from '../domain/errors';
 import type { Logger } from '../ports/logger';
 
 export const EXIT = { ok: 0, failed: 1, usage: 2, partial: 3 } as const;
@@ -35,20 +35,33 @@ export const processIo: CliIo = {
   stdinIsTTY: Boolean(process.stdin.isTTY),
 };
 
+export interface CommandSettings {
+  config: Config;
+  logger: Logger;
+}
+
+/** The settings and the logger of one command; throws a coded error naming a bad setting. */
+export function loadSettings(io: CliIo): CommandSettings {
+  // The CLI is quiet unless asked: its output is the answer, not the log.
+  const config = loadConfig(withFileSecrets(io.env), { logLevel: 'warn' });
+  return { config, logger: createLogger(config.logLevel) };
+}
+
 /** Runs `work` with an open core and always closes it. Returns the exit code. */
-export async function withCore(io: CliIo, work: (core: Core) => Promise<number>): Promise<number> {
-  let config: Config;
-  let logger: Logger;
+export async function withCore(io: CliIo, work: (core: Core) => Promise<number>, loaded?: CommandSettings): Promise<number> {
+  let settings: CommandSettings;
   try {
-    config = loadConfig(withFileSecrets(io.env));
-    // The CLI is quiet unless asked: its output is the answer, not the log.
-    logger = createLogger(io.env.LOG_LEVEL ? config.logLevel : 'warn');
+    settings = loaded ?? loadSettings(io);
   } catch (error) {
     return reportError(io, undefined, error);
   }
+  const { config, logger } = settings;
   let core: Core | undefined;
   try {
-    core = await openCore(config, logger);
+    // Loaded here, not at the top: the database stack takes about a second to load, and a
+    // command that fails its checks should not pay for it.
+    const { openCore } = await import('../composition.js');
+    core = await openCore(config, logger, undefined, { onProgress: (line) => io.err(`${line}\n`) });
     return await work(core);
   } catch (error) {
     return reportError(io, logger, error);
@@ -57,11 +70,14 @@ export async function withCore(io: CliIo, work: (core: Core) => Promise<number>)
   }
 }
 
+/** Errors about what was typed (a period, a name that matches nothing) rather than what failed. */
+const USAGE_CODES: ReadonlySet<ErrorCode> = new Set(['PERIOD_INVALID', 'QUERY_INVALID', 'UNKNOWN_DIMENSION_VALUE']);
+
 export function reportError(io: CliIo, logger: Logger | undefined, error: unknown): number {
   if (isAppError(error)) {
     logger?.debug({ err: error, code: error.code, detail: error.detail }, error.message);
     io.err(`penny: ${error.message}\n`);
-    return EXIT.failed;
+    return USAGE_CODES.has(error.code) ? EXIT.usage : EXIT.failed;
   }
   logger?.error({ err: error }, 'unexpected error');
   if (!logger) io.err(`penny: ${(error as Error)?.stack ?? String(error)}\n`);

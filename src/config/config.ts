@@ -7,15 +7,18 @@ import { isValidTimeZone } from '../domain/days';
 import { AppError } from '../domain/errors';
 import { DEFAULT_CURRENCY } from '../domain/money';
 import { cloudSchema, toCloudConfig, type CloudConfig } from './cloud-config';
+import { presentSettings } from './settings';
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
 
 const coreSchema = z.object({
   MONGODB_URI: z
     .string()
     .trim()
     .optional()
-    .transform((v) => (v ? v : undefined))
     .refine((v) => v === undefined || /^mongodb(\+srv)?:\/\//.test(v), 'must start with mongodb:// or mongodb+srv://'),
-  PENNY_DATA_DIR: z.string().trim().min(1).default('.penny'),
+  PENNY_DATA_DIR: z.string().trim().default('.penny'),
   PENNY_TIMEZONE: z
     .string()
     .trim()
@@ -32,10 +35,12 @@ const coreSchema = z.object({
     .trim()
     .default('09:00')
     .refine((v) => /^([01]\d|2[0-3]):[0-5]\d$/.test(v), 'must be a 24-hour time HH:MM such as 09:00'),
-  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  LOG_LEVEL: z.enum(LOG_LEVELS).optional(),
 });
 
 export type CoreConfig = z.infer<typeof coreSchema>;
+/** The variables this module reads (a test checks each one for the empty-means-unset rule). */
+export const CORE_VARIABLES = Object.keys(coreSchema.shape);
 
 export interface Config {
   mongodbUri?: string;
@@ -44,14 +49,19 @@ export interface Config {
   currency: string;
   ferretdbBin?: string;
   digestTime: string;
-  logLevel: CoreConfig['LOG_LEVEL'];
+  logLevel: LogLevel;
   cloud: CloudConfig;
 }
 
-export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
-  const parsed = coreSchema.safeParse(env);
+/** Defaults that differ by face: the app logs at info, the CLI only warnings (its output is the answer). */
+export interface ConfigDefaults {
+  logLevel?: LogLevel;
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, defaults: ConfigDefaults = {}): Config {
+  const parsed = coreSchema.safeParse(presentSettings(env));
   if (!parsed.success) throw configError(parsed.error);
-  const cloud = cloudSchema.safeParse(env);
+  const cloud = cloudSchema.safeParse(presentSettings(env));
   if (!cloud.success) throw configError(cloud.error);
   const c = parsed.data;
   return {
@@ -59,9 +69,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dataDir: c.PENNY_DATA_DIR,
     timeZone: c.PENNY_TIMEZONE,
     currency: c.PENNY_CURRENCY,
-    ferretdbBin: c.PENNY_FERRETDB_BIN || undefined,
+    ferretdbBin: c.PENNY_FERRETDB_BIN,
     digestTime: c.PENNY_DIGEST_TIME,
-    logLevel: c.LOG_LEVEL,
+    logLevel: c.LOG_LEVEL ?? defaults.logLevel ?? 'info',
     cloud: toCloudConfig(cloud.data),
   };
 }

@@ -4,14 +4,15 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { isSet } from './settings';
 
 export const SECRET_NAMES = ['SLACK_BOT_TOKEN', 'SLACK_APP_TOKEN', 'SLACK_SIGNING_SECRET', 'MONGODB_URI', 'OPENAI_API_KEY'];
 
 export function withFileSecrets(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
-  const dir = env.PENNY_SECRETS_DIR || '/run/secrets';
+  const dir = isSet(env.PENNY_SECRETS_DIR) ? env.PENNY_SECRETS_DIR.trim() : '/run/secrets';
   const out = { ...env };
   for (const name of SECRET_NAMES) {
-    if (out[name]) continue;
+    if (isSet(out[name])) continue;
     for (const file of [name, name.toLowerCase()]) {
       const path = join(dir, file);
       if (existsSync(path)) {

@@ -20,4 +20,6 @@ export interface CostRowSink {
 /** Reads a billing export file row by row. Never writes anywhere. */
 export interface CostFileReader {
   read(input: ImportInput, sink: CostRowSink): Promise<{ rows: number }>;
+  /** Reads only the start of a file; throws a coded error naming it when it is not one this reader imports. */
+  check(input: ImportInput): Promise<void>;
 }

@@ -2,11 +2,12 @@
  * The cost query engine every face of Penny asks: Slack, the CLI, jobs.
  * It resolves what people typed to stored values, asks the store, and compares periods.
  */
-import { canonicalProvider, parseChargeCategory, providerLabel, type ChargeCategory, type Metric } from '../domain/cost-record';
+import { canonicalProvider, providerLabel, type Metric } from '../domain/cost-record';
 import { buildBreakdown, type CostBreakdown, type CostFilters, type CostQuery, type GroupDim } from '../domain/cost-query';
 import { todayIn, type Day } from '../domain/days';
 import { matchDimension, type Candidate } from '../domain/dimension-match';
 import { AppError } from '../domain/errors';
+import { parseCategoryFilter, parseTagFilter } from '../domain/filter-syntax';
 import { previousPeriod, type Period } from '../domain/period';
 import type { Clock } from '../ports/clock';
 import type { CatalogDim, CostStore, StoreCoverage } from '../ports/cost-store';
@@ -103,7 +104,7 @@ export class CostService {
     filters.subAccountIds = await resolve('account', 'account', request.accounts, { byParent: true });
     filters.services = await resolve('service', 'service', request.services, { aliases: true });
     filters.regionIds = await resolve('region', 'region', request.regions);
-    if (request.chargeCategories?.length) filters.chargeCategories = request.chargeCategories.map(parseCategoryOrThrow);
+    if (request.chargeCategories?.length) filters.chargeCategories = request.chargeCategories.map(parseCategoryFilter);
     if (request.excludeCredits) filters.excludeChargeCategories = ['credit'];
     if (request.tags?.length) filters.tags = await this.resolveTags(request.tags, applied);
     if (request.currency) filters.currency = request.currency.toUpperCase();
@@ -114,10 +115,7 @@ export class CostService {
   private async resolveTags(tags: string[], applied: AppliedFilter[]): Promise<{ key: string; value: string }[]> {
     const keys = await this.deps.store.dimensionValues('tag-key');
     return tags.map((text) => {
-      const eq = text.indexOf('=');
-      if (eq <= 0) throw new AppError('QUERY_INVALID', `A tag filter looks like KEY=VALUE, for example team=data. "${text}" is not.`);
-      const key = text.slice(0, eq).trim();
-      const value = text.slice(eq + 1).trim();
+      const { key, value } = parseTagFilter(text);
       const match = keys.find((k) => k.value === key) ?? keys.find((k) => k.value.toLowerCase() === key.toLowerCase());
       if (!match) {
         const near = matchDimension(key, keys);
@@ -127,12 +125,6 @@ export class CostService {
       return { key: match.value, value };
     });
   }
-}
-
-function parseCategoryOrThrow(text: string): ChargeCategory {
-  const category = parseChargeCategory(text);
-  if (!category) throw new AppError('QUERY_INVALID', `"${text}" is not a charge category. Use usage, purchase, tax, credit or adjustment.`);
-  return category;
 }
 
 function unknownValue(noun: string, input: string, suggestions: string[]): AppError {

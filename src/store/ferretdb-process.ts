@@ -7,6 +7,7 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { createServer, Socket } from 'node:net';
 import { homedir } from 'node:os';
 import { delimiter, join, resolve } from 'node:path';
+import type { Writable } from 'node:stream';
 
 export const FERRETDB_VERSION = 'v1.24.2';
 
@@ -37,12 +38,13 @@ export const FERRETDB_BUILD_SCRIPT = resolve(__dirname, '../../.ci/build-ferretd
 /**
  * Builds FerretDB into the cache with Go (about 2 minutes, once per machine) and returns the
  * binary. For checkouts where mongod cannot be downloaded; throws why when it cannot build.
+ * Go's progress (`go: downloading …`) goes to `log`.
  */
-export async function buildFerretdb(): Promise<string> {
+export async function buildFerretdb(log: Writable = process.stderr): Promise<string> {
   if (!existsSync(FERRETDB_BUILD_SCRIPT)) throw new Error(`no build script at ${FERRETDB_BUILD_SCRIPT}`);
   const stdout = await new Promise<string>((done, fail) => {
     const child = execFile(FERRETDB_BUILD_SCRIPT, { encoding: 'utf8', maxBuffer: 1 << 20 }, (error, out) => (error ? fail(error) : done(out)));
-    child.stderr?.pipe(process.stderr);
+    child.stderr?.pipe(log, { end: false });
   });
   const binary = stdout.trim().split('\n').pop();
   if (!binary || !existsSync(binary)) throw new Error('the FerretDB build reported no binary');

@@ -1,7 +1,7 @@
 /**
  * The local console: the same /cost text as Slack, answered as text, charts saved as PNGs.
  */
-import { createReadStream, existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { createReadStream, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { Readable, Writable } from 'node:stream';
@@ -15,6 +15,7 @@ import { recordingLogger } from '../support/silent-logger';
 
 let core: Core;
 const dbUri = testDbUri('console');
+const dir = mkdtempSync(join(tmpdir(), 'penny-console-'));
 beforeAll(async () => {
   core = await openCore(loadConfig({ MONGODB_URI: dbUri }), recordingLogger(), fixedClock('2024-10-02T12:00:00Z'));
   await core.imports.import([{ name: 'focus_sample.csv', open: () => createReadStream(resolve(__dirname, '../../data/focus_sample.csv')) }]);
@@ -22,10 +23,10 @@ beforeAll(async () => {
 afterAll(async () => {
   await core.close();
   await dropDatabaseAt(dbUri);
+  rmSync(dir, { recursive: true, force: true });
 });
 
 it('answers typed /cost commands as text and saves charts and reports as files', async () => {
-  const dir = mkdtempSync(join(tmpdir(), 'penny-console-'));
   let out = '';
   const output = new Writable({ write: (c: Buffer, _e, done) => void ((out += c.toString()), done()) });
   const input = Readable.from(['/cost summary last month\n', 'top provider 2024-09\n', '/cost report monthly json\n', '/cost frobnicate\n', 'exit\n', '/cost help\n']);

@@ -1,7 +1,7 @@
 /**
  * The FOCUS sample (1,000 real anonymized rows) through the real reader into the real store.
  */
-import { copyFileSync, createReadStream, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, createReadStream, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -49,6 +49,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await dropTestDb(conn);
+  rmSync(tmp, { recursive: true, force: true });
 });
 beforeEach(async () => {
   await conn.dropDatabase();
@@ -140,7 +141,7 @@ describe('importing the FOCUS sample', () => {
     const before = await grouped('service');
     const path = join(tmp, 'not-focus.csv');
     writeFileSync(path, 'date,amount\n2024-09-01,5\n');
-    await expect(service.import([file(path)])).rejects.toThrow(/does not look like a FOCUS file: the header lacks BilledCost/);
+    await expect(service.import([file(path)])).rejects.toThrow(/not-focus.csv does not look like a FOCUS file: its header lacks BilledCost/);
     const gz = join(tmp, 'fake.csv.gz');
     copyFileSync(SAMPLE, gz);
     await expect(service.import([file(gz)])).rejects.toThrow(/ends in \.gz but is not gzip data/);

@@ -1,10 +1,8 @@
-import { createReadStream, statSync } from 'node:fs';
-import { basename } from 'node:path';
 import { Command } from 'commander';
-import { AppError } from '../../domain/errors';
-import type { ImportInput } from '../../ports/cost-file-reader';
 import type { ImportProgress, ImportSummary } from '../../services/focus-import';
-import { EXIT, withCore, type CliIo } from '../runtime';
+import { checkThenRun } from '../checked-command';
+import { checkedInputs } from '../import-files';
+import { EXIT, type CliIo } from '../runtime';
 
 export function importCommand(io: CliIo): Command {
   return new Command('import')
@@ -18,26 +16,13 @@ export function importCommand(io: CliIo): Command {
 }
 
 export async function runImport(io: CliIo, files: string[], opts: { json?: boolean; strict?: boolean }): Promise<number> {
-  return withCore(io, async (core) => {
-    const inputs = files.map(fileInput);
+  return checkThenRun(io, () => checkedInputs(files), async (core, inputs) => {
     const progress = io.isTTY && !opts.json ? progressPrinter(io) : undefined;
     const summary = await core.imports.import(inputs, { strict: opts.strict, onProgress: progress });
     if (progress) io.err('\r\u001b[K');
     io.out(opts.json ? `${JSON.stringify(importJson(summary))}\n` : importText(summary));
     return summary.rejected > 0 ? EXIT.partial : EXIT.ok;
   });
-}
-
-function fileInput(path: string): ImportInput {
-  let size: number;
-  try {
-    const stat = statSync(path);
-    if (!stat.isFile()) throw new Error('not a regular file');
-    size = stat.size;
-  } catch (error) {
-    throw new AppError('IMPORT_FILE_UNREADABLE', `Cannot read ${path}: ${(error as Error).message.replace(/^[A-Z]+: /, '')}.`, { cause: error });
-  }
-  return { name: basename(path), size, open: () => createReadStream(path) };
 }
 
 /** The JSON contract: {"rows","imported","rejected","errors":[{"line","message"}]} plus extras. */

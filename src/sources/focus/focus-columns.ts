@@ -29,7 +29,8 @@ export type ColumnIndex = Record<FocusField, number>; // -1 when absent
 
 const REQUIRED: FocusField[] = ['billedCost', 'currency', 'chargePeriodStart', 'chargeCategory', 'provider'];
 
-export function mapHeader(header: string[]): ColumnIndex {
+/** Throws, naming `file`, when the header lacks a column Penny needs. */
+export function mapHeader(header: string[], file = 'This file'): ColumnIndex {
   const positions = new Map(header.map((name, i) => [name.trim().replace(/^\uFEFF/, '').toLowerCase(), i]));
   const index = {} as ColumnIndex;
   for (const [field, names] of Object.entries(FOCUS_FIELDS) as [FocusField, readonly string[]][]) {
@@ -40,7 +41,7 @@ export function mapHeader(header: string[]): ColumnIndex {
   if (missing.length > 0) {
     throw new AppError(
       'IMPORT_HEADER_INVALID',
-      `This does not look like a FOCUS file: the header lacks ${missing.join(', ')}.`,
+      `${file} does not look like a FOCUS file: its header lacks ${missing.join(', ')}.`,
       { detail: { header: header.slice(0, 60) } },
     );
   }

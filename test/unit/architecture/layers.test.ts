@@ -20,10 +20,10 @@ function tsFiles(dir: string): string[] {
   });
 }
 
-/** "slack" for src/slack/app.ts, "main" for src/main.ts. */
+/** "slack" for src/slack/app.ts, "main" for src/main.ts (or `./main.js` in a dynamic import). */
 function layerOf(path: string): string {
   const [first = ''] = relative(SRC, path).split('/');
-  return first.replace(/\.ts$/, '');
+  return first.replace(/\.(ts|js)$/, '');
 }
 
 /** Folder-level import edges, read from the source text (relative imports only). */

@@ -47,7 +47,8 @@ describe('LocalPngRenderer', () => {
     expect(pngSize(out.png)).toEqual({ width: 2400, height: 1200 });
     expect(out.filename).toMatch(/^penny-chart-daily-cost-by-provider-november-2026-[0-9a-f]{8}\.png$/);
     expect(out.altText).toMatch(/^Daily cost by provider, November 2026\. Stacked bar chart of 4 series, Nov 1 to Nov 30/);
-    writeFileSync('/tmp/penny-chart-check.png', out.png); // for a human look
+    // For a human look: PENNY_SAVE_TEST_CHART=/some/file.png npx jest local-png-renderer
+    if (process.env.PENNY_SAVE_TEST_CHART) writeFileSync(process.env.PENNY_SAVE_TEST_CHART, out.png);
   });
 
   it('renders every kind, repeatedly, at the size asked for', async () => {

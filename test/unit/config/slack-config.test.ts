@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { withFileSecrets } from '../../../src/config/secrets';
@@ -22,10 +22,14 @@ describe('loadSlackConfig', () => {
 
 describe('withFileSecrets', () => {
   it('reads secrets from files when the environment lacks them', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'secrets-'));
-    writeFileSync(join(dir, 'slack_bot_token'), 'xoxb-from-file\n');
-    const env = withFileSecrets({ PENNY_SECRETS_DIR: dir, SLACK_SIGNING_SECRET: 'env' });
-    expect(env.SLACK_BOT_TOKEN).toBe('xoxb-from-file');
-    expect(withFileSecrets({ PENNY_SECRETS_DIR: dir, SLACK_BOT_TOKEN: 'xoxb-env' }).SLACK_BOT_TOKEN).toBe('xoxb-env');
+    const dir = mkdtempSync(join(tmpdir(), 'penny-secrets-'));
+    try {
+      writeFileSync(join(dir, 'slack_bot_token'), 'xoxb-from-file\n');
+      const env = withFileSecrets({ PENNY_SECRETS_DIR: dir, SLACK_SIGNING_SECRET: 'env' });
+      expect(env.SLACK_BOT_TOKEN).toBe('xoxb-from-file');
+      expect(withFileSecrets({ PENNY_SECRETS_DIR: dir, SLACK_BOT_TOKEN: 'xoxb-env' }).SLACK_BOT_TOKEN).toBe('xoxb-env');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
