@@ -1,0 +1,72 @@
+/**
+ * Order statistics over the first `n` entries of a scratch buffer. The buffer is reordered
+ * in place (quickselect), which is why callers pass a copy they own, never their data.
+ */
+
+/** Median of buf[0..n). NaN when n is 0. Even n: the mean of the two middle values. */
+export function medianInPlace(buf: Float64Array, n: number): number {
+  if (n <= 0) return NaN;
+  const mid = n >> 1;
+  const upper = select(buf, n, mid);
+  if (n % 2 === 1) return upper;
+  // After selecting `mid`, everything left of it is <= buf[mid]: the lower middle is their max.
+  let lower = buf[0]!;
+  for (let i = 1; i < mid; i++) if (buf[i]! > lower) lower = buf[i]!;
+  return (lower + upper) / 2;
+}
+
+/** The value at rank `q` in [0, 1] with linear interpolation between neighbours (sorts a copy). */
+export function quantile(values: ArrayLike<number>, q: number): number {
+  const n = values.length;
+  if (n === 0) return NaN;
+  const sorted = Float64Array.from(values).sort();
+  const pos = Math.min(Math.max(q, 0), 1) * (n - 1);
+  const lo = Math.floor(pos);
+  const hi = Math.min(lo + 1, n - 1);
+  return sorted[lo]! + (sorted[hi]! - sorted[lo]!) * (pos - lo);
+}
+
+/** Scale factor that makes the median absolute deviation estimate a normal distribution's sigma. */
+export const MAD_TO_SIGMA = 1.4826;
+
+/** Median absolute deviation around the median of buf[0..n) (reorders buf). */
+export function madInPlace(buf: Float64Array, n: number): number {
+  const m = medianInPlace(buf, n);
+  for (let i = 0; i < n; i++) buf[i] = Math.abs(buf[i]! - m);
+  return medianInPlace(buf, n);
+}
+
+/** Hoare quickselect: puts the k-th smallest at buf[k], smaller ones left, larger ones right. */
+function select(buf: Float64Array, n: number, k: number): number {
+  let left = 0;
+  let right = n - 1;
+  while (right > left) {
+    // Median-of-three pivot keeps sorted and reversed windows (common in cost series) linear.
+    const mid = (left + right) >> 1;
+    if (buf[mid]! < buf[left]!) swap(buf, mid, left);
+    if (buf[right]! < buf[left]!) swap(buf, right, left);
+    if (buf[right]! < buf[mid]!) swap(buf, right, mid);
+    const pivot = buf[mid]!;
+    let i = left;
+    let j = right;
+    while (i <= j) {
+      while (buf[i]! < pivot) i++;
+      while (buf[j]! > pivot) j--;
+      if (i <= j) {
+        swap(buf, i, j);
+        i++;
+        j--;
+      }
+    }
+    if (k <= j) right = j;
+    else if (k >= i) left = i;
+    else return buf[k]!;
+  }
+  return buf[k]!;
+}
+
+function swap(buf: Float64Array, a: number, b: number): void {
+  const t = buf[a]!;
+  buf[a] = buf[b]!;
+  buf[b] = t;
+}

@@ -1,0 +1,51 @@
+import { madInPlace, medianInPlace, quantile } from '../../../../src/domain/timeseries/robust-stats';
+
+/** A small deterministic generator, so the oracle comparison covers many shapes. */
+function lcg(seed: number): () => number {
+  let s = seed >>> 0;
+  return () => ((s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 2 ** 32);
+}
+
+function sortedMedian(values: number[]): number {
+  const s = [...values].sort((a, b) => a - b);
+  const mid = s.length >> 1;
+  return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
+}
+
+describe('medianInPlace', () => {
+  it('agrees with sorting on random, sorted, reversed and tied inputs', () => {
+    const next = lcg(7);
+    for (let n = 1; n <= 40; n++) {
+      const shapes = [
+        Array.from({ length: n }, () => Math.round(next() * 100)),
+        Array.from({ length: n }, (_, i) => i),
+        Array.from({ length: n }, (_, i) => n - i),
+        Array.from({ length: n }, (_, i) => i % 3),
+      ];
+      for (const values of shapes) {
+        expect(medianInPlace(Float64Array.from(values), n)).toBe(sortedMedian(values));
+      }
+    }
+  });
+
+  it('looks only at the first n entries', () => {
+    expect(medianInPlace(Float64Array.from([5, 1, 3, 1000, -1000]), 3)).toBe(3);
+  });
+
+  it('is NaN for no values', () => {
+    expect(medianInPlace(new Float64Array(4), 0)).toBeNaN();
+  });
+});
+
+describe('madInPlace and quantile', () => {
+  it('MAD of 1..9 is 2 (median 5, deviations 4,3,2,1,0,1,2,3,4)', () => {
+    expect(madInPlace(Float64Array.from([9, 1, 8, 2, 7, 3, 6, 4, 5]), 9)).toBe(2);
+  });
+
+  it('quantile interpolates between order statistics', () => {
+    expect(quantile([10, 0, 30, 20], 0.5)).toBe(15);
+    expect(quantile([10, 0, 30, 20], 0)).toBe(0);
+    expect(quantile([10, 0, 30, 20], 1)).toBe(30);
+    expect(quantile([10, 0, 30, 20], 0.1)).toBeCloseTo(3, 10);
+  });
+});
