@@ -27,7 +27,7 @@ const DOLLAR = 1_000_000_000n;
 export const DEFAULT_DETECTOR_OPTIONS: DetectorOptions = {
   minImpact: 50n * DOLLAR,
   minDeviationPct: 20,
-  minScore: 4,
+  minScore: 4.5,
   severity: { mediumImpact: 250n * DOLLAR, highImpact: 1000n * DOLLAR, highDeviationPct: 100 },
 };
 

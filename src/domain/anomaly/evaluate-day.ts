@@ -6,8 +6,9 @@
  * Two views of "expected", both seasonal (value = level × weekday factor, factors from the
  * last 8 weeks) plus any charge that recurs on this day of the month:
  *  - point: the level of the last 2–4 weeks (the larger of the 14- and 28-day deseasonalized
- *    medians, so a short dip does not make the return to normal look like a jump). Catches
- *    spikes and the first days of a level shift.
+ *    medians, so a short dip does not make the return to normal look like a jump), or the
+ *    same weekday's last three values if higher. Catches spikes and the first days of a level
+ *    shift.
  *  - drift: the level of 4–12 weeks ago against the median of the last 7 days. Catches slow
  *    ramps and shifts the short baseline has already absorbed.
  * A day alerts when its excess over either view passes all three gates: dollars, percent, and
@@ -30,7 +31,7 @@ export interface Finding {
   score: number;
 }
 
-const SEASON_WEEKS = 8;
+const SEASON_WEEKS = 12;
 const YOUNG_LOOKBACK = 56;
 const YOUNG_MIN_DAYS = 14;
 /** Floor on the relative noise, so a perfectly flat series still needs a real change. */
@@ -39,6 +40,9 @@ const MIN_SIGMA = 0.01;
 const DEFAULT_SIGMA = 0.1;
 /** Sigma of (median of 7) − (median of 14) in units of one day's sigma: 1.2533 × √(1/7 + 1/14). */
 const DRIFT_SIGMA = 0.58;
+/** A day's error against an estimated baseline: its own noise plus the baseline's (measured ~1.1). */
+const PREDICTION_SIGMA = 1.1;
+const NOISE_DAYS = 84;
 
 const factors = new Float64Array(7);
 
@@ -56,12 +60,14 @@ export function evaluateDay(values: Values, t: number, firstDayNum: number, gate
   const factor = factors[(firstWeekday + t) % 7]!;
   const level = maxDefined(deseasonalizedMedian(values, t - 14, t, firstWeekday, factors), deseasonalizedMedian(values, t - 28, t, firstWeekday, factors));
   if (!(level > 0)) return judgeNew(values, t, actual, recurring, gates);
-  const measured = relativeNoise(values, t, 28, firstWeekday, factors, level);
+  const measured = relativeNoise(values, t, NOISE_DAYS, firstWeekday, factors, level);
   const sigma = Math.max(MIN_SIGMA, Number.isNaN(measured) ? DEFAULT_SIGMA : measured);
   const scale = Math.max(level * factor, 0.25 * level);
 
-  const pointExpected = level * factor + recurring;
-  const pointScore = (actual - pointExpected) / (sigma * scale);
+  // The same weekday's recent values keep the point view current when the weekly shape itself
+  // changes (spend added on a dev account's idle weekends), which the factors learn only slowly.
+  const pointExpected = Math.max(level * factor, sameWeekdayMedian(values, t)) + recurring;
+  const pointScore = (actual - pointExpected) / (PREDICTION_SIGMA * sigma * scale);
   const pointHit = passes(actual, pointExpected, gates) && pointScore >= gates.minScore;
 
   let drift: { expected: number; score: number; reference: number } | undefined;
@@ -140,6 +146,15 @@ function excessRatio(values: Values, u: number, level: number, firstWeekday: num
   const f = factors[(firstWeekday + u) % 7]!;
   if (f < MIN_FACTOR) return 0;
   return values[u]! / (level * f) - 1;
+}
+
+/** Median of the same weekday one, two and three weeks before t (0 without that history). */
+function sameWeekdayMedian(values: Values, t: number): number {
+  if (t < 21) return 0;
+  const a = values[t - 7]!;
+  const b = values[t - 14]!;
+  const c = values[t - 21]!;
+  return Math.max(Math.min(a, b), Math.min(Math.max(a, b), c));
 }
 
 function countNonZero(values: Values, from: number, to: number): number {

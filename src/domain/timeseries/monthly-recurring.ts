@@ -27,14 +27,19 @@ const excesses = new Float64Array(3);
 /**
  * How much the day at index t usually exceeds its neighbours because of a monthly charge:
  * for each of the last three months (days before t only), the same-key day minus the median of
- * the same weekday one and two weeks around it. Needs at least two months; the median (or, with
- * two, the smaller) makes a one-off spike on that date count for nothing. Never negative.
+ * the same weekday one and two weeks around it. Months in which the series did not exist yet
+ * (no spend that day nor on the same weekday before) are unknown, not evidence. With three known months the median, with two the
+ * smaller, so a one-off spike on that date counts for nothing; one known month is taken as is
+ * (a young series' second fee looks like its first). Never negative.
  */
 export function recurringExcess(values: Values, t: number, firstDayNum: number): number {
   let months = 0;
   for (let back = 1; back <= 3; back++) {
     const u = sameKeyDayBefore(firstDayNum + t, back) - firstDayNum;
-    if (u - 7 < 0) break;
+    if (u < 0) break;
+    // The series existed by then if it had spend that day or on the same weekday before.
+    const alive = values[u] !== 0 || (u >= 7 && values[u - 7] !== 0) || (u >= 14 && values[u - 14] !== 0);
+    if (!alive) continue;
     let n = 0;
     for (const offset of NEIGHBOUR_OFFSETS) {
       const v = u + offset;
@@ -43,8 +48,8 @@ export function recurringExcess(values: Values, t: number, firstDayNum: number):
     if (n < 2) continue;
     excesses[months++] = values[u]! - medianInPlace(neighbours, n);
   }
-  if (months < 2) return 0;
-  const typical = months === 2 ? Math.min(excesses[0]!, excesses[1]!) : medianInPlace(excesses, 3);
+  if (months === 0) return 0;
+  const typical = months === 1 ? excesses[0]! : months === 2 ? Math.min(excesses[0]!, excesses[1]!) : medianInPlace(excesses, 3);
   return Math.max(0, typical);
 }
 

@@ -6,12 +6,14 @@
  * Model: value(u) ≈ level × factor[weekday(u)], factors averaging 1 over a week, so `level`
  * reads as the mean daily spend of a typical week.
  */
-import { MAD_TO_SIGMA, madInPlace, medianInPlace } from './robust-stats';
+import { medianInPlace, trimmedMean, trimmedSigmaInPlace } from './robust-stats';
 
 export type Values = ArrayLike<number>;
 
 /** Factors below this mean "this weekday has (almost) no spend": skip it when deseasonalizing. */
 export const MIN_FACTOR = 0.05;
+/** Weekdays below this share of a typical day are too quiet to measure the noise on. */
+export const QUIET_FACTOR = 0.25;
 
 // Reused scratch space. The functions are synchronous, so two callers never share it at once.
 const scratch = new Float64Array(512);
@@ -19,7 +21,8 @@ const perWeekday = Array.from({ length: 7 }, () => new Float64Array(64));
 
 /**
  * Weekday factors from the last `weeks` whole weeks before t: each weekday's value divided by
- * its week's mean, then the median across weeks (a spike spoils one week, not the factor).
+ * its week's mean, then averaged across weeks without the highest and lowest (a spike spoils
+ * one week, not the factor; a median of so few weeks would be too noisy).
  * `firstWeekday` is the weekday (Monday = 0) of values[0]. Returns the number of weeks used;
  * with fewer than 2 the factors are flat.
  */
@@ -45,7 +48,7 @@ export function weekdayFactors(values: Values, t: number, firstWeekday: number, 
   }
   let total = 0;
   for (let wd = 0; wd < 7; wd++) {
-    out[wd] = medianInPlace(perWeekday[wd]!, counts[wd]!);
+    out[wd] = trimmedMean(perWeekday[wd]!, counts[wd]!);
     total += out[wd]!;
   }
   // Medians need not average to 1; rescale so the level stays a weekly mean.
@@ -67,18 +70,20 @@ export function deseasonalizedMedian(values: Values, from: number, to: number, f
 /**
  * Relative day-to-day noise (sigma as a fraction of the expected value) from week-over-week
  * differences over [t - days, t): differencing by 7 removes the weekday pattern and slow
- * trends, so neither inflates the noise. NaN when fewer than 7 differences exist.
+ * trends, so neither inflates the noise. Weekdays carrying under a quarter of a typical day's
+ * spend (a dev account's weekend) are left out: their near-zero differences would make a noisy
+ * series look calm. NaN when fewer than 7 differences exist.
  */
 export function relativeNoise(values: Values, t: number, days: number, firstWeekday: number, factors: Float64Array, level: number): number {
   if (!(level > 0)) return NaN;
   let n = 0;
   for (let u = Math.max(7, t - days); u < t; u++) {
-    const expected = Math.max(level * factors[(firstWeekday + u) % 7]!, 0.25 * level);
-    scratch[n++] = (values[u]! - values[u - 7]!) / expected;
+    const f = factors[(firstWeekday + u) % 7]!;
+    if (f >= QUIET_FACTOR) scratch[n++] = (values[u]! - values[u - 7]!) / (level * f);
   }
   if (n < 7) return NaN;
   // The difference of two noisy days has sqrt(2) times one day's sigma.
-  return (MAD_TO_SIGMA * madInPlace(scratch, n)) / Math.SQRT2;
+  return trimmedSigmaInPlace(scratch, n) / Math.SQRT2;
 }
 
 /** Index of the first non-zero value in [from, to), or `to` when there is none. */
