@@ -9,7 +9,7 @@ import type { Nanos } from '../money';
 import { dayFromNumber, dayNumber } from '../timeseries/day-number';
 import type { Anomaly, DailyCostSeries } from './anomaly-types';
 import { detectorOptions, gatesFor, severityOf, type DetectorOptions } from './detector-options';
-import { evaluateDay, type Finding } from './evaluate-day';
+import { evaluateDay, expectedValue, type Finding } from './evaluate-day';
 import { isMuted, thresholdMultiplier, type SeriesTuning } from './series-tuning';
 
 /** A series ready for repeated evaluation. `usage` holds the exact amounts when known. */
@@ -62,9 +62,24 @@ export function detectAnomalies(series: SeriesInput, range: DateRange, options: 
   return out;
 }
 
+/**
+ * The baseline the detector holds for `day` (seasonal level, or the recurring charge alone for
+ * a new series), rounded to cents: the `expected` of a breakdown row in a root-cause analysis.
+ */
+export function expectedOn(series: SeriesInput, day: Day): Nanos {
+  const s = prepared(series);
+  const t = dayNumber(day) - s.startNum;
+  if (t < 0 || t >= s.values.length) return 0n;
+  return toCents(expectedValue(s.values, t, s.startNum));
+}
+
+function toCents(units: number): Nanos {
+  return BigInt(Math.round(Math.max(0, units) * 100)) * 10_000_000n;
+}
+
 export function toAnomaly(finding: Finding, series: PreparedSeries, options: DetectorOptions): Anomaly {
   const actual = series.usage?.[finding.index] ?? BigInt(Math.round(finding.actual * 1e9));
-  const expected = BigInt(Math.round(Math.max(0, finding.expected) * 100)) * 10_000_000n;
+  const expected = toCents(finding.expected);
   const impact = actual - expected;
   const deviationPct = expected > 0n ? (Number(impact) / Number(expected)) * 100 : null;
   return {

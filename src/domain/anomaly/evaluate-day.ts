@@ -96,6 +96,20 @@ export function evaluateDay(values: Values, t: number, firstDayNum: number, gate
   return { index: t, kind, actual, expected: d.expected, startIndex: run.start, score: d.score };
 }
 
+/**
+ * The point view's expected value for day t (what evaluateDay compares a spike with), or the
+ * recurring monthly charge alone for a new series. Used to give breakdown rows a baseline.
+ */
+export function expectedValue(values: Values, t: number, firstDayNum: number): number {
+  const firstWeekday = weekdayOf(firstDayNum);
+  const recurring = recurringExcess(values, t, firstDayNum);
+  if (countNonZero(values, t - YOUNG_LOOKBACK, t) < YOUNG_MIN_DAYS) return recurring;
+  weekdayFactors(values, t, firstWeekday, SEASON_WEEKS, factors);
+  const level = maxDefined(deseasonalizedMedian(values, t - 14, t, firstWeekday, factors), deseasonalizedMedian(values, t - 28, t, firstWeekday, factors));
+  if (!(level > 0)) return recurring;
+  return Math.max(level * factors[(firstWeekday + t) % 7]!, sameWeekdayMedian(values, t)) + recurring;
+}
+
 function judgeNew(values: Values, t: number, actual: number, recurring: number, gates: Gates): Finding | undefined {
   // A monthly charge seen in earlier months is not new spend, even on an otherwise idle series.
   if (recurring > 0 && !passes(actual, recurring, gates)) return undefined;

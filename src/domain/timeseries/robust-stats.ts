@@ -7,7 +7,7 @@
 export function medianInPlace(buf: Float64Array, n: number): number {
   if (n <= 0) return NaN;
   const mid = n >> 1;
-  const upper = select(buf, n, mid);
+  const upper = select(buf, 0, n - 1, mid);
   if (n % 2 === 1) return upper;
   // After selecting `mid`, everything left of it is <= buf[mid]: the lower middle is their max.
   let lower = buf[0]!;
@@ -73,10 +73,13 @@ export function trimmedMean(buf: Float64Array, n: number): number {
   return n < 3 ? sum / n : (sum - lo - hi) / (n - 2);
 }
 
-/** Hoare quickselect: puts the k-th smallest at buf[k], smaller ones left, larger ones right. */
-function select(buf: Float64Array, n: number, k: number): number {
-  let left = 0;
-  let right = n - 1;
+/**
+ * Hoare quickselect within buf[from..to]: puts the k-th smallest there at buf[k], smaller
+ * ones left of it and larger ones right of it.
+ */
+function select(buf: Float64Array, from: number, to: number, k: number): number {
+  let left = from;
+  let right = to;
   while (right > left) {
     // Median-of-three pivot keeps sorted and reversed windows (common in cost series) linear.
     const mid = (left + right) >> 1;

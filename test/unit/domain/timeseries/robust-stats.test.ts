@@ -1,4 +1,4 @@
-import { madInPlace, medianInPlace, quantile } from '../../../../src/domain/timeseries/robust-stats';
+import { madInPlace, medianInPlace, quantile, trimmedSigmaInPlace } from '../../../../src/domain/timeseries/robust-stats';
 
 /** A small deterministic generator, so the oracle comparison covers many shapes. */
 function lcg(seed: number): () => number {
@@ -47,5 +47,30 @@ describe('madInPlace and quantile', () => {
     expect(quantile([10, 0, 30, 20], 0)).toBe(0);
     expect(quantile([10, 0, 30, 20], 1)).toBe(30);
     expect(quantile([10, 0, 30, 20], 0.1)).toBeCloseTo(3, 10);
+  });
+});
+
+describe('trimmedSigmaInPlace', () => {
+  it('drops the top and bottom 10% and scales the rest to a normal sigma', () => {
+    // 20 values: two cut from each end leave 16 values, eight at -1 and eight at +1 (sd 1).
+    const values = [-50, -40, ...Array(8).fill(-1), ...Array(8).fill(1), 60, 70];
+    expect(trimmedSigmaInPlace(Float64Array.from(values), 20)).toBeCloseTo(1 / 0.6616, 10);
+  });
+
+  it('ignores the order of its input and a few wild values', () => {
+    const next = lcg(3);
+    const values = Array.from({ length: 50 }, () => next() * 2 - 1);
+    const shuffled = [...values].reverse();
+    const a = trimmedSigmaInPlace(Float64Array.from(values), 50);
+    expect(trimmedSigmaInPlace(Float64Array.from(shuffled), 50)).toBeCloseTo(a, 12);
+    const wild = [...values.slice(0, 47), 1e6, -1e6, 5e5];
+    expect(trimmedSigmaInPlace(Float64Array.from(wild), 50)).toBeLessThan(a * 1.5);
+  });
+
+  it('approaches the sigma of normal data', () => {
+    const next = lcg(11);
+    const normal = Array.from({ length: 20_000 }, () => Math.sqrt(-2 * Math.log(1 - next())) * Math.cos(2 * Math.PI * next()) * 3);
+    expect(trimmedSigmaInPlace(Float64Array.from(normal), normal.length)).toBeGreaterThan(2.85);
+    expect(trimmedSigmaInPlace(Float64Array.from(normal), normal.length)).toBeLessThan(3.15);
   });
 });
