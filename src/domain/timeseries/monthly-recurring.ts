@@ -25,25 +25,28 @@ const neighbours = new Float64Array(4);
 const excesses = new Float64Array(3);
 
 /**
- * How much the day at index t usually exceeds its neighbours because of a monthly charge:
- * for each of the last three months (days before t only), the same-key day minus the median of
- * the same weekday one and two weeks around it. Months in which the series did not exist yet
- * (no spend that day nor on the same weekday before) are unknown, not evidence. With three known months the median, with two the
- * smaller, so a one-off spike on that date counts for nothing; one known month is taken as is
- * (a young series' second fee looks like its first). Never negative.
+ * How much day index t usually exceeds its neighbours because of a monthly charge, judged
+ * from data before `limit` (t itself when judging a day; the forecast origin when projecting a
+ * future day): for each of the three latest months with data, the same-key day minus the median
+ * of the same weekday one and two weeks around it. Months in which the series did not exist yet
+ * (no spend that day nor on the same weekday before) are unknown, not evidence. With three known
+ * months the median, with two the smaller, so a one-off spike on that date counts for nothing;
+ * one known month is taken as is (a young series' second fee looks like its first). Never
+ * negative.
  */
-export function recurringExcess(values: Values, t: number, firstDayNum: number): number {
+export function recurringExcess(values: Values, t: number, firstDayNum: number, limit = t): number {
   let months = 0;
-  for (let back = 1; back <= 3; back++) {
+  for (let back = 1; back <= 15 && months < 3; back++) {
     const u = sameKeyDayBefore(firstDayNum + t, back) - firstDayNum;
     if (u < 0) break;
+    if (u >= limit) continue;
     // The series existed by then if it had spend that day or on the same weekday before.
     const alive = values[u] !== 0 || (u >= 7 && values[u - 7] !== 0) || (u >= 14 && values[u - 14] !== 0);
     if (!alive) continue;
     let n = 0;
     for (const offset of NEIGHBOUR_OFFSETS) {
       const v = u + offset;
-      if (v >= 0 && v < t) neighbours[n++] = values[v]!;
+      if (v >= 0 && v < limit) neighbours[n++] = values[v]!;
     }
     if (n < 2) continue;
     excesses[months++] = values[u]! - medianInPlace(neighbours, n);

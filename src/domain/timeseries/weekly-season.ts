@@ -6,7 +6,7 @@
  * Model: value(u) ≈ level × factor[weekday(u)], factors averaging 1 over a week, so `level`
  * reads as the mean daily spend of a typical week.
  */
-import { medianInPlace, trimmedMean, trimmedSigmaInPlace } from './robust-stats';
+import { interquartileMeanInPlace, medianInPlace, trimmedMean, trimmedSigmaInPlace } from './robust-stats';
 
 export type Values = ArrayLike<number>;
 
@@ -18,11 +18,13 @@ export const QUIET_FACTOR = 0.25;
 // Reused scratch space. The functions are synchronous, so two callers never share it at once.
 const scratch = new Float64Array(512);
 const perWeekday = Array.from({ length: 7 }, () => new Float64Array(64));
+const week = new Float64Array(7);
 
 /**
  * Weekday factors from the last `weeks` whole weeks before t: each weekday's value divided by
- * its week's mean, then averaged across weeks without the highest and lowest (a spike spoils
- * one week, not the factor; a median of so few weeks would be too noisy).
+ * its week's typical day, then the mean of the middle half across weeks (a spike or a monthly
+ * fee spoils a week or two, not the factor; a median of so few weeks would be noisier), and
+ * scaled to average 1.
  * `firstWeekday` is the weekday (Monday = 0) of values[0]. Returns the number of weeks used;
  * with fewer than 2 the factors are flat.
  */
@@ -32,13 +34,14 @@ export function weekdayFactors(values: Values, t: number, firstWeekday: number, 
   for (let w = 0; w < Math.min(weeks, 64); w++) {
     const from = t - 7 * (w + 1);
     if (from < 0) break;
-    let sum = 0;
-    for (let u = from; u < from + 7; u++) sum += values[u]!;
-    if (!(sum > 0)) continue;
-    const mean = sum / 7;
+    // The week's typical day without its highest and lowest: a fee or a spike on one day must
+    // not shrink the other six days' shares.
+    for (let u = from; u < from + 7; u++) week[u - from] = values[u]!;
+    const typical = trimmedMean(week, 7);
+    if (!(typical > 0)) continue;
     for (let u = from; u < from + 7; u++) {
       const wd = (firstWeekday + u) % 7;
-      perWeekday[wd]![counts[wd]!++] = values[u]! / mean;
+      perWeekday[wd]![counts[wd]!++] = values[u]! / typical;
     }
     used++;
   }
@@ -48,7 +51,7 @@ export function weekdayFactors(values: Values, t: number, firstWeekday: number, 
   }
   let total = 0;
   for (let wd = 0; wd < 7; wd++) {
-    out[wd] = trimmedMean(perWeekday[wd]!, counts[wd]!);
+    out[wd] = interquartileMeanInPlace(perWeekday[wd]!, counts[wd]!);
     total += out[wd]!;
   }
   // Medians need not average to 1; rescale so the level stays a weekly mean.

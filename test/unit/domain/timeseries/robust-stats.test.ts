@@ -1,4 +1,4 @@
-import { madInPlace, medianInPlace, quantile, trimmedSigmaInPlace } from '../../../../src/domain/timeseries/robust-stats';
+import { interquartileMeanInPlace, madInPlace, medianInPlace, quantile, trimmedMean, trimmedSigmaInPlace } from '../../../../src/domain/timeseries/robust-stats';
 
 /** A small deterministic generator, so the oracle comparison covers many shapes. */
 function lcg(seed: number): () => number {
@@ -72,5 +72,16 @@ describe('trimmedSigmaInPlace', () => {
     const normal = Array.from({ length: 20_000 }, () => Math.sqrt(-2 * Math.log(1 - next())) * Math.cos(2 * Math.PI * next()) * 3);
     expect(trimmedSigmaInPlace(Float64Array.from(normal), normal.length)).toBeGreaterThan(2.85);
     expect(trimmedSigmaInPlace(Float64Array.from(normal), normal.length)).toBeLessThan(3.15);
+  });
+});
+
+describe('interquartileMeanInPlace and trimmedMean', () => {
+  it('interquartile mean of 12 values averages the middle 6', () => {
+    expect(interquartileMeanInPlace(Float64Array.from([100, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, -100]), 12)).toBe((3 + 4 + 5 + 6 + 7 + 8) / 6); // sorted: -100, 1, 2 | 3 … 8 | 9, 10, 100
+  });
+
+  it('trimmedMean drops one lowest and one highest', () => {
+    expect(trimmedMean(Float64Array.from([9, 1, 5, 3, 1000]), 5)).toBe((9 + 5 + 3) / 3);
+    expect(trimmedMean(Float64Array.from([4, 6]), 2)).toBe(5);
   });
 });
