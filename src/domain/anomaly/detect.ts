@@ -10,6 +10,8 @@ import { dayFromNumber, dayNumber } from '../timeseries/day-number';
 import type { Anomaly, DailyCostSeries } from './anomaly-types';
 import { detectorOptions, gatesFor, severityOf, type DetectorOptions } from './detector-options';
 import { evaluateDay, expectedValue, type Finding } from './evaluate-day';
+
+export { DETECTION_LOOKBACK_DAYS } from './evaluate-day';
 import { isMuted, thresholdMultiplier, type SeriesTuning } from './series-tuning';
 
 /** A series ready for repeated evaluation. `usage` holds the exact amounts when known. */

@@ -44,6 +44,14 @@ const DRIFT_SIGMA = 0.58;
 const PREDICTION_SIGMA = 1.1;
 const NOISE_DAYS = 84;
 
+const RECURRING_MONTHS = 4;
+/**
+ * Judging day t reads no value before t − DETECTION_LOOKBACK_DAYS (noise: 12 weeks of
+ * week-over-week differences; monthly charges: 4 months back and two weeks around), so a caller
+ * scanning the latest day needs to load only that many days before it.
+ */
+export const DETECTION_LOOKBACK_DAYS = 140;
+
 const factors = new Float64Array(7);
 
 export function evaluateDay(values: Values, t: number, firstDayNum: number, gates: Gates): Finding | undefined {
@@ -51,7 +59,7 @@ export function evaluateDay(values: Values, t: number, firstDayNum: number, gate
   // Only increases are anomalies, and the expected value is never negative: impact <= actual.
   if (!(actual >= gates.minImpact)) return undefined;
   const firstWeekday = weekdayOf(firstDayNum);
-  const recurring = recurringExcess(values, t, firstDayNum);
+  const recurring = recurringExcess(values, t, firstDayNum, t, RECURRING_MONTHS);
 
   const spendDays = countNonZero(values, t - YOUNG_LOOKBACK, t);
   if (spendDays < YOUNG_MIN_DAYS) return judgeNew(values, t, actual, recurring, gates);
@@ -60,28 +68,33 @@ export function evaluateDay(values: Values, t: number, firstDayNum: number, gate
   const factor = factors[(firstWeekday + t) % 7]!;
   const level = maxDefined(deseasonalizedMedian(values, t - 14, t, firstWeekday, factors), deseasonalizedMedian(values, t - 28, t, firstWeekday, factors));
   if (!(level > 0)) return judgeNew(values, t, actual, recurring, gates);
-  const measured = relativeNoise(values, t, NOISE_DAYS, firstWeekday, factors, level);
-  const sigma = Math.max(MIN_SIGMA, Number.isNaN(measured) ? DEFAULT_SIGMA : measured);
-  const scale = Math.max(level * factor, 0.25 * level);
 
   // The same weekday's recent values keep the point view current when the weekly shape itself
   // changes (spend added on a dev account's idle weekends), which the factors learn only slowly.
   const pointExpected = Math.max(level * factor, sameWeekdayMedian(values, t)) + recurring;
-  const pointScore = (actual - pointExpected) / (PREDICTION_SIGMA * sigma * scale);
-  const pointHit = passes(actual, pointExpected, gates) && pointScore >= gates.minScore;
+  const pointGates = passes(actual, pointExpected, gates);
 
-  let drift: { expected: number; score: number; reference: number } | undefined;
+  let drift: { expected: number; shift: number; reference: number } | undefined;
   if (t >= 42) {
     const reference = maxDefined(deseasonalizedMedian(values, t - 42, t - 28, firstWeekday, factors), deseasonalizedMedian(values, t - 84, t - 42, firstWeekday, factors));
     const recent = deseasonalizedMedian(values, t - 6, t + 1, firstWeekday, factors);
     if (reference > 0 && recent > reference) {
       const expected = reference * factor + recurring;
       const shift = (recent - reference) / reference;
-      const score = shift / (sigma * DRIFT_SIGMA);
-      const sustained = shift >= gates.minDeviation && (recent - reference) * Math.max(factor, MIN_FACTOR) >= gates.minImpact && score >= gates.minScore;
-      if (sustained && passes(actual, expected, gates)) drift = { expected, score, reference };
+      const sustained = shift >= gates.minDeviation && (recent - reference) * Math.max(factor, MIN_FACTOR) >= gates.minImpact;
+      if (sustained && passes(actual, expected, gates)) drift = { expected, shift, reference };
     }
   }
+  // Most days stop here, before the noise (the costliest estimate) is needed.
+  if (!pointGates && !drift) return undefined;
+
+  const measured = relativeNoise(values, t, NOISE_DAYS, firstWeekday, factors, level);
+  const sigma = Math.max(MIN_SIGMA, Number.isNaN(measured) ? DEFAULT_SIGMA : measured);
+  const scale = Math.max(level * factor, 0.25 * level);
+  const pointScore = (actual - pointExpected) / (PREDICTION_SIGMA * sigma * scale);
+  const pointHit = pointGates && pointScore >= gates.minScore;
+  const driftScore = drift ? drift.shift / (sigma * DRIFT_SIGMA) : 0;
+  if (drift && driftScore < gates.minScore) drift = undefined;
   if (!pointHit && !drift) return undefined;
 
   if (pointHit) {
@@ -93,7 +106,7 @@ export function evaluateDay(values: Values, t: number, firstDayNum: number, gate
   const d = drift!;
   const run = describeRun(values, t, 41, d.reference, firstWeekday, Math.max(0.25 * ((actual - d.expected) / d.expected), 1.5 * sigma));
   const kind: AnomalyKind = run.kind === 'spike' ? 'level-shift' : run.kind;
-  return { index: t, kind, actual, expected: d.expected, startIndex: run.start, score: d.score };
+  return { index: t, kind, actual, expected: d.expected, startIndex: run.start, score: driftScore };
 }
 
 /**
@@ -102,7 +115,7 @@ export function evaluateDay(values: Values, t: number, firstDayNum: number, gate
  */
 export function expectedValue(values: Values, t: number, firstDayNum: number): number {
   const firstWeekday = weekdayOf(firstDayNum);
-  const recurring = recurringExcess(values, t, firstDayNum);
+  const recurring = recurringExcess(values, t, firstDayNum, t, RECURRING_MONTHS);
   if (countNonZero(values, t - YOUNG_LOOKBACK, t) < YOUNG_MIN_DAYS) return recurring;
   weekdayFactors(values, t, firstWeekday, SEASON_WEEKS, factors);
   const level = maxDefined(deseasonalizedMedian(values, t - 14, t, firstWeekday, factors), deseasonalizedMedian(values, t - 28, t, firstWeekday, factors));

@@ -31,12 +31,12 @@ const excesses = new Float64Array(3);
  * of the same weekday one and two weeks around it. Months in which the series did not exist yet
  * (no spend that day nor on the same weekday before) are unknown, not evidence. With three known
  * months the median, with two the smaller, so a one-off spike on that date counts for nothing;
- * one known month is taken as is (a young series' second fee looks like its first). Never
- * negative.
+ * one known month is taken as is (a young series' second fee looks like its first). Looks at
+ * most `maxMonthsBack` months back. Never negative.
  */
-export function recurringExcess(values: Values, t: number, firstDayNum: number, limit = t): number {
+export function recurringExcess(values: Values, t: number, firstDayNum: number, limit = t, maxMonthsBack = 15): number {
   let months = 0;
-  for (let back = 1; back <= 15 && months < 3; back++) {
+  for (let back = 1; back <= maxMonthsBack && months < 3; back++) {
     const u = sameKeyDayBefore(firstDayNum + t, back) - firstDayNum;
     if (u < 0) break;
     if (u >= limit) continue;

@@ -1,5 +1,5 @@
 import { addDays } from '../../../../src/domain/days';
-import { detectAnomalies, detectAnomalyOn } from '../../../../src/domain/anomaly/detect';
+import { DETECTION_LOOKBACK_DAYS, detectAnomalies, detectAnomalyOn } from '../../../../src/domain/anomaly/detect';
 import { DOLLAR, series, usd, weekday, wobble } from './series-builders';
 
 const START = '2025-01-06'; // a Monday
@@ -172,5 +172,25 @@ describe('gates', () => {
     expect(at(100, 220)).toBe('medium'); // +$120 but more than doubled
     expect(at(300, 700)).toBe('high'); // +$400 and more than doubled
     expect(at(10000, 12000)).toBe('high'); // +$2,000: a large impact at +20%
+  });
+});
+
+describe('lookback', () => {
+  it(`judging a day needs only the ${DETECTION_LOOKBACK_DAYS} days before it`, () => {
+    // Weekly pattern, a fee on the 1st, wobble, a spike and a level shift: every path of the detector.
+    const full = series(START, 320, (day, i) => {
+      const base = (weekday(day) >= 5 ? 400 : 1000) * (1 + wobble(i, 0.06)) + (day.endsWith('-01') ? 700 : 0);
+      return base + (i === 250 ? 3000 : 0) + (i >= 280 ? 600 : 0);
+    });
+    let alerts = 0;
+    for (let i = DETECTION_LOOKBACK_DAYS; i < 320; i++) {
+      const day = addDays(START, i);
+      const from = i - DETECTION_LOOKBACK_DAYS;
+      const window = { start: addDays(START, from), usage: full.usage.slice(from, i + 1) };
+      const found = detectAnomalyOn(full, day);
+      expect(detectAnomalyOn(window, day)).toEqual(found);
+      if (found) alerts++;
+    }
+    expect(alerts).toBeGreaterThan(3); // the spike and the shift were seen, so the comparison meant something
   });
 });
