@@ -7,6 +7,7 @@
 import { addMonths, type DateRange, type Day } from '../days';
 import type { Nanos } from '../money';
 import { dayFromNumber, dayNumber } from '../timeseries/day-number';
+import { quantile } from '../timeseries/robust-stats';
 import { forecastPeriod, runRateForecast, toUnits, type ForecastInput, type ForecastOptions } from './forecast-period';
 import { ForecastWorkspace } from './forecast-workspace';
 
@@ -43,6 +44,8 @@ export interface BacktestResult {
   byDay: BacktestDay[];
   /** Over all days of all periods. */
   overall: Omit<BacktestDay, 'day'>;
+  /** 4 in 5 forecasts were within ± this percentage of the actual total (NaN without forecasts). */
+  within80Pct: number;
 }
 
 interface Tally {
@@ -58,6 +61,7 @@ export function backtestForecast(series: BacktestSeries, options: BacktestOption
   const end = series.usage.length;
   const workspace = new ForecastWorkspace(toUnits(series.usage), startNum);
   const tallies = new Map<number, Tally>();
+  const errors: number[] = [];
   let periods = 0;
   for (const period of periodsIn(series.start, end, options)) {
     const from = dayNumber(period.start) - startNum;
@@ -72,7 +76,9 @@ export function backtestForecast(series: BacktestSeries, options: BacktestOption
       const runRate = runRateForecast(input)!;
       const tally = tallies.get(day) ?? { n: 0, ape: 0, runRateApe: 0, inside: 0, signed: 0 };
       tally.n++;
-      tally.ape += Math.abs(pct(f.forecast - actual, actual));
+      const ape = Math.abs(pct(f.forecast - actual, actual));
+      errors.push(ape);
+      tally.ape += ape;
       tally.runRateApe += Math.abs(pct(runRate - actual, actual));
       tally.signed += pct(f.forecast - actual, actual);
       if (f.lower <= actual && actual <= f.upper) tally.inside++;
@@ -81,7 +87,7 @@ export function backtestForecast(series: BacktestSeries, options: BacktestOption
   }
   const byDay = [...tallies.entries()].sort((a, b) => a[0] - b[0]).map(([day, t]) => ({ day, ...summary(t) }));
   const all = [...tallies.values()].reduce((a, t) => ({ n: a.n + t.n, ape: a.ape + t.ape, runRateApe: a.runRateApe + t.runRateApe, inside: a.inside + t.inside, signed: a.signed + t.signed }), { n: 0, ape: 0, runRateApe: 0, inside: 0, signed: 0 });
-  return { periods, byDay, overall: summary(all) };
+  return { periods, byDay, overall: summary(all), within80Pct: errors.length ? quantile(errors, 0.8) : NaN };
 }
 
 /** Complete months or quarters inside [start, start + length) with enough history before them. */

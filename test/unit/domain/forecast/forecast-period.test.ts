@@ -116,6 +116,7 @@ describe('backtestForecast', () => {
     expect(r.periods).toBe(4); // March to June: complete, with 56 days of history before
     expect(r.byDay.map((d) => d.day)).toEqual(Array.from({ length: 30 }, (_, i) => i + 1));
     expect(r.overall).toMatchObject({ mape: 0, runRateMape: 0, coverage: 1, bias: 0 });
+    expect(r.within80Pct).toBe(0);
   });
 
   it('beats the run rate when purchases land on the 1st', () => {
@@ -134,5 +135,7 @@ describe('backtestForecast', () => {
     const ape = Math.abs(Number(f.forecast - actual) / Number(actual)) * 100;
     expect(r.periods).toBe(1);
     expect(r.byDay.find((d) => d.day === 10)!.mape).toBeCloseTo(ape, 10);
+    expect(r.within80Pct).toBeGreaterThan(0);
+    expect(r.within80Pct).toBeLessThan(10);
   });
 });
