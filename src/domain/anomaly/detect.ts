@@ -10,9 +10,9 @@ import { dayFromNumber, dayNumber } from '../timeseries/day-number';
 import type { Anomaly, DailyCostSeries } from './anomaly-types';
 import { detectorOptions, gatesFor, severityOf, type DetectorOptions } from './detector-options';
 import { evaluateDay, expectedValue, type Finding } from './evaluate-day';
+import { isMuted, thresholdMultiplier, type SeriesTuning } from './series-tuning';
 
 export { DETECTION_LOOKBACK_DAYS } from './evaluate-day';
-import { isMuted, thresholdMultiplier, type SeriesTuning } from './series-tuning';
 
 /** A series ready for repeated evaluation. `usage` holds the exact amounts when known. */
 export interface PreparedSeries {
@@ -30,8 +30,8 @@ export function prepareSeries(series: DailyCostSeries): PreparedSeries {
 
 /**
  * A series straight from float currency units (e.g. a store that returns doubles). Reported
- * actuals are then rounded from the float: exact for amounts made from nanos below 2^51
- * (about $2.2M a day), which is the only case where such floats are themselves exact.
+ * actuals are then the float rounded to the nearest nano, which gives back the original
+ * amount when the float was made as nanos / 1e9 from less than 2^51 nanos (about $2.2M a day).
  */
 export function unitSeries(start: Day, values: Float64Array): PreparedSeries {
   return { start, startNum: dayNumber(start), values };

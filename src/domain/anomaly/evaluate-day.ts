@@ -4,15 +4,18 @@
  * findings are turned into exact amounts by the caller (detect.ts).
  *
  * Two views of "expected", both seasonal (value = level × weekday factor, factors from the
- * last 8 weeks) plus any charge that recurs on this day of the month:
+ * last 12 weeks) plus any charge that recurs on this day of the month:
  *  - point: the level of the last 2–4 weeks (the larger of the 14- and 28-day deseasonalized
  *    medians, so a short dip does not make the return to normal look like a jump), or the
  *    same weekday's last three values if higher. Catches spikes and the first days of a level
  *    shift.
- *  - drift: the level of 4–12 weeks ago against the median of the last 7 days. Catches slow
- *    ramps and shifts the short baseline has already absorbed.
+ *  - drift: the level of 4–12 weeks ago (the larger of the 4–6 and 6–12 week medians, so a
+ *    dip back then is not taken for the norm) against the median of the last 7 days. Catches
+ *    slow ramps and shifts the short baseline has already absorbed.
  * A day alerts when its excess over either view passes all three gates: dollars, percent, and
- * noise sigmas (noise from week-over-week differences, robust to the weekday pattern).
+ * noise sigmas (noise from week-over-week differences, robust to the weekday pattern; the
+ * drift view's sigmas are those of a difference of two medians). The run of elevated days
+ * before it gives the start day and tells a spike from a level shift or a ramp.
  * A series with under 14 days of spend in the last 8 weeks is new: any material spend alerts.
  */
 import { weekdayOf } from '../timeseries/day-number';

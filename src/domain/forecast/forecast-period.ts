@@ -75,7 +75,7 @@ export interface PeriodForecast {
 export function forecastPeriod(input: ForecastInput, options: Partial<ForecastOptions> = {}, workspace?: ForecastWorkspace): PeriodForecast {
   const opts = { ...DEFAULT_FORECAST_OPTIONS, ...options };
   const startNum = dayNumber(input.start);
-  const origin = Math.min(dayNumber(input.asOf) - startNum, input.usage.length);
+  const origin = Math.max(0, Math.min(dayNumber(input.asOf) - startNum, input.usage.length));
   const from = dayNumber(input.period.start) - startNum;
   const to = dayNumber(input.period.end) - startNum;
   const ws = workspace ?? new ForecastWorkspace(toUnits(input.usage, origin), startNum);
@@ -126,7 +126,7 @@ export function forecastPeriod(input: ForecastInput, options: Partial<ForecastOp
  */
 export function runRateForecast(input: ForecastInput): Nanos | undefined {
   const startNum = dayNumber(input.start);
-  const origin = Math.min(dayNumber(input.asOf) - startNum, input.usage.length);
+  const origin = Math.max(0, Math.min(dayNumber(input.asOf) - startNum, input.usage.length));
   const from = dayNumber(input.period.start) - startNum;
   const elapsed = Math.min(origin, dayNumber(input.period.end) - startNum) - from;
   if (elapsed <= 0) return undefined;

@@ -1,7 +1,7 @@
 /**
  * Weekly seasonality and robust levels over a daily series of plain numbers (currency units).
- * Everything here looks only at values[0..t): the day being judged or forecast never shapes
- * its own baseline.
+ * Functions read only the days they are given: weekdayFactors and relativeNoise the days
+ * before t, so the day being judged or forecast never shapes its own baseline.
  *
  * Model: value(u) ≈ level × factor[weekday(u)], factors averaging 1 over a week, so `level`
  * reads as the mean daily spend of a typical week.
