@@ -194,3 +194,17 @@ describe('lookback', () => {
     expect(alerts).toBeGreaterThan(3); // the spike and the shift were seen, so the comparison meant something
   });
 });
+
+describe('exact amounts at the surface', () => {
+  it('reports the actual to the nano even where floats cannot hold it', () => {
+    // $30M a day is past 2^53 nanos: a float would round the last digits away.
+    const base = series(START, 80, () => 30_000_000);
+    const spikeDay = 70;
+    const odd = 90_000_000n * DOLLAR + 123_456_789n;
+    const usage = base.usage.map((v, i) => (i === spikeDay ? odd : v));
+    const found = detectAnomalyOn({ start: START, usage }, addDays(START, spikeDay))!;
+    expect(found.actual).toBe(odd);
+    expect(found.expected).toBe(30_000_000n * DOLLAR);
+    expect(found.impact).toBe(odd - 30_000_000n * DOLLAR);
+  });
+});
