@@ -23,7 +23,7 @@ export interface ScanResult {
   prepareWindowAndScanMs: Timing;
   lookbackDays: number;
   anomaliesOnLatestDay: number;
-  fullHistory: { series: number; evaluations: number; ms: number; perEvaluationUs: number; projectedMsForAll: number };
+  fullHistory: { series: number; evaluations: number; ms: number; cpuMs: number; perEvaluationUs: number; projectedMsForAll: number };
 }
 
 const SEED = 3;
@@ -57,6 +57,7 @@ export function runScanBench(options: { series: number; days: number; runs?: num
   const share = floats.slice(0, options.fullHistorySeries ?? 1000);
   let evaluations = 0;
   const t0 = process.hrtime.bigint();
+  const c0 = process.cpuUsage();
   for (const s of share) {
     for (let t = 0; t < options.days; t++) {
       detectAnomalyOn(s, dayFromNumber(firstDayNum + t));
@@ -64,6 +65,7 @@ export function runScanBench(options: { series: number; days: number; runs?: num
     }
   }
   const fullMs = Number(process.hrtime.bigint() - t0) / 1e6;
+  const fullCpu = process.cpuUsage(c0);
   return {
     series: options.series,
     days: options.days,
@@ -77,6 +79,7 @@ export function runScanBench(options: { series: number; days: number; runs?: num
       series: share.length,
       evaluations,
       ms: fullMs,
+      cpuMs: (fullCpu.user + fullCpu.system) / 1000,
       perEvaluationUs: (fullMs * 1000) / evaluations,
       projectedMsForAll: (fullMs * options.series) / share.length,
     },

@@ -81,7 +81,8 @@ export function watchdogRows(r: WatchdogResult): Row[] {
     rows.push(['P4 scan, latest day of 10,000 × 400 (floats)', t(s.scanMs), '< 1 s', yes(s.scanMs.max < 1000)]);
     rows.push([`P4 scan incl. bigint → float, last ${s.lookbackDays + 1} days`, t(s.prepareWindowAndScanMs), '< 1 s', yes(s.prepareWindowAndScanMs.max < 1000)]);
     rows.push(['P4 scan incl. bigint → float, all 400 days', t(s.prepareAndScanMs), '< 1 s', yes(s.prepareAndScanMs.max < 1000)]);
-    rows.push(['P4 full-history scan (every day)', `${fmt(s.fullHistory.perEvaluationUs, 1)} µs a day-series; ${fmt(s.fullHistory.series)} series in ${fmt(s.fullHistory.ms / 1000, 1)} s, 10,000 ≈ ${fmt(s.fullHistory.projectedMsForAll / 1000, 0)} s`, '', '']);
+    const h = s.fullHistory;
+    rows.push(['P4 full-history scan (every day)', `${fmt(h.perEvaluationUs, 1)} µs a day-series; ${fmt(h.series)} series in ${fmt(h.ms / 1000, 1)} s (CPU ${fmt(h.cpuMs / 1000, 1)} s), 10,000 ≈ ${fmt(h.projectedMsForAll / 1000, 0)} s`, '', '']);
   }
   for (const set of r.forecast?.month ?? []) rows.push(...forecastRows('F1 month-end', set, true));
   for (const set of r.forecast?.quarter ?? []) rows.push(...forecastRows('F2 quarter-end', set, false));
