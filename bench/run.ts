@@ -1,97 +1,51 @@
 /**
- * `npm run bench`: prints a table and writes bench/results.json.
- *   --rows N    rows in the generated FOCUS file (default 1,000,000)
- *   --only p1,p2,p3,p5   (P1 and P3 use the store P2 fills; P5 needs no database)
- *   --ce-page-groups N   groups per Cost Explorer page in P5's fake (default 1,000)
- * Results of sections not run are kept from the previous bench/results.json.
+ * `npm run bench`: runs the sections asked for, prints one table and writes bench/results.json.
+ *   --only p1,p2,p3,p5,watchdog   (or anomaly,scan,forecast for parts of the watchdog section)
+ *   --rows N                      rows in P2's generated FOCUS file (default 1,000,000)
+ *   --ce-page-groups N            groups per Cost Explorer page in P5's fake (default 1,000)
+ *   --watchdog-series N           series per seed in the anomaly section (default 2,000)
+ *   --watchdog-accounts N         accounts per seed in the forecast section (default 150)
+ * P1 and P3 use the store P2 fills; sections that need no database do not start one. Sections
+ * not run keep their previous figures (each carries its own `at`).
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { join, resolve } from 'node:path';
 import { benchServer } from './bench-server';
-import { runP1, type P1Result } from './p1-ack';
-import { runP2, type P2Result } from './p2-import';
-import { runP3, type P3Result } from './p3-query';
-import { runP5, type P5Result } from './p5-sync-requests';
+import { parseBenchArgs, type BenchArgs } from './bench-args';
+import { SECTIONS, type BenchContext, type Row } from './sections';
 
-interface Args {
-  rows: number;
-  only: Set<string>;
-  cePageGroups: number;
-}
-
-function parseArgs(argv: string[]): Args {
-  const args: Args = { rows: 1_000_000, only: new Set(['p1', 'p2', 'p3', 'p5']), cePageGroups: 1000 };
-  for (let i = 0; i < argv.length; i++) {
-    if (argv[i] === '--rows') args.rows = Number(argv[++i]);
-    else if (argv[i] === '--only') args.only = new Set(argv[++i]!.split(','));
-    else if (argv[i] === '--ce-page-groups') args.cePageGroups = Number(argv[++i]);
-  }
-  if (!Number.isInteger(args.cePageGroups) || args.cePageGroups < 1) throw new Error('--ce-page-groups must be a whole number of at least 1');
-  if (!Number.isInteger(args.rows) || args.rows < 1000) throw new Error('--rows must be a whole number of at least 1000');
-  return args;
-}
-
-const fmt = (n: number, digits = 0) => n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
-
-function table(rows: [string, string, string, string][]): string {
+function table(rows: Row[]): string {
   const widths = [0, 1, 2, 3].map((i) => Math.max(...rows.map((r) => r[i]!.length)));
   return rows.map((r) => r.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('   ')).join('\n');
 }
 
-interface Results {
-  at: string;
-  node: string;
-  cpus: number;
-  server: string;
-  p1?: P1Result;
-  p2?: P2Result;
-  p3?: P3Result;
-  p5?: P5Result;
-}
-
-async function main(): Promise<void> {
-  const args = parseArgs(process.argv.slice(2));
-  const root = resolve(__dirname, '../../..');
-  const resultsPath = join(root, 'bench', 'results.json');
-  const previous = (existsSync(resultsPath) ? JSON.parse(readFileSync(resultsPath, 'utf8')) : {}) as Partial<Results>;
-  const needsDb = ['p1', 'p2', 'p3'].some((p) => args.only.has(p));
-  const server = needsDb ? await benchServer() : undefined;
-  // `at` dates the database sections; P5 carries its own date.
-  const results: Results = { ...previous, at: needsDb ? new Date().toISOString() : previous.at ?? '', node: process.version, cpus: cpus().length, server: server?.label ?? previous.server ?? '' };
+async function runSections(args: BenchArgs, root: string, results: Record<string, unknown>): Promise<Row[]> {
+  const chosen = SECTIONS.filter((s) => s.selected(args.only));
+  const server = chosen.some((s) => s.needsDb) ? await benchServer() : undefined;
+  const ctx: BenchContext = { args, dbUri: server?.uri ?? '', workDir: join(root, 'bench', '.work'), log: (line) => process.stderr.write(`${line}\n`) };
+  const rows: Row[] = [];
   try {
-    if (server && args.only.has('p2')) results.p2 = await runP2(server.uri, args.rows, join(root, 'bench', '.work'));
-    if (server && args.only.has('p3')) results.p3 = await runP3(server.uri);
-    if (server && args.only.has('p1')) results.p1 = await runP1(server.uri);
-    if (args.only.has('p5')) results.p5 = await runP5(args.cePageGroups);
+    for (const section of chosen) {
+      const result = await section.run(ctx);
+      const joined = section.merge ? section.merge(results[section.name], result) : result;
+      results[section.name] = { at: new Date().toISOString(), ...(server && section.needsDb ? { server: server.label } : {}), ...(joined as object) };
+      rows.push(...section.rows(result));
+    }
   } finally {
     await server?.stop();
   }
-  const lines: [string, string, string, string][] = [['benchmark', 'measured', 'goal', 'met']];
-  const show = (p: string) => args.only.has(p);
-  const { p1, p2, p3, p5 } = { p1: show('p1') ? results.p1 : undefined, p2: show('p2') ? results.p2 : undefined, p3: show('p3') ? results.p3 : undefined, p5: show('p5') ? results.p5 : undefined };
-  if (p1) {
-    lines.push(['P1 ack, 50 concurrent /cost summary', `p50 ${fmt(p1.penny.p50, 1)} ms, p99 ${fmt(p1.penny.p99, 1)} ms`, 'p99 < 100 ms', p1.penny.p99 < 100 ? 'yes' : 'NO']);
-    lines.push(['P1 ack / no-op Bolt handler (p99)', `${fmt(p1.ratioP99, 2)}x (no-op p50 ${fmt(p1.noop.p50, 1)}, p99 ${fmt(p1.noop.p99, 1)} ms)`, '<= 1.5x', p1.ratioP99 <= 1.5 ? 'yes' : 'NO']);
-  }
-  if (p2) {
-    lines.push(['P2 import rows/s', `${fmt(p2.rowsPerSecond)} (${fmt(p2.rows)} rows, ${fmt(p2.csvMb)} MB, ${fmt(p2.importSeconds, 1)} s)`, '', '']);
-    lines.push(['P2 import peak RSS', `${fmt(p2.peakRssMb)} MB`, '< 300 MB', p2.peakRssMb < 300 ? 'yes' : 'NO']);
-    lines.push(['P2 import / raw insertMany', `${fmt(p2.ratio, 2)}x (${fmt(p2.importSeconds, 1)} s vs ${fmt(p2.rawInsertManySeconds, 1)} s)`, '<= 1.5x', p2.ratio <= 1.5 ? 'yes' : 'NO']);
-  }
-  if (p3) {
-    lines.push(['P3 month by service, engine', `p50 ${fmt(p3.engine.p50, 1)} ms, p95 ${fmt(p3.engine.p95, 1)} ms`, 'p95 < 300 ms', p3.engine.p95 < 300 ? 'yes' : 'NO']);
-    lines.push(['P3 engine / raw aggregate (same rollup)', `${fmt(p3.ratioToRaw, 2)}x (raw p50 ${fmt(p3.rawSameCollection.p50, 1)} ms)`, '<= 1.2x', p3.ratioToRaw <= 1.2 ? 'yes' : 'NO']);
-    lines.push(['P3 raw aggregate over the records', `p50 ${fmt(p3.rawOverRecords.p50)} ms over ${fmt(p3.rawOverRecords.documents)} records`, '', `engine ${fmt(p3.speedupOverRecords)}x faster`]);
-  }
-  if (p5) {
-    const { org, backfill: b, later: l } = p5;
-    lines.push([`P5 CE requests, first sync (${org.backfillDays} days)`, `${fmt(b.requests)} requests ($${fmt(b.costUsd, 2)}), ${b.chains} page chains, ${fmt(b.records)} records, ${fmt(b.seconds, 1)} s`, '', '']);
-    lines.push(['P5 CE requests, later daily sync', `${fmt(l.requests)} requests ($${fmt(l.costUsd, 2)}) for ${l.from}..${l.to}, ${l.chains} page chains`, '', '']);
-    lines.push(['P5 requests on closed days (later sync)', `${l.requestsOnClosedDays}`, '0', l.requestsOnClosedDays === 0 ? 'yes' : 'NO']);
-    lines.push(['P5 page chains per query (later sync)', `${l.maxChainsPerQuery} (${org.accounts}×${org.services}×${org.regions}, ${fmt(org.groupsPerPage)} groups/page)`, '<= 1', l.maxChainsPerQuery <= 1 ? 'yes' : 'NO']);
-  }
-  process.stdout.write(`\nPenny benchmarks · ${results.server} · Node ${results.node} · ${results.cpus} CPUs\n\n${table(lines)}\n`);
+  return rows;
+}
+
+async function main(): Promise<void> {
+  const args = parseBenchArgs(process.argv.slice(2));
+  const root = resolve(__dirname, '../../..');
+  const resultsPath = join(root, 'bench', 'results.json');
+  const results = (existsSync(resultsPath) ? JSON.parse(readFileSync(resultsPath, 'utf8')) : {}) as Record<string, unknown>;
+  Object.assign(results, { node: process.version, cpus: cpus().length });
+  const rows = await runSections(args, root, results);
+  process.stdout.write(`\nPenny benchmarks · Node ${process.version} · ${cpus().length} CPUs\n\n${table([['benchmark', 'measured', 'goal', 'met'], ...rows])}\n`);
   writeFileSync(resultsPath, `${JSON.stringify(results, null, 2)}\n`);
   process.stdout.write('\nWritten to bench/results.json\n');
   // Agenda (inside the P1 app) leaves a lock-check timer behind after stop; do not wait for it.
