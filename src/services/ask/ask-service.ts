@@ -1,0 +1,115 @@
+/**
+ * Answers plain-language cost questions offline: parse against the store's names, ask the cost
+ * engine, compose the sentence. Forecast, budget, anomaly and recommendation answers plug in later.
+ */
+import { addDays, type Day } from '../../domain/days';
+import { isAppError } from '../../domain/errors';
+import type { Clock } from '../../ports/clock';
+import type { CostStore } from '../../ports/cost-store';
+import type { CostService } from '../cost-service';
+import { planRequests, type AskAnswer, type AskReply } from './answer';
+import { AskCatalog, type CatalogValues } from './catalog';
+import { composeAnswer, composeLater } from './compose';
+import { isLaterKind, type AskIntent, type LaterIntent, type LaterKind, type ParseResult } from './intent';
+import { parseQuestion } from './parse-question';
+import { refusal } from './refusals';
+
+/** Where the names come from: the store's catalog (CostStore satisfies it). */
+export type NameSource = Pick<CostStore, 'dimensionValues' | 'coverage'>;
+
+/** Answers one of the later kinds; the watchdog slice provides these. */
+export type LaterAnswerer = (intent: LaterIntent, context: { today: Day }) => Promise<AskAnswer>;
+
+export interface AskDeps {
+  costs: CostService;
+  names: NameSource;
+  clock: Clock;
+  later?: Partial<Record<LaterKind, LaterAnswerer>>;
+  /** How long the name catalog is reused before it is read again (default 5 minutes). */
+  catalogTtlMs?: number;
+}
+
+export interface AskOptions {
+  /** "Today is this date": only days before it are used. Defaults to today in the reporting time zone. */
+  asOf?: Day;
+}
+
+const MAX_TAG_KEYS = 50;
+
+export class AskService {
+  private catalog?: { at: number; value: Promise<AskCatalog> };
+
+  constructor(private readonly deps: AskDeps) {}
+
+  /** Question → answer or refusal. Never throws for a person's input; store failures still throw. */
+  async ask(question: string, options: AskOptions = {}): Promise<AskReply> {
+    const parsed = await this.parse(question, options);
+    if (!parsed.ok) return parsed;
+    return this.answer(parsed.intent, options);
+  }
+
+  /** Question → intent (or refusal), for faces that show "here is what I understood". */
+  async parse(question: string, options: AskOptions = {}): Promise<ParseResult> {
+    const today = options.asOf ?? this.deps.costs.today();
+    let parsed = parseQuestion(question, { today, catalog: await this.names() });
+    // A name may be new since the catalog was read: read it again once before refusing.
+    if (!parsed.ok && (parsed.code === 'unknown-name' || parsed.code === 'not-in-data') && this.catalogAge() > 10_000) {
+      parsed = parseQuestion(question, { today, catalog: await this.names(true) });
+    }
+    return parsed;
+  }
+
+  async answer(intent: AskIntent, options: AskOptions = {}): Promise<AskReply> {
+    if (isLaterKind(intent.kind)) {
+      const plugged = this.deps.later?.[intent.kind];
+      const today = options.asOf ?? this.deps.costs.today();
+      return plugged ? plugged(intent as LaterIntent, { today }) : composeLater(intent, this.deps.costs.defaultCurrency);
+    }
+    try {
+      const answers = await Promise.all(planRequests(intent).map((r) => this.deps.costs.query(r)));
+      return composeAnswer(intent, answers, this.deps.costs.defaultCurrency);
+    } catch (error) {
+      // Coded errors (mixed currencies, a name gone from the store) are sentences for people.
+      if (isAppError(error) && error.code !== 'DB_UNAVAILABLE' && error.code !== 'INTERNAL') return refusal('unsupported', error.message);
+      throw error;
+    }
+  }
+
+  /** The name catalog, read from the store at most once per TTL. */
+  async names(refresh = false): Promise<AskCatalog> {
+    const ttl = this.deps.catalogTtlMs ?? 5 * 60_000;
+    if (!this.catalog || refresh || this.catalogAge() > ttl) {
+      const value = this.readCatalog();
+      this.catalog = { at: this.deps.clock.now().getTime(), value };
+      value.catch(() => (this.catalog = undefined));
+    }
+    return this.catalog.value;
+  }
+
+  private catalogAge(): number {
+    return this.catalog ? this.deps.clock.now().getTime() - this.catalog.at : Infinity;
+  }
+
+  private async readCatalog(): Promise<AskCatalog> {
+    const { names } = this.deps;
+    const [provider, account, service, region, tagKeys, coverage] = await Promise.all([
+      names.dimensionValues('provider'), names.dimensionValues('account'), names.dimensionValues('service'),
+      names.dimensionValues('region'), names.dimensionValues('tag-key'), names.coverage(),
+    ]);
+    const values: CatalogValues = { provider, account, service, region, 'tag-key': tagKeys };
+    if (coverage.firstDay && coverage.lastDay && tagKeys.length <= MAX_TAG_KEYS) values.tagValues = await this.tagValues(tagKeys.map((t) => t.value), coverage.firstDay, coverage.lastDay);
+    return new AskCatalog(values);
+  }
+
+  /** The values each tag key takes in the stored costs, so that "env production" can find "prod". */
+  private async tagValues(keys: string[], firstDay: Day, lastDay: Day): Promise<Record<string, string[]>> {
+    const period = { range: { start: firstDay, end: addDays(lastDay, 1) }, label: 'all stored costs', kind: 'custom' as const };
+    const out: Record<string, string[]> = {};
+    for (const key of keys) {
+      const answer = await this.deps.costs.query({ period, groupBy: `tag:${key}` });
+      out[key] = [...new Set(answer.breakdown.currencies.flatMap((c) => c.groups.map((g) => g.key)).filter((k) => typeof k === 'string' && k !== ''))];
+    }
+    return out;
+  }
+}
+
