@@ -4,7 +4,7 @@
  */
 import { CHARGE_CATEGORIES, type Metric } from '../../domain/cost-record';
 import type { GroupDim, PlainGroupDim } from '../../domain/cost-query';
-import type { Day } from '../../domain/days';
+import { lastDay, type Day } from '../../domain/days';
 import type { Nanos } from '../../domain/money';
 import type { Period } from '../../domain/period';
 import type { AppliedFilter, CostRequest } from '../cost-service';
@@ -25,6 +25,8 @@ export interface QueriedPeriod {
   start: Day;
   /** Exclusive. */
   end: Day;
+  /** The last day counted (end - 1 day), as sentences say it. */
+  last: Day;
 }
 
 /** What was actually asked of the store, for showing people (and tests) exactly what was summed. */
@@ -62,7 +64,7 @@ export interface AskAnswer {
 export type AskReply = AskAnswer | Refusal;
 
 export function queriedPeriod(p: Period): QueriedPeriod {
-  return { label: p.label, start: p.range.start, end: p.range.end };
+  return { label: p.label, start: p.range.start, end: p.range.end, last: lastDay(p.range) };
 }
 
 /** The cost-engine request for a query; names are already exact stored values. */

@@ -2,20 +2,21 @@
  * Answers plain-language cost questions offline: parse against the store's names, ask the cost
  * engine, compose the sentence. Forecast, budget, anomaly and recommendation answers plug in later.
  */
-import { addDays, type Day } from '../../domain/days';
+import type { Day } from '../../domain/days';
 import { isAppError } from '../../domain/errors';
 import type { Clock } from '../../ports/clock';
 import type { CostStore } from '../../ports/cost-store';
 import type { CostService } from '../cost-service';
 import { planRequests, type AskAnswer, type AskReply } from './answer';
-import { AskCatalog, type CatalogValues } from './catalog';
+import { AskCatalog } from './catalog';
 import { composeAnswer, composeLater } from './compose';
 import { isLaterKind, type AskIntent, type LaterIntent, type LaterKind, type ParseResult } from './intent';
 import { parseQuestion } from './parse-question';
 import { refusal } from './refusals';
+import { resolveTagValues } from './tag-values';
 
 /** Where the names come from: the store's catalog (CostStore satisfies it). */
-export type NameSource = Pick<CostStore, 'dimensionValues' | 'coverage'>;
+export type NameSource = Pick<CostStore, 'dimensionValues'>;
 
 /** Answers one of the later kinds; the watchdog slice provides these. */
 export type LaterAnswerer = (intent: LaterIntent, context: { today: Day }) => Promise<AskAnswer>;
@@ -33,8 +34,6 @@ export interface AskOptions {
   /** "Today is this date": only days before it are used. Defaults to today in the reporting time zone. */
   asOf?: Day;
 }
-
-const MAX_TAG_KEYS = 50;
 
 export class AskService {
   private catalog?: { at: number; value: Promise<AskCatalog> };
@@ -66,8 +65,10 @@ export class AskService {
       return plugged ? plugged(intent as LaterIntent, { today }) : composeLater(intent, this.deps.costs.defaultCurrency);
     }
     try {
-      const answers = await Promise.all(planRequests(intent).map((r) => this.deps.costs.query(r)));
-      return composeAnswer(intent, answers, this.deps.costs.defaultCurrency);
+      const tagged = await resolveTagValues(intent, this.deps.costs);
+      if (!tagged.ok) return tagged;
+      const answers = await Promise.all(planRequests(tagged.intent).map((r) => this.deps.costs.query(r)));
+      return composeAnswer(tagged.intent, answers, this.deps.costs.defaultCurrency);
     } catch (error) {
       // Coded errors (mixed currencies, a name gone from the store) are sentences for people.
       if (isAppError(error) && error.code !== 'DB_UNAVAILABLE' && error.code !== 'INTERNAL') return refusal('unsupported', error.message);
@@ -92,24 +93,10 @@ export class AskService {
 
   private async readCatalog(): Promise<AskCatalog> {
     const { names } = this.deps;
-    const [provider, account, service, region, tagKeys, coverage] = await Promise.all([
+    const [provider, account, service, region, tagKeys] = await Promise.all([
       names.dimensionValues('provider'), names.dimensionValues('account'), names.dimensionValues('service'),
-      names.dimensionValues('region'), names.dimensionValues('tag-key'), names.coverage(),
+      names.dimensionValues('region'), names.dimensionValues('tag-key'),
     ]);
-    const values: CatalogValues = { provider, account, service, region, 'tag-key': tagKeys };
-    if (coverage.firstDay && coverage.lastDay && tagKeys.length <= MAX_TAG_KEYS) values.tagValues = await this.tagValues(tagKeys.map((t) => t.value), coverage.firstDay, coverage.lastDay);
-    return new AskCatalog(values);
-  }
-
-  /** The values each tag key takes in the stored costs, so that "env production" can find "prod". */
-  private async tagValues(keys: string[], firstDay: Day, lastDay: Day): Promise<Record<string, string[]>> {
-    const period = { range: { start: firstDay, end: addDays(lastDay, 1) }, label: 'all stored costs', kind: 'custom' as const };
-    const out: Record<string, string[]> = {};
-    for (const key of keys) {
-      const answer = await this.deps.costs.query({ period, groupBy: `tag:${key}` });
-      out[key] = [...new Set(answer.breakdown.currencies.flatMap((c) => c.groups.map((g) => g.key)).filter((k) => typeof k === 'string' && k !== ''))];
-    }
-    return out;
+    return new AskCatalog({ provider, account, service, region, 'tag-key': tagKeys });
   }
 }
-

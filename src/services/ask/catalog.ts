@@ -7,6 +7,7 @@ import { distance } from '../../domain/dimension-match';
 import type { DimensionValue } from '../../ports/cost-store';
 import { nameWords, PROVIDER_WORDS, REGION_NAMES, SERVICE_ALIASES, SERVICE_CATEGORY_WORDS, servicesForAlias, VAGUE_REGION_LABELS } from './aliases';
 import type { NameDim } from './intent';
+import { matchTagValue, type TagValueMatch } from './tag-values';
 import { LEXICON } from './vocabulary';
 
 export interface CatalogValues {
@@ -15,14 +16,10 @@ export interface CatalogValues {
   service: DimensionValue[];
   region: DimensionValue[];
   'tag-key': DimensionValue[];
-  /** Values seen per stored tag key, when known: lets "env production" find "prod". */
+  /** Values seen per stored tag key, when known up front (otherwise the service checks them per question). */
   tagValues?: Record<string, string[]>;
 }
 
-const VALUE_SYNONYMS: Record<string, string[]> = {
-  production: ['prod', 'prd'], prod: ['production', 'prd'], development: ['dev'], dev: ['development'],
-  staging: ['stage', 'stg'], stage: ['staging', 'stg'], test: ['testing', 'qa'], testing: ['test', 'qa'],
-};
 
 /** What a phrase stands for. `rank` breaks ties: exact names beat derived forms beat aliases. */
 export interface NameEntry {
@@ -74,14 +71,9 @@ export class AskCatalog {
   }
 
   /** The stored spelling of a tag value; undefined when the values of that key are not known. */
-  tagValue(key: string, typed: string): { ok: true; value: string } | { ok: false; suggestions: string[] } | undefined {
+  tagValue(key: string, typed: string): TagValueMatch | undefined {
     const known = this.values.tagValues?.[key];
-    if (!known) return undefined;
-    const lower = typed.toLowerCase();
-    const exact = known.find((v) => v.toLowerCase() === lower) ?? known.find((v) => (VALUE_SYNONYMS[lower] ?? []).includes(v.toLowerCase()));
-    if (exact !== undefined) return { ok: true, value: exact };
-    const near = known.map((v) => ({ v, d: distance(lower, v.toLowerCase()) })).sort((a, b) => a.d - b.d || a.v.localeCompare(b.v));
-    return { ok: false, suggestions: near.filter((n) => n.d <= Math.max(2, Math.ceil(lower.length / 3))).slice(0, 3).map((n) => `${key}=${n.v}`) };
+    return known ? matchTagValue(key, typed, known) : undefined;
   }
 
   /** Display names closest to what was typed ("did you mean"), using dimension-match's distance. */

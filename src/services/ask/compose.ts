@@ -177,7 +177,9 @@ function scopeWords(intent: AskIntent): { noun: string; filters: string; where: 
   const f = intent.query.filters;
   const matched = intent.debug.matched;
   const metric = intent.query.metric === 'effective' ? 'amortized ' : intent.query.metric === 'list' ? 'list-price ' : '';
-  const named = (dim: string) => matched.filter((m) => m.dim === dim).map((m) => (m.labels.length === 1 && sameName(m.labels[0]!, m.input) ? m.labels[0]! : `${m.input} (${m.labels.join(', ')})`));
+  // Short names people type ("ec2", "s3") are acronyms: show them as such next to the stored name.
+  const typed = (input: string) => (/^[a-z0-9]{2,4}$/.test(input) ? input.toUpperCase() : input);
+  const named = (dim: string) => matched.filter((m) => m.dim === dim).map((m) => (m.labels.length === 1 && sameName(m.labels[0]!, m.input) ? m.labels[0]! : `${typed(m.input)} (${m.labels.join(', ')})`));
   const subject = [...f.providers.map(providerLabel), ...named('service')].join(', ');
   const what = f.chargeCategories.length ? f.chargeCategories.map((c) => CATEGORY_NOUN[c]).join(' and ') : 'costs';
   const noun = `${subject ? `${subject} ` : ''}${metric}${what}`;

@@ -35,14 +35,22 @@ export function parseQuestion(text: string, { today, catalog }: ParseOptions): P
   }
   let kind = kindOf(cues, periods.some((p) => p.future), grouping);
   const why = [...scan.corrections.map((c) => `read "${c.from}" as "${c.to}"`)];
+  const names = namesCompared(scan.pieces, matched, cues, periods.length);
+  if (names && (kind === 'compare' || kind === 'totals')) {
+    // "Is GCP more expensive than AWS?": the two side by side, not a change over time.
+    kind = 'totals';
+    grouping.dim = names;
+    grouping.top = undefined;
+    why.push(`comparing ${names}s side by side`);
+  }
   if (kind === 'totals' && periods.length >= 2) kind = 'compare';
   if (kind === 'trend' && grouping.dim && grouping.dim !== 'day' && grouping.dim !== 'month') {
     return refusal('unsupported', `I can show a trend, or a breakdown by ${grouping.dim}, but not both at once yet.`, [], [`Daily costs ${periodWords(periods)}`, `Costs by ${grouping.dim} ${periodWords(periods)}`]);
   }
   const comparing = kind === 'compare' || kind === 'movers' || kind === 'why';
-  const afterCompare = (p: (typeof periods)[number]) => followsCue(scan.pieces, p, 'compare');
+  const afterCompare = (p: (typeof periods)[number]) => isBaseline(scan.pieces, scan.pieces.findIndex((x) => x.kind === 'period' && x.phrase === p), cues.has('compare'));
   const choice: PeriodChoice = comparing
-    ? comparisonPeriods(periods, afterCompare, [...CHANGE_CUES, 'compare'].some((c) => cues.has(c as Cue)), today)
+    ? comparisonPeriods(periods, afterCompare, [...CHANGE_CUES, 'compare', 'baseline'].some((c) => cues.has(c as Cue)), today)
     : singlePeriod(periods, kind === 'trend' ? DEFAULT_PERIOD.trend : DEFAULT_PERIOD.totals, today, !isLater(kind));
   if (!choice.ok) return refusal(choice.code, choice.reason);
   why.push(`period: ${choice.period.label} (${choice.period.range.start} to before ${choice.period.range.end})${choice.defaulted ? ', assumed' : ''}`, ...choice.notes);
@@ -100,6 +108,19 @@ function firstProblem(scan: Scan, catalog: AskCatalog): ReturnType<typeof refusa
   return undefined;
 }
 
+/** Words that name a tag in most companies: "by team" must not quietly become a total when there is no team tag. */
+const TAG_LIKE = /^(teams?|owners?|env|envs|environments?|apps?|applications?|departments?|orgs?|organizations?|squads?|cost ?centers?|business units?)$/;
+
+function untaggedGrouping(pieces: Piece[], catalog: AskCatalog): ReturnType<typeof refusal> | undefined {
+  const i = pieces.findIndex((p, j) => p.kind === 'word' && p.word.role === 'filler' && TAG_LIKE.test(p.text) && previousMeaningful(pieces, j)?.kind === 'word');
+  if (i < 0) return undefined;
+  const prev = previousMeaningful(pieces, i);
+  if (!(prev?.kind === 'word' && prev.word.role === 'cue' && (prev.word.cue === 'group' || prev.word.cue === 'superlative'))) return undefined;
+  const keys = [...catalog.tagKeys.values()].map((k) => k[0]!);
+  const hint = keys.length ? ` The tags I see are ${quoteList(keys.slice(0, 8))}.` : ' Your costs carry no tags.';
+  return refusal('unknown-name', `I don't see a "${pieces[i]!.text}" tag in your costs.${hint}`, keys.slice(0, 3).map((k) => `tag ${k}`));
+}
+
 interface Grouping {
   dim?: GroupDim;
   top?: number;
@@ -129,6 +150,8 @@ function readPieces(scan: Scan, catalog: AskCatalog): Read {
       const key = ({ provider: 'providers', account: 'accounts', service: 'services', region: 'regions' } as const)[e.dim];
       filters[key] = [...new Set([...filters[key], ...e.values])];
       matched.push({ dim: e.dim, input: p.text, values: e.values, labels: e.labels });
+    } else if (p.kind === 'tag' && filters.tags.some((t) => t.key === p.key)) {
+      return fail(refusal('unsupported', `I can filter one ${p.key} at a time (costs carry one ${p.key} each). To compare them, ask for costs by ${p.key}.`, [], [`Costs by ${p.key} last month`]));
     } else if (p.kind === 'tag') {
       const value = catalog.tagValue(p.key, p.value);
       if (value && !value.ok) {
@@ -146,6 +169,8 @@ function readPieces(scan: Scan, catalog: AskCatalog): Read {
     } else if (p.kind === 'word' && p.word.role === 'metric') metrics.add(p.word.metric);
     else if (p.kind === 'word' && p.word.role === 'cue') cues.add(p.word.cue);
   }
+  const untagged = untaggedGrouping(pieces, catalog);
+  if (untagged) return fail(untagged);
   if (metrics.size > 1) return fail(refusal('ambiguous', `The question mentions several cost measures (${[...metrics].join(', ')}); ask about one at a time.`));
   const grouping = groupingOf(pieces);
   if ('refusal' in grouping) return fail(grouping.refusal);
@@ -167,7 +192,11 @@ function groupingOf(pieces: Piece[]): Grouping | { refusal: ReturnType<typeof re
     const byCue = prev?.kind === 'word' && prev.word.role === 'cue' && (prev.word.cue === 'group' || prev.word.cue === 'superlative');
     const ranking = (prev?.kind === 'word' && prev.word.role === 'cue' && (prev.word.cue === 'superlative' || /^(which|what)$/.test(prev.text))) || prev?.kind === 'top';
     const after = next?.kind === 'word' && next.word.role === 'cue' && next.word.cue === 'group' && /^(breakdown|split)/.test(next.text);
-    if (dim.implied || byCue || ranking || after) found.push({ dim: dim.dim, plural: dim.plural, ranking: Boolean(ranking) });
+    // "by service and region": a dimension right after a grouped one is grouped too (and then refused).
+    const chained = prev !== undefined && found.length > 0 && (prev.kind === 'tag-dim' || (prev.kind === 'word' && prev.word.role === 'dim'));
+    // "account 11353890204", "the service EC2": the noun only introduces a name.
+    if (next?.kind === 'name' && next.entries.some((e) => e.dim === dim.dim)) return;
+    if (dim.implied || byCue || ranking || after || chained) found.push({ dim: dim.dim, plural: dim.plural, ranking: Boolean(ranking) });
   });
   const dims = [...new Set(found.map((f) => f.dim))];
   if (dims.length > 1) {
@@ -175,7 +204,9 @@ function groupingOf(pieces: Piece[]): Grouping | { refusal: ReturnType<typeof re
   }
   const superlative = pieces.some((p) => p.kind === 'word' && p.word.role === 'cue' && p.word.cue === 'superlative');
   const ranking = found.some((f) => f.ranking) || superlative || top !== undefined;
-  const plural = found.some((f) => f.plural) || (top !== undefined && top > 1);
+  // "movers", "changes", "drivers" ask for several, whatever the noun.
+  const pluralWord = pieces.some((p) => p.kind === 'word' && p.word.role === 'cue' && /^(movers|changes|increases|decreases|drivers|drops)$/.test(p.text));
+  const plural = found.some((f) => f.plural) || (top !== undefined && top > 1) || pluralWord;
   const dim = dims[0] ?? (top !== undefined || (superlative && !dims.length) ? 'service' : undefined);
   const timeDim = dim === 'day' || dim === 'month';
   return { dim, top: top ?? (superlative && dim ? (plural && !timeDim ? 5 : 1) : undefined), plural, ranking };
@@ -189,7 +220,7 @@ function kindOf(cues: Set<Cue>, future: boolean, grouping: Grouping): IntentKind
   if (cues.has('anomaly')) return 'anomalies';
   const changing = CHANGE_CUES.some((c) => cues.has(c));
   if (changing && grouping.dim && grouping.dim !== 'day' && grouping.dim !== 'month' && grouping.ranking) return 'movers';
-  if (changing || cues.has('compare')) return 'compare';
+  if (changing || cues.has('compare') || cues.has('baseline')) return 'compare';
   if ((grouping.dim === 'day' || grouping.dim === 'month') && grouping.top === undefined) return 'trend';
   if (cues.has('trend')) return 'trend';
   return 'totals';
@@ -200,13 +231,36 @@ function singleValued(filters: AskFilters, dim: 'service' | 'account' | 'region'
   return list.length === 1;
 }
 
+/** The piece before i, skipping filler and cost words ("the most expensive day"). */
 function previousMeaningful(pieces: Piece[], i: number): Piece | undefined {
   for (let j = i - 1; j >= 0; j--) {
     const p = pieces[j]!;
-    if (p.kind === 'word' && p.word.role === 'filler') continue;
+    if (p.kind === 'word' && (p.word.role === 'filler' || (p.word.role === 'cue' && p.word.cue === 'cost'))) continue;
     return p;
   }
   return undefined;
+}
+
+/** Piece i is a comparison's baseline: right after "vs"/"than", or after "to"/"with" in "compare A to B". */
+function isBaseline(pieces: Piece[], i: number, compareVerb: boolean): boolean {
+  for (let j = i - 1; j >= 0; j--) {
+    const p = pieces[j]!;
+    if (p.kind === 'word' && p.word.role === 'cue' && p.word.cue === 'baseline') return true;
+    if (compareVerb && p.kind === 'word' && /^(to|with|and)$/.test(p.text)) return true;
+    if (!(p.kind === 'word' && (p.word.role === 'filler' || (p.word.role === 'cue' && p.word.cue === 'cost')))) return false;
+  }
+  return false;
+}
+
+/** "GCP vs AWS", "compare prod-core and staging": two names of one kind set side by side. */
+function namesCompared(pieces: Piece[], matched: NameMatch[], cues: Set<Cue>, periodCount: number): GroupDim | undefined {
+  const baselineName = pieces.findIndex((p, i) => p.kind === 'name' && isBaseline(pieces, i, cues.has('compare')));
+  const dims = (['provider', 'service', 'account', 'region'] as const).filter((d) => matched.filter((m) => m.dim === d).length >= 2);
+  if (baselineName >= 0) {
+    const dim = (pieces[baselineName] as Extract<Piece, { kind: 'name' }>).entries[0]!.dim;
+    return dims.includes(dim) ? dim : undefined;
+  }
+  return cues.has('compare') && !cues.has('baseline') && periodCount <= 1 && dims.length === 1 ? dims[0] : undefined;
 }
 
 /** A cue within the two meaningful pieces before piece i ("excluding the credits", "vs the month before"). */
@@ -219,9 +273,4 @@ function precededBy(pieces: Piece[], i: number, cue: Cue): boolean {
     if (!(p.kind === 'word' && (p.word.role === 'filler' || p.word.role === 'category'))) seen++;
   }
   return false;
-}
-
-function followsCue(pieces: Piece[], phrase: { start: number }, cue: Cue): boolean {
-  const i = pieces.findIndex((p) => p.kind === 'period' && p.phrase === phrase);
-  return i >= 0 && precededBy(pieces, i, cue);
 }

@@ -79,7 +79,7 @@ export function clipToToday(period: Period, today: Day): { ok: true; period: Per
   if (period.range.end <= today) return { ok: true, period };
   const unit = period.kind === 'to-date' ? period.unit : period.kind === 'week' || period.kind === 'month' || period.kind === 'quarter' || period.kind === 'year' ? period.kind : undefined;
   const end = addDays(today, -1);
-  const label = `${period.label.replace(/ \(.*\)$/, '')} so far (${period.range.start} to ${end})`;
+  const label = unit ? `${period.label.replace(/ \(.*\)$/, '')} so far (${period.range.start} to ${end})` : `${period.range.start} to ${end}`;
   const clipped: Period = unit ? { range: { start: period.range.start, end: today }, label, kind: 'to-date', unit } : { range: { start: period.range.start, end: today }, label, kind: 'custom' };
   return { ok: true, period: clipped, note: `only complete days count: ${period.label} ends ${end}` };
 }

@@ -122,6 +122,15 @@ function scanTags(tokens: string[], keyOf: (w: string) => string | undefined, ca
       if (key && tokens[v] && !isWordy(tokens[v])) claim(i, v + 1, { kind: 'tag', text: tokens.slice(i, v + 1).join(' '), key, value: tokens[v]! });
       return;
     }
+    // "env prod", "costcenter 1234": a key then a value the store has seen under it.
+    const keyFirst = keyOf(token);
+    const next = tokens[i + 1];
+    const known = keyFirst && next ? catalog.tagValue(keyFirst, next) : undefined;
+    // With values unknown here, any word that is not grammar or a name may be one (checked before answering).
+    if (keyFirst && next && (known ? known.ok : !isWordy(next) || /^\d+$/.test(next)) && !MONTH_OR_PERIOD_WORDS.includes(next)) {
+      claim(i, i + 2, { kind: 'tag', text: `${token} ${next}`, key: keyFirst, value: next });
+      return;
+    }
     // "the data team", "prod env": a value word right before a key word that is not a grammar word ("project").
     const key = keyOf(token);
     const before = tokens[i - 1];
@@ -156,7 +165,7 @@ function phrasePiece(phrase: string, catalog: AskCatalog, keyOf: (w: string) => 
   // A tag key ("team", "org") groups like a dimension, unless it is a grammar word ("project" means account).
   const singular = phrase.replace(/s$/, '');
   const key = keyOf(phrase) ?? (singular !== phrase ? keyOf(singular) : undefined);
-  if (key && !phrase.includes(' ') && (!word || word.role === 'filler')) return { kind: 'tag-dim', text: phrase, key, plural: singular !== phrase };
+  if (key && (!word || word.role === 'filler')) return { kind: 'tag-dim', text: phrase, key, plural: singular !== phrase };
   if (SERVICE_CATEGORY_WORDS[phrase]) return { kind: 'word', text: phrase, word: { role: 'unsupported', what: `service categories like "${phrase}"` } };
   return word ? { kind: 'word', text: phrase, word } : undefined;
 }
@@ -166,7 +175,8 @@ function correctTypo(token: string, catalog: AskCatalog): string | undefined {
   if (!/^[a-z]+$/.test(token) || LEXICON.has(token) || catalog.nameWordSet.has(token) || MONTH_OR_PERIOD_WORDS.includes(token)) return undefined;
   if (catalog.tagKeys.has(token) || catalog.tagKeys.has(token.replace(/s$/, '')) || LEXICON.has(token.replace(/s$/, '')) || SERVICE_CATEGORY_WORDS[token]) return undefined;
   if (/^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)$/.test(token)) return undefined;
-  const allowance = typoAllowance(token);
+  // Three-letter words get only a swap of two letters ("hwo"); shorter ones nothing.
+  const allowance = token.length === 3 ? 0.5 : typoAllowance(token);
   if (allowance === 0) return undefined;
   let best: string | undefined;
   let bestD = Infinity;

@@ -28,7 +28,10 @@ function plainCharacters(text: string): string {
 }
 
 export function normalizeQuestion(text: string): string {
-  let t = plainCharacters(stripSlackMarkup(text)).toLowerCase();
+  let t = plainCharacters(stripSlackMarkup(text))
+    .replace(/:[a-z0-9_+-]+:/g, ' ') // Slack emoji codes, :pray:
+    .replace(/\p{Extended_Pictographic}|\u200d|\ufe0f/gu, ' ')
+    .toLowerCase();
   t = t
     .replace(/n't\b/g, ' not')
     .replace(/'(?:s|re|ve|ll|d|m)\b/g, '')

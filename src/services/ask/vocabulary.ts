@@ -7,7 +7,7 @@ import type { PlainGroupDim } from '../../domain/cost-query';
 
 export type Cue =
   | 'why' | 'forecast' | 'budget' | 'anomaly' | 'recommend' | 'future'
-  | 'compare' | 'up' | 'down' | 'change' | 'superlative' | 'group' | 'only' | 'not' | 'cost' | 'trend';
+  | 'compare' | 'baseline' | 'up' | 'down' | 'change' | 'superlative' | 'group' | 'only' | 'not' | 'cost' | 'trend';
 
 export type Word =
   | { role: 'cue'; cue: Cue }
@@ -38,22 +38,24 @@ const FILLER = `a|an|the|and|or|of|on|in|into|for|to|at|from|with|about|as|is|ar
   one|ones|ok|okay|well|oh|um|uh|hmm|btw|fyi|re|regarding|guys|folks|team|everyone|real|actual|actually|really|very|same|period|time|
   during|over|across the board|between|versus|if|when|where|who|whose|happening|happened|happen|looks|looking|doing|did it|
   used|use|using|usage|consumption|consumed|run|running|ran|incurred|incur|charged|owe|owed|being charged|last|past|previous|prior|whole month|
-  everything|each|every|both|either|other|else|only|just|yet|already|today|hours|hour|bucket|buckets|line items|items|item|dollars|usd|bucks|money|budgeted|tag|tags|tagged|labeled|labelled|label|with tag|with the tag`;
+  everything|each|every|both|either|other|else|only|just|yet|already|today|hours|hour|bucket|buckets|line items|items|item|dollars|usd|bucks|money|budgeted|including|include|includes|included|counting|count|equivalent|value|worth|q|tag|tags|tagged|labeled|labelled|label|with tag|with the tag`;
 
 export const LEXICON = new Map<string, Word>([
   ...FILLER.split('|').map((w) => w.trim().replace(/\s+/g, ' ')).filter((w) => w !== '').map((w): [string, Word] => [w, { role: 'filler' }]),
-  ...cue('cost', 'cost|costs|costing|spend|spends|spending|spent|pay|paying|paid|bill|billing|bills|charges|expense|expenses|expensive|burn|burned|price|priced'),
+  ...cue('cost', 'cost|costs|costing|spend|spends|spending|spent|pay|paying|paid|bill|billing|bills|charge|charges|expense|expenses|expensive|burn|burned|price|priced'),
   ...cue('why', 'why|what caused|what drove|what is driving|driving|drove|drivers|driver|explain|explanation|reason|reasons|how come|cause|caused|behind|responsible'),
   ...cue('forecast', 'forecast|forecasted|forecasting|projected|projection|project to|will we|will it|will our|will the|will be|going to spend|gonna|expect|expected|expecting|month-end|month end|end of the month|end of month|eom|end of the year|year-end|year end|run rate|run-rate|on pace|pace|trajectory|estimate|estimated|predict|prediction|land|landing'),
   ...cue('budget', 'budget|budgets|over budget|under budget|within budget|on track|off track|overspend|overspending|overspent|allowance'),
   ...cue('anomaly', 'spike|spikes|spiky|anomaly|anomalies|anomalous|unusual|unexpected|weird|strange|odd|abnormal|outlier|outliers|surprise|surprises|surprising|irregular|suspicious'),
   ...cue('recommend', 'save|saving|savings|cheaper|reduce|reducing|cut|cutting|lower our|optimize|optimise|optimizing|optimising|optimization|optimisation|recommend|recommendation|recommendations|rightsize|rightsizing|right-size|waste|wasted|wasting|idle|unused|tips|advice|suggestions|trim'),
   ...cue('future', 'next|tomorrow|upcoming|coming|will'),
-  ...cue('compare', 'vs|vs.|versus|compare|compared|comparing|comparison|compared to|compared with|against|relative to|than|as opposed to|in comparison'),
+  ...cue('compare', 'compare|compared|comparing|comparison|contrast'),
+  // Words after which comes the baseline of a comparison ("vs last month", "than AWS").
+  ...cue('baseline', 'vs|vs.|versus|compared to|compared with|comparing to|comparing with|against|relative to|than|as opposed to|in comparison to|in comparison with'),
   ...cue('up', 'up|increase|increased|increases|increasing|rose|rise|risen|rising|grew|grow|grows|growing|growth|higher|more|jump|jumped|jumps|climb|climbed|climbing|went up|go up|gone up|shot up|ballooned|bigger|gained'),
   ...cue('down', 'down|decrease|decreased|decreasing|dropped|drop|drops|fell|fall|falling|shrank|shrink|shrunk|lower|less|declined|decline|declining|smaller|went down|go down|gone down'),
   ...cue('change', 'change|changed|changes|changing|moved|move|movers|mover|moving|difference|differ|different|delta|shift|shifted|swing|swings|variance|trended'),
-  ...cue('superlative', 'most|biggest|largest|highest|top|most expensive|costliest|priciest|heaviest|main|leading|major|greatest|the most|primary|dominant'),
+  ...cue('superlative', 'most|biggest|largest|highest|top|most expensive|costliest|priciest|heaviest|main|leading|major|greatest|primary|dominant'),
   ...cue('group', 'by|per|which|what|each|for each|for every|every|across|breakdown|break down|broken down|split|split by|split out|grouped|grouped by|group by|among|itemized|itemised|list'),
   ...cue('only', 'only|just|solely|purely|alone'),
   ...cue('not', 'not|no|excluding|exclude|excludes|excluded|without|except|minus|ignoring|ignore|leaving out|leave out|not counting|not including|net of|other than|apart from|but not|ex'),
@@ -77,7 +79,7 @@ export const LEXICON = new Map<string, Word>([
   ...category('usage', 'usage charges|usage-based'),
   ...unsupported('data transfer (it is not a service in the cost data)', 'egress|data transfer|bandwidth|data out|transfer costs|network transfer'),
   ...unsupported('individual resources (costs are kept per service, account and region)', 'resource|resources|instance|instances|machine|machines|resource id|per resource|sku|skus|bucket level|cluster|clusters|node|nodes'),
-  ...unsupported('per-user or per-customer unit costs', 'per user|per customer|per request|unit cost|unit costs|cost per|per employee|per seat'),
+  ...unsupported('per-user or per-customer unit costs', 'per user|per customer|per request|unit cost|unit costs|per employee|per seat'),
   ...unsupported('hourly costs (costs are kept per day)', 'hourly|per hour|by hour|each hour'),
   ...unsupported('commitment coverage and utilization', 'coverage|utilization|utilisation|reserved instance|reserved instances|ri coverage|savings plan|savings plans|commitment coverage'),
   ...unsupported('the cheapest or smallest items (answers rank from the largest)', 'cheapest|least|smallest|lowest|least expensive|bottom'),
