@@ -19,6 +19,7 @@ import { checkReply, type EvalItem } from '../support/ask-eval';
 import { demoLines, focusLines, type Line } from '../support/ask-oracle';
 import { DEMO_ANCHOR, DEMO_QUESTIONS, DEMO_RANGE } from '../support/ask-questions-demo';
 import { FOCUS_QUESTIONS } from '../support/ask-questions-focus';
+import { HELDOUT_DEMO, HELDOUT_FOCUS } from '../support/ask-questions-heldout';
 import { readFocusRows, withinMicro } from '../support/focus-oracle';
 import { dropTestDb, openTestDb } from '../support/mongo';
 import { recordingLogger } from '../support/silent-logger';
@@ -31,13 +32,16 @@ interface Dataset {
   ask: AskService;
   lines: Line[];
   items: EvalItem[];
+  heldOut: EvalItem[];
   same: (nanos: bigint, oracle: bigint) => boolean;
 }
 
 let focusConn: Connection;
 let demoConn: Connection;
 const datasets: Dataset[] = [];
-const results: { dataset: string; item: EvalItem; reply: AskReply; problems: string[] }[] = [];
+type Result = { dataset: string; item: EvalItem; reply: AskReply; problems: string[] };
+const results: Result[] = [];
+const heldOutResults: Result[] = [];
 
 async function askService(conn: Connection): Promise<{ store: MongoCostStore; ask: AskService }> {
   const store = new MongoCostStore(conn, { logger: recordingLogger() });
@@ -53,18 +57,20 @@ beforeAll(async () => {
   const importer = new FocusImportService({ store: focus.store, reader: new FocusCsvReader(), spill: () => new FileDaySpill(), clock, logger: recordingLogger() });
   await importer.import([{ name: 'focus_sample.csv', open: () => createReadStream(SAMPLE) }]);
   // The FOCUS oracle sums decimals at 1e-12; the store rounds each daily record to 1e-9.
-  datasets.push({ name: 'focus', ask: focus.ask, lines: focusLines(readFocusRows(SAMPLE)), items: FOCUS_QUESTIONS, same: withinMicro });
+  datasets.push({ name: 'focus', ask: focus.ask, lines: focusLines(readFocusRows(SAMPLE)), items: FOCUS_QUESTIONS, heldOut: HELDOUT_FOCUS, same: withinMicro });
 
   const demo = await askService(demoConn);
   const records: CostRecord[] = [];
   for await (const batch of new DemoCostSource(DEMO_ANCHOR).fetch(DEMO_RANGE)) records.push(...batch);
   await demo.store.writeRecords(records, { importId: 'ask-eval' });
-  datasets.push({ name: 'demo', ask: demo.ask, lines: demoLines(records), items: DEMO_QUESTIONS, same: (a, b) => a === b });
+  datasets.push({ name: 'demo', ask: demo.ask, lines: demoLines(records), items: DEMO_QUESTIONS, heldOut: HELDOUT_DEMO, same: (a, b) => a === b });
 
   for (const d of datasets) {
-    for (const item of d.items) {
-      const reply = await d.ask.ask(item.q, { asOf: item.asOf });
-      results.push({ dataset: d.name, item, reply, problems: checkReply(item, reply, d.lines, d.same) });
+    for (const [items, out] of [[d.items, results], [d.heldOut, heldOutResults]] as const) {
+      for (const item of items) {
+        const reply = await d.ask.ask(item.q, { asOf: item.asOf });
+        out.push({ dataset: d.name, item, reply, problems: checkReply(item, reply, d.lines, d.same) });
+      }
     }
   }
 }, 600_000);
@@ -74,6 +80,14 @@ afterAll(async () => {
   await dropTestDb(demoConn);
 });
 
+function printScore(title: string, list: Result[]): number {
+  const misses = list.filter((r) => r.problems.length > 0);
+  const exact = list.length - misses.length;
+  const report = misses.map((m) => `✗ [${m.dataset}] "${m.item.q}" (today ${m.item.asOf})\n    ${m.problems.join('\n    ')}`).join('\n');
+  process.stdout.write(`\n${title}: ${exact}/${list.length} exact (${((100 * exact) / list.length).toFixed(1)}%)\n${report}\n`);
+  return exact;
+}
+
 describe('the ask evaluation set', () => {
   it('has at least 100 questions, each asked once', () => {
     const all = [...FOCUS_QUESTIONS, ...DEMO_QUESTIONS];
@@ -82,12 +96,17 @@ describe('the ask evaluation set', () => {
   });
 
   it('answers at least 95% exactly (query and amounts), and prints the misses', () => {
-    const misses = results.filter((r) => r.problems.length > 0);
-    const exact = results.length - misses.length;
-    const report = misses.map((m) => `✗ [${m.dataset}] "${m.item.q}" (today ${m.item.asOf})\n    ${m.problems.join('\n    ')}`).join('\n');
-    process.stdout.write(`\nask evaluation: ${exact}/${results.length} exact (${((100 * exact) / results.length).toFixed(1)}%)\n${report}\n`);
+    const exact = printScore('ask evaluation', results);
     expect(results.length).toBe(FOCUS_QUESTIONS.length + DEMO_QUESTIONS.length);
     expect(exact / results.length).toBeGreaterThanOrEqual(0.95);
+  });
+
+  it('reports the held-out questions on their own, and never answers one of them wrongly with confidence', () => {
+    printScore('held-out questions (not gated)', heldOutResults);
+    expect(heldOutResults.length).toBe(HELDOUT_FOCUS.length + HELDOUT_DEMO.length);
+    // A question Penny cannot read yet must be declined, not answered as some other question.
+    const wrongAnswers = heldOutResults.filter((r) => r.problems.length > 0 && r.reply.ok && !('refused' in r.item.expect));
+    expect(wrongAnswers.map((r) => r.item.q)).toEqual([]);
   });
 
   it('puts no number in an answer that is not in its result', () => {

@@ -13,7 +13,7 @@ import { composeAnswer, composeLater } from './compose';
 import { isLaterKind, type AskIntent, type LaterIntent, type LaterKind, type ParseResult } from './intent';
 import { parseQuestion } from './parse-question';
 import { refusal } from './refusals';
-import { resolveTagValues } from './tag-values';
+import { monthlyTagValues, resolveTagValues } from './tag-values';
 
 /** Where the names come from: the store's catalog (CostStore satisfies it). */
 export type NameSource = Pick<CostStore, 'dimensionValues'>;
@@ -37,8 +37,11 @@ export interface AskOptions {
 
 export class AskService {
   private catalog?: { at: number; value: Promise<AskCatalog> };
+  private readonly tagValues: ReturnType<typeof monthlyTagValues>;
 
-  constructor(private readonly deps: AskDeps) {}
+  constructor(private readonly deps: AskDeps) {
+    this.tagValues = monthlyTagValues(deps.costs);
+  }
 
   /** Question → answer or refusal. Never throws for a person's input; store failures still throw. */
   async ask(question: string, options: AskOptions = {}): Promise<AskReply> {
@@ -65,7 +68,7 @@ export class AskService {
       return plugged ? plugged(intent as LaterIntent, { today }) : composeLater(intent, this.deps.costs.defaultCurrency);
     }
     try {
-      const tagged = await resolveTagValues(intent, this.deps.costs);
+      const tagged = await resolveTagValues(intent, this.tagValues);
       if (!tagged.ok) return tagged;
       const answers = await Promise.all(planRequests(tagged.intent).map((r) => this.deps.costs.query(r)));
       return composeAnswer(tagged.intent, answers, this.deps.costs.defaultCurrency);
@@ -82,6 +85,7 @@ export class AskService {
     if (!this.catalog || refresh || this.catalogAge() > ttl) {
       const value = this.readCatalog();
       this.catalog = { at: this.deps.clock.now().getTime(), value };
+      this.tagValues.clear();
       value.catch(() => (this.catalog = undefined));
     }
     return this.catalog.value;

@@ -3,12 +3,12 @@
  * what was not understood. It never drops a word it does not know.
  */
 import { rangeLength, type Day } from '../../domain/days';
-import type { GroupDim } from '../../domain/cost-query';
 import type { ChargeCategory, Metric } from '../../domain/cost-record';
 import { displayName, type AskCatalog } from './catalog';
 import { emptyFilters, type AskFilters, type AskIntent, type IntentKind, type NameMatch, type ParseResult } from './intent';
 import { comparisonPeriods, DEFAULT_PERIOD, singlePeriod, type PeriodChoice } from './question-periods';
 import { CAN_ANSWER, quoteList, refusal, rewritten } from './refusals';
+import { groupingOf, isBaseline, namesCompared, precededBy, untaggedGrouping, type Grouping } from './piece-context';
 import { scanQuestion, type Piece, type Scan } from './scan';
 import { normalizeQuestion } from './text';
 import type { Cue } from './vocabulary';
@@ -108,27 +108,6 @@ function firstProblem(scan: Scan, catalog: AskCatalog): ReturnType<typeof refusa
   return undefined;
 }
 
-/** Words that name a tag in most companies: "by team" must not quietly become a total when there is no team tag. */
-const TAG_LIKE = /^(teams?|owners?|env|envs|environments?|apps?|applications?|departments?|orgs?|organizations?|squads?|cost ?centers?|business units?)$/;
-
-function untaggedGrouping(pieces: Piece[], catalog: AskCatalog): ReturnType<typeof refusal> | undefined {
-  const i = pieces.findIndex((p, j) => p.kind === 'word' && p.word.role === 'filler' && TAG_LIKE.test(p.text) && previousMeaningful(pieces, j)?.kind === 'word');
-  if (i < 0) return undefined;
-  const prev = previousMeaningful(pieces, i);
-  if (!(prev?.kind === 'word' && prev.word.role === 'cue' && (prev.word.cue === 'group' || prev.word.cue === 'superlative'))) return undefined;
-  const keys = [...catalog.tagKeys.values()].map((k) => k[0]!);
-  const hint = keys.length ? ` The tags I see are ${quoteList(keys.slice(0, 8))}.` : ' Your costs carry no tags.';
-  return refusal('unknown-name', `I don't see a "${pieces[i]!.text}" tag in your costs.${hint}`, keys.slice(0, 3).map((k) => `tag ${k}`));
-}
-
-interface Grouping {
-  dim?: GroupDim;
-  top?: number;
-  plural: boolean;
-  /** Grouped by "which"/"what" or a superlative: the question asks for a ranking. */
-  ranking: boolean;
-}
-
 type Read =
   | { ok: true; filters: AskFilters; matched: NameMatch[]; metric: Metric; metricSaid: boolean; cues: Set<Cue>; grouping: Grouping }
   | { ok: false; refusal: ReturnType<typeof refusal> };
@@ -178,40 +157,6 @@ function readPieces(scan: Scan, catalog: AskCatalog): Read {
   return { ok: true, filters, matched, metric, metricSaid: metrics.size > 0, cues, grouping };
 }
 
-/** "by region", "which service", "top 5 accounts", "per team", "daily": the one dimension asked for. */
-function groupingOf(pieces: Piece[]): Grouping | { refusal: ReturnType<typeof refusal> } {
-  const found: { dim: GroupDim; plural: boolean; ranking: boolean }[] = [];
-  let top: number | undefined;
-  pieces.forEach((p, i) => {
-    if (p.kind === 'top') top = p.n;
-    const dim: { dim: GroupDim; plural: boolean; implied?: boolean } | undefined =
-      p.kind === 'tag-dim' ? { dim: `tag:${p.key}`, plural: p.plural } : p.kind === 'word' && p.word.role === 'dim' ? p.word : undefined;
-    if (!dim) return;
-    const prev = previousMeaningful(pieces, i);
-    const next = pieces[i + 1];
-    const byCue = prev?.kind === 'word' && prev.word.role === 'cue' && (prev.word.cue === 'group' || prev.word.cue === 'superlative');
-    const ranking = (prev?.kind === 'word' && prev.word.role === 'cue' && (prev.word.cue === 'superlative' || /^(which|what)$/.test(prev.text))) || prev?.kind === 'top';
-    const after = next?.kind === 'word' && next.word.role === 'cue' && next.word.cue === 'group' && /^(breakdown|split)/.test(next.text);
-    // "by service and region": a dimension right after a grouped one is grouped too (and then refused).
-    const chained = prev !== undefined && found.length > 0 && (prev.kind === 'tag-dim' || (prev.kind === 'word' && prev.word.role === 'dim'));
-    // "account 11353890204", "the service EC2": the noun only introduces a name.
-    if (next?.kind === 'name' && next.entries.some((e) => e.dim === dim.dim)) return;
-    if (dim.implied || byCue || ranking || after || chained) found.push({ dim: dim.dim, plural: dim.plural, ranking: Boolean(ranking) });
-  });
-  const dims = [...new Set(found.map((f) => f.dim))];
-  if (dims.length > 1) {
-    return { refusal: refusal('unsupported', `I can break costs down one way at a time, and this asks for ${dims.join(' and ')}.`) };
-  }
-  const superlative = pieces.some((p) => p.kind === 'word' && p.word.role === 'cue' && p.word.cue === 'superlative');
-  const ranking = found.some((f) => f.ranking) || superlative || top !== undefined;
-  // "movers", "changes", "drivers" ask for several, whatever the noun.
-  const pluralWord = pieces.some((p) => p.kind === 'word' && p.word.role === 'cue' && /^(movers|changes|increases|decreases|drivers|drops)$/.test(p.text));
-  const plural = found.some((f) => f.plural) || (top !== undefined && top > 1) || pluralWord;
-  const dim = dims[0] ?? (top !== undefined || (superlative && !dims.length) ? 'service' : undefined);
-  const timeDim = dim === 'day' || dim === 'month';
-  return { dim, top: top ?? (superlative && dim ? (plural && !timeDim ? 5 : 1) : undefined), plural, ranking };
-}
-
 function kindOf(cues: Set<Cue>, future: boolean, grouping: Grouping): IntentKind {
   if (cues.has('recommend')) return 'recommendations';
   if (cues.has('budget')) return 'budget';
@@ -229,48 +174,4 @@ function kindOf(cues: Set<Cue>, future: boolean, grouping: Grouping): IntentKind
 function singleValued(filters: AskFilters, dim: 'service' | 'account' | 'region'): boolean {
   const list = dim === 'service' ? filters.services : dim === 'account' ? filters.accounts : filters.regions;
   return list.length === 1;
-}
-
-/** The piece before i, skipping filler and cost words ("the most expensive day"). */
-function previousMeaningful(pieces: Piece[], i: number): Piece | undefined {
-  for (let j = i - 1; j >= 0; j--) {
-    const p = pieces[j]!;
-    if (p.kind === 'word' && (p.word.role === 'filler' || (p.word.role === 'cue' && p.word.cue === 'cost'))) continue;
-    return p;
-  }
-  return undefined;
-}
-
-/** Piece i is a comparison's baseline: right after "vs"/"than", or after "to"/"with" in "compare A to B". */
-function isBaseline(pieces: Piece[], i: number, compareVerb: boolean): boolean {
-  for (let j = i - 1; j >= 0; j--) {
-    const p = pieces[j]!;
-    if (p.kind === 'word' && p.word.role === 'cue' && p.word.cue === 'baseline') return true;
-    if (compareVerb && p.kind === 'word' && /^(to|with|and)$/.test(p.text)) return true;
-    if (!(p.kind === 'word' && (p.word.role === 'filler' || (p.word.role === 'cue' && p.word.cue === 'cost')))) return false;
-  }
-  return false;
-}
-
-/** "GCP vs AWS", "compare prod-core and staging": two names of one kind set side by side. */
-function namesCompared(pieces: Piece[], matched: NameMatch[], cues: Set<Cue>, periodCount: number): GroupDim | undefined {
-  const baselineName = pieces.findIndex((p, i) => p.kind === 'name' && isBaseline(pieces, i, cues.has('compare')));
-  const dims = (['provider', 'service', 'account', 'region'] as const).filter((d) => matched.filter((m) => m.dim === d).length >= 2);
-  if (baselineName >= 0) {
-    const dim = (pieces[baselineName] as Extract<Piece, { kind: 'name' }>).entries[0]!.dim;
-    return dims.includes(dim) ? dim : undefined;
-  }
-  return cues.has('compare') && !cues.has('baseline') && periodCount <= 1 && dims.length === 1 ? dims[0] : undefined;
-}
-
-/** A cue within the two meaningful pieces before piece i ("excluding the credits", "vs the month before"). */
-function precededBy(pieces: Piece[], i: number, cue: Cue): boolean {
-  let seen = 0;
-  for (let j = i - 1; j >= 0 && seen < 2; j--) {
-    const p = pieces[j]!;
-    // A bare "not"/"no" negates only the word right after it ("not EC2"; not "why did not AWS…").
-    if (p.kind === 'word' && p.word.role === 'cue' && p.word.cue === cue) return !(p.text === 'not' || p.text === 'no') || j === i - 1;
-    if (!(p.kind === 'word' && (p.word.role === 'filler' || p.word.role === 'category'))) seen++;
-  }
-  return false;
 }

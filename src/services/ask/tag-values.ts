@@ -3,7 +3,7 @@
  * from the costs of the question's own period, only when a question filters by a tag.
  */
 import { distance } from '../../domain/dimension-match';
-import type { DateRange } from '../../domain/days';
+import { addMonths, monthsIn, type DateRange } from '../../domain/days';
 import type { CostService } from '../cost-service';
 import type { AskIntent, Refusal } from './intent';
 import { quoteList, refusal } from './refusals';
@@ -24,16 +24,36 @@ export function matchTagValue(key: string, typed: string, known: readonly string
   return { ok: false, suggestions: near.filter((n) => n.d <= Math.max(2, Math.ceil(lower.length / 3))).slice(0, 3).map((n) => `${key}=${n.v}`) };
 }
 
+/** The values a tag key takes in a range of days. */
+export type TagValueLookup = (key: string, range: DateRange) => Promise<string[]>;
+
+/** Reads tag values with the cost engine, a calendar month at a time, remembering each month. */
+export function monthlyTagValues(costs: Pick<CostService, 'query'>): TagValueLookup & { clear(): void } {
+  const cache = new Map<string, Promise<string[]>>();
+  const month = (key: string, m: string): Promise<string[]> => {
+    const id = `${key}\u0000${m}`;
+    let values = cache.get(id);
+    if (!values) {
+      const range = { start: `${m}-01`, end: addMonths(`${m}-01`, 1) };
+      values = costs.query({ period: { range, label: m, kind: 'month' }, groupBy: `tag:${key}` })
+        .then((a) => [...new Set(a.breakdown.currencies.flatMap((c) => c.groups.map((g) => g.key)).filter((k) => typeof k === 'string' && k !== ''))]);
+      values.catch(() => cache.delete(id));
+      cache.set(id, values);
+    }
+    return values;
+  };
+  const lookup = async (key: string, range: DateRange) => [...new Set((await Promise.all(monthsIn(range).map((m) => month(key, m)))).flat())];
+  return Object.assign(lookup, { clear: () => cache.clear() });
+}
+
 /** The intent with its tag values spelled as stored, or a refusal naming the values that do exist. */
-export async function resolveTagValues(intent: AskIntent, costs: Pick<CostService, 'query'>): Promise<{ ok: true; intent: AskIntent } | Refusal> {
+export async function resolveTagValues(intent: AskIntent, lookup: TagValueLookup): Promise<{ ok: true; intent: AskIntent } | Refusal> {
   const tags = intent.query.filters.tags;
   if (tags.length === 0) return { ok: true, intent };
   const range = spanOf(intent);
-  const period = { range, label: 'the period asked about', kind: 'custom' as const };
   const resolved: { key: string; value: string }[] = [];
   for (const tag of tags) {
-    const answer = await costs.query({ period, groupBy: `tag:${tag.key}` });
-    const known = [...new Set(answer.breakdown.currencies.flatMap((c) => c.groups.map((g) => g.key)).filter((k) => typeof k === 'string' && k !== ''))];
+    const known = await lookup(tag.key, range);
     const match = matchTagValue(tag.key, tag.value, known);
     if (!match.ok) {
       const hint = match.suggestions.length ? ` Did you mean ${quoteList(match.suggestions)}?` : known.length ? ` Values seen then: ${quoteList(known.slice(0, 6).map((v) => `${tag.key}=${v}`))}.` : '';
