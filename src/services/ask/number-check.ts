@@ -59,12 +59,12 @@ export function supportedNumbers(result: object, currency: string, skip: readonl
 }
 
 /** The numbers in `text` that the result does not support (empty when all are). */
-export function unsupportedNumbers(text: string, result: object & { currency?: string }): NumberInText[] {
+export function unsupportedNumbers<T extends { currency?: string }>(text: string, result: T): NumberInText[] {
   const sets = supportedNumbers(result, result.currency ?? 'USD');
   return numbersInText(text).filter((n) => !sets[n.kind].has(n.value) && !(n.kind === 'plain' && sets.money.has(n.value)));
 }
 
-export function allNumbersSupported(text: string, result: object & { currency?: string }): boolean {
+export function allNumbersSupported<T extends { currency?: string }>(text: string, result: T): boolean {
   return unsupportedNumbers(text, result).length === 0;
 }
 

@@ -3,7 +3,7 @@
  * and keeps both to days before today: `today` has no complete costs yet.
  */
 import { addDays, lastDay, type Day } from '../../domain/days';
-import { parsePeriod, previousPeriod, type Period } from '../../domain/period';
+import { parsePeriod, periodFromBounds, previousPeriod, type Period } from '../../domain/period';
 import type { PeriodPhrase } from './period-phrases';
 
 export type PeriodChoice =
@@ -48,9 +48,9 @@ export function comparisonPeriods(phrases: PeriodPhrase[], afterCompareWord: (p:
   if (clipped.note) notes.push(clipped.note);
   const baseline = against ? clipToToday(against, today) : undefined;
   if (baseline && !baseline.ok) return baseline;
-  let base = baseline?.ok ? baseline.period : previousPeriod(subject);
+  let base = baseline?.ok ? baseline.period : before(subject);
   if (baseline?.ok && isWholeUnitBefore(subject, base)) {
-    base = previousPeriod(subject);
+    base = before(subject);
     notes.push(`compared like for like with the same days of ${against!.label} (${base.range.start} to ${lastDay(base.range)})`);
   } else if (!against) {
     notes.push(`compared with the period before: ${base.range.start} to ${lastDay(base.range)}`);
@@ -82,6 +82,12 @@ export function clipToToday(period: Period, today: Day): { ok: true; period: Per
   const label = unit ? `${period.label.replace(/ \(.*\)$/, '')} so far (${period.range.start} to ${end})` : `${period.range.start} to ${end}`;
   const clipped: Period = unit ? { range: { start: period.range.start, end: today }, label, kind: 'to-date', unit } : { range: { start: period.range.start, end: today }, label, kind: 'custom' };
   return { ok: true, period: clipped, note: `only complete days count: ${period.label} ends ${end}` };
+}
+
+/** The period before, named like a calendar unit when it is one ("August 2024", not "previous month"). */
+function before(subject: Period): Period {
+  const p = previousPeriod(subject);
+  return p.kind === 'month' || p.kind === 'quarter' || p.kind === 'year' ? periodFromBounds(p.range.start, lastDay(p.range)) : p;
 }
 
 /** "This month so far vs last month": the baseline is the whole unit right before a to-date period. */

@@ -40,12 +40,11 @@ export function normalizeQuestion(text: string): string {
     .replace(/\s+-\s+/g, ' to ') // "Sep 1 - Sep 15"
     .replace(/(^|\s)(\d{1,2})-(\d{1,2})(?![\d-])/g, '$1$2 to $3') // "sep 1-15", but not 2024-09
     .replace(/[?!,;()[\]{}<>|$%#+]/g, ' ')
-    .replace(/(^|\s)\/(?!subscriptions)/g, '$1 ') // a lone slash, but not an Azure subscription id
-    .replace(/(\w)\/(?=[a-z])(?!subscriptions)/g, '$1 ') // "aws/azure"
     .replace(/:(?=\s|$)/g, ' ')
     .replace(/\.(?=\s|$)/g, ' ') // sentence ends and "N. Virginia"
     .replace(/(^|\s)\.+/g, '$1');
-  return t.replace(/\s+/g, ' ').trim();
+  // "aws/azure" is two words; a word that starts with a slash is an id (/subscriptions/…).
+  return t.split(/\s+/).map((w) => (w.startsWith('/') && w.length > 1 ? w : w.replace(/\//g, ' '))).join(' ').replace(/\s+/g, ' ').trim();
 }
 
 export function words(normalized: string): string[] {
