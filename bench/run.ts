@@ -1,15 +1,16 @@
 /**
  * `npm run bench`: prints a table and writes bench/results.json.
  *   --rows N    rows in the generated FOCUS file (default 1,000,000)
- *   --only p1,p2,p3   (P1 and P3 use the store P2 fills)
+ *   --only p1,p2,p3,ask   (P1 and P3 use the store P2 fills; ask builds its own from the FOCUS sample and demo data)
  */
-import { writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { join, resolve } from 'node:path';
 import { benchServer } from './bench-server';
 import { runP1, type P1Result } from './p1-ack';
 import { runP2, type P2Result } from './p2-import';
 import { runP3, type P3Result } from './p3-query';
+import { runAskBench, type AskBenchResult } from './ask-latency';
 
 interface Args {
   rows: number;
@@ -17,7 +18,7 @@ interface Args {
 }
 
 function parseArgs(argv: string[]): Args {
-  const args: Args = { rows: 1_000_000, only: new Set(['p1', 'p2', 'p3']) };
+  const args: Args = { rows: 1_000_000, only: new Set(['p1', 'p2', 'p3', 'ask']) };
   for (let i = 0; i < argv.length; i++) {
     if (argv[i] === '--rows') args.rows = Number(argv[++i]);
     else if (argv[i] === '--only') args.only = new Set(argv[++i]!.split(','));
@@ -37,18 +38,19 @@ async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2));
   const root = resolve(__dirname, '../../..');
   const server = await benchServer();
-  const results: { at: string; node: string; cpus: number; server: string; p1?: P1Result; p2?: P2Result; p3?: P3Result } = {
+  const results: { at: string; node: string; cpus: number; server: string; p1?: P1Result; p2?: P2Result; p3?: P3Result; ask?: AskBenchResult } = {
     at: new Date().toISOString(), node: process.version, cpus: cpus().length, server: server.label,
   };
   try {
     if (args.only.has('p2')) results.p2 = await runP2(server.uri, args.rows, join(root, 'bench', '.work'));
     if (args.only.has('p3')) results.p3 = await runP3(server.uri);
     if (args.only.has('p1')) results.p1 = await runP1(server.uri);
+    if (args.only.has('ask')) results.ask = await runAskBench(server.uri, root);
   } finally {
     await server.stop();
   }
   const lines: [string, string, string, string][] = [['benchmark', 'measured', 'goal', 'met']];
-  const { p1, p2, p3 } = results;
+  const { p1, p2, p3, ask } = results;
   if (p1) {
     lines.push(['P1 ack, 50 concurrent /cost summary', `p50 ${fmt(p1.penny.p50, 1)} ms, p99 ${fmt(p1.penny.p99, 1)} ms`, 'p99 < 100 ms', p1.penny.p99 < 100 ? 'yes' : 'NO']);
     lines.push(['P1 ack / no-op Bolt handler (p99)', `${fmt(p1.ratioP99, 2)}x (no-op p50 ${fmt(p1.noop.p50, 1)}, p99 ${fmt(p1.noop.p99, 1)} ms)`, '<= 1.5x', p1.ratioP99 <= 1.5 ? 'yes' : 'NO']);
@@ -63,8 +65,18 @@ async function main(): Promise<void> {
     lines.push(['P3 engine / raw aggregate (same rollup)', `${fmt(p3.ratioToRaw, 2)}x (raw p50 ${fmt(p3.rawSameCollection.p50, 1)} ms)`, '<= 1.2x', p3.ratioToRaw <= 1.2 ? 'yes' : 'NO']);
     lines.push(['P3 raw aggregate over the records', `p50 ${fmt(p3.rawOverRecords.p50)} ms over ${fmt(p3.rawOverRecords.documents)} records`, '', `engine ${fmt(p3.speedupOverRecords)}x faster`]);
   }
+  if (ask) {
+    lines.push([`ASK answer, ${ask.questions} eval questions`, `p50 ${fmt(ask.ask.p50, 1)} ms, p95 ${fmt(ask.ask.p95, 1)} ms (parse p50 ${fmt(ask.parse.p50, 2)} ms)`, '', '']);
+    lines.push(['ASK engine, same requests', `p50 ${fmt(ask.engine.p50, 1)} ms, p95 ${fmt(ask.engine.p95, 1)} ms`, '', '']);
+    lines.push(['ASK answer / engine', `${fmt(ask.ratioP50, 2)}x p50, ${fmt(ask.ratioP95, 2)}x p95 (cold first ask ${fmt(ask.coldFirstAsk)} ms)`, '<= 1.2x', Math.max(ask.ratioP50, ask.ratioP95) <= 1.2 ? 'yes' : 'NO']);
+  }
   process.stdout.write(`\nPenny benchmarks · ${results.server} · Node ${results.node} · ${results.cpus} CPUs\n\n${table(lines)}\n`);
-  writeFileSync(join(root, 'bench', 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
+  // A run of some sections keeps the others' figures; each section records when it was measured.
+  const file = join(root, 'bench', 'results.json');
+  const kept = existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>) : {};
+  const { p1: _p1, p2: _p2, p3: _p3, ask: _ask, ...run } = results;
+  const sections = Object.fromEntries(Object.entries({ p1, p2, p3, ask }).filter(([, v]) => v !== undefined).map(([k, v]) => [k, { ...v, at: run.at }]));
+  writeFileSync(file, `${JSON.stringify({ ...kept, ...run, ...sections }, null, 2)}\n`);
   process.stdout.write('\nWritten to bench/results.json\n');
   // Agenda (inside the P1 app) leaves a lock-check timer behind after stop; do not wait for it.
   process.exit(0);

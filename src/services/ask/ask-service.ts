@@ -6,11 +6,11 @@ import type { Day } from '../../domain/days';
 import { isAppError } from '../../domain/errors';
 import type { Clock } from '../../ports/clock';
 import type { CostStore } from '../../ports/cost-store';
-import type { CostService } from '../cost-service';
+import type { CostRequest, CostService } from '../cost-service';
 import { planRequests, type AskAnswer, type AskReply } from './answer';
 import { AskCatalog } from './catalog';
 import { composeAnswer, composeLater } from './compose';
-import { isLaterKind, type AskIntent, type LaterIntent, type LaterKind, type ParseResult } from './intent';
+import { isLaterKind, type AskIntent, type LaterIntent, type LaterKind, type ParseResult, type Refusal } from './intent';
 import { parseQuestion } from './parse-question';
 import { refusal } from './refusals';
 import { monthlyTagValues, resolveTagValues } from './tag-values';
@@ -61,6 +61,12 @@ export class AskService {
     return parsed;
   }
 
+  /** The cost-engine requests that answer an intent (tag values spelled as stored), or why there are none. */
+  async plan(intent: AskIntent): Promise<{ ok: true; intent: AskIntent; requests: CostRequest[] } | Refusal> {
+    const tagged = await resolveTagValues(intent, this.tagValues);
+    return tagged.ok ? { ok: true, intent: tagged.intent, requests: planRequests(tagged.intent) } : tagged;
+  }
+
   async answer(intent: AskIntent, options: AskOptions = {}): Promise<AskReply> {
     if (isLaterKind(intent.kind)) {
       const plugged = this.deps.later?.[intent.kind];
@@ -68,10 +74,10 @@ export class AskService {
       return plugged ? plugged(intent as LaterIntent, { today }) : composeLater(intent, this.deps.costs.defaultCurrency);
     }
     try {
-      const tagged = await resolveTagValues(intent, this.tagValues);
-      if (!tagged.ok) return tagged;
-      const answers = await Promise.all(planRequests(tagged.intent).map((r) => this.deps.costs.query(r)));
-      return composeAnswer(tagged.intent, answers, this.deps.costs.defaultCurrency);
+      const planned = await this.plan(intent);
+      if (!planned.ok) return planned;
+      const answers = await Promise.all(planned.requests.map((r) => this.deps.costs.query(r)));
+      return composeAnswer(planned.intent, answers, this.deps.costs.defaultCurrency);
     } catch (error) {
       // Coded errors (mixed currencies, a name gone from the store) are sentences for people.
       if (isAppError(error) && error.code !== 'DB_UNAVAILABLE' && error.code !== 'INTERNAL') return refusal('unsupported', error.message);

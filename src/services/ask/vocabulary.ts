@@ -30,7 +30,7 @@ const unsupported = (what: string, phrases: string): [string, Word][] => phrases
 
 const FILLER = `a|an|the|and|or|of|on|in|into|for|to|at|from|with|about|as|is|are|was|were|be|been|being|it|its|this|that|these|those|there|here|
   what|whats|how|hows|much|many|did|do|does|done|we|us|our|ours|i|me|my|you|your|they|their|them|so|far|just|also|still|all|overall|total|totals|
-  please|pls|plz|thanks|thank|thx|ty|hey|hi|hello|yo|penny|bot|can|could|would|should|might|may|tell|show|give|get|got|let|know|see|check|
+  please|pls|plz|thanks|thank|thx|ty|hey|hi|hello|yo|penny|bot|can|could|would|should|might|may|will you|would you|can you|could you|tell|show|give|get|got|let|know|see|check|
   quick|question|wondering|curious|need|want|like|look|looking|looked|figure|find|out|up to|currently|current|now|right|exactly|roughly|approximately|
   approx|around|about|total cost|grand total|in total|altogether|combined|whole|entire|full|cloud|clouds|infra|infrastructure|company|org|
   organization|team wide|has|have|had|having|go|went|gone|going|come|came|been|been like|then|again|amount|amounts|number|numbers|figure|figures|

@@ -104,6 +104,7 @@ describe('parseQuestion: when unsure, it says so', () => {
     expect(parse('what did we spend today')).toMatchObject({ ok: false, code: 'no-days' });
     expect(parse('costs this month', '2024-10-01')).toMatchObject({ ok: false, code: 'no-days' });
     expect(parse('what did we spend next month')).toMatchObject({ ok: true, intent: { kind: 'forecast' } });
+    expect(parse('will you tell me what we spent last month?')).toMatchObject({ ok: true, intent: { kind: 'totals' } });
     expect(parse('hello there')).toMatchObject({ ok: false, code: 'empty' });
     expect(parse('')).toMatchObject({ ok: false, code: 'empty' });
   });
