@@ -1,6 +1,6 @@
 /**
  * `npm run bench`: runs the sections asked for, prints one table and writes bench/results.json.
- *   --only p1,p2,p3,p5,watchdog   (or anomaly,scan,forecast for parts of the watchdog section)
+ *   --only p1,p2,p3,p5,ask,watchdog   (or anomaly,scan,forecast for parts of the watchdog section)
  *   --rows N                      rows in P2's generated FOCUS file (default 1,000,000)
  *   --ce-page-groups N            groups per Cost Explorer page in P5's fake (default 1,000)
  *   --watchdog-series N           series per seed in the anomaly section (default 2,000)
@@ -23,7 +23,7 @@ function table(rows: Row[]): string {
 async function runSections(args: BenchArgs, root: string, results: Record<string, unknown>): Promise<Row[]> {
   const chosen = SECTIONS.filter((s) => s.selected(args.only));
   const server = chosen.some((s) => s.needsDb) ? await benchServer() : undefined;
-  const ctx: BenchContext = { args, dbUri: server?.uri ?? '', workDir: join(root, 'bench', '.work'), log: (line) => process.stderr.write(`${line}\n`) };
+  const ctx: BenchContext = { args, dbUri: server?.uri ?? '', workDir: join(root, 'bench', '.work'), root, log: (line) => process.stderr.write(`${line}\n`) };
   const rows: Row[] = [];
   try {
     for (const section of chosen) {

@@ -2,6 +2,7 @@
  * The sections of `npm run bench`: what each runs and the table lines it prints. A new benchmark
  * is one entry here and one file beside it.
  */
+import { runAskBench, type AskBenchResult } from './ask-latency';
 import type { BenchArgs } from './bench-args';
 import { runP1, type P1Result } from './p1-ack';
 import { runP2, type P2Result } from './p2-import';
@@ -16,6 +17,8 @@ export interface BenchContext {
   /** The bench database server ('' when no chosen section needs one). */
   dbUri: string;
   workDir: string;
+  /** The repository root (for shipped data such as the FOCUS sample). */
+  root: string;
   log(line: string): void;
 }
 
@@ -74,6 +77,16 @@ const p5: Section<P5Result> = {
   ],
 };
 
+const ask: Section<AskBenchResult> = {
+  name: 'ask', needsDb: true, selected: named('ask'),
+  run: (ctx) => runAskBench(ctx.dbUri, ctx.root),
+  rows: (r) => [
+    [`ASK answer, ${r.questions} eval questions`, `p50 ${fmt(r.ask.p50, 1)} ms, p95 ${fmt(r.ask.p95, 1)} ms (parse p50 ${fmt(r.parse.p50, 2)} ms)`, '', ''],
+    ['ASK engine, same requests', `p50 ${fmt(r.engine.p50, 1)} ms, p95 ${fmt(r.engine.p95, 1)} ms`, '', ''],
+    ['ASK answer / engine', `${fmt(r.ratioP50, 2)}x p50, ${fmt(r.ratioP95, 2)}x p95 (cold first ask ${fmt(r.coldFirstAsk)} ms)`, '<= 1.2x', met(Math.max(r.ratioP50, r.ratioP95) <= 1.2)],
+  ],
+};
+
 /** "watchdog" runs all three parts; "anomaly", "scan" or "forecast" run one. */
 const watchdogParts = (only: Set<string>) => new Set<string>(only.has('watchdog') ? WATCHDOG_SECTIONS : WATCHDOG_SECTIONS.filter((s) => only.has(s)));
 let watchdogOnly = new Set<string>();
@@ -89,4 +102,4 @@ const watchdog: Section<WatchdogResult> = {
 };
 
 /** In the order they run: P2 fills the store P3 and P1 read. */
-export const SECTIONS: Section[] = [p2, p3, p1, p5, watchdog] as Section[];
+export const SECTIONS: Section[] = [p2, p3, p1, p5, ask, watchdog] as Section[];

@@ -19,10 +19,15 @@ export const ACCEPTED_PERIODS = [
   'today', 'yesterday', '7d / 30d / 90d (any Nd: the N full days before today)',
   'this week', 'last week', 'this month', 'last month', 'this quarter', 'last quarter', 'this year', 'last year',
   '2024-09', '2024-09-05', '2024-09-01..2024-09-15', 'Q3 2024', 'september 2024', '2024',
+  'last 3 months', 'since monday', '2 weeks ago',
 ];
 
 const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
 const MAX_DAYS = 1000;
+const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
+const NUMBER_WORDS: Record<string, number> = {
+  a: 1, an: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12,
+};
 
 export class PeriodError extends AppError {
   constructor(input: string, reason?: string) {
@@ -36,8 +41,8 @@ export class PeriodError extends AppError {
 
 /** Parses `text` relative to `today`. Throws PeriodError with the accepted forms. */
 export function parsePeriod(text: string, today: Day): Period {
-  const input = text.trim().toLowerCase().replace(/\s+/g, ' ');
-  const found = parseWords(input, today) ?? parseDates(input, today);
+  const input = synonyms(text.trim().toLowerCase().replace(/\s+/g, ' '));
+  const found = parseWords(input, today) ?? parseRelative(input, today) ?? parseDates(input, today);
   if (!found) throw new PeriodError(text);
   if (found.range.start >= found.range.end) throw new PeriodError(text, 'it ends before it starts');
   if (rangeLength(found.range) > MAX_DAYS * 4) throw new PeriodError(text, 'it is longer than 10 years');
@@ -86,6 +91,88 @@ function parseWords(input: string, today: Day): Period | undefined {
     return { range: { start, end }, label: `last ${n} days (${start} to ${addDays(end, -1)})`, kind: 'days' };
   }
   return undefined;
+}
+
+/** Spellings that mean a form parsed below: "previous month", "this month so far", "past 7 days". */
+function synonyms(input: string): string {
+  const out = input.replace(/ (?:so far|to date)$/, '').replace(/^(?:previous|prior) /, 'last ');
+  // "Past" is rolling: the past week is the last 7 days, not the previous calendar week.
+  const rolling: Record<string, string> = { 'past week': '7d', 'past month': '30d', 'past quarter': '90d', 'past year': '365d' };
+  return rolling[out] ?? out.replace(/^past (?=\S+ \S+$)/, 'last ');
+}
+
+function count(word: string): number | undefined {
+  const n = /^\d{1,3}$/.test(word) ? Number(word) : NUMBER_WORDS[word];
+  return n !== undefined && n >= 1 ? n : undefined;
+}
+
+/** "last 3 months" (full months before this one), "2 weeks ago", "since monday", "q3". */
+function parseRelative(input: string, today: Day): Period | undefined {
+  const lastN = /^last (\S+) (week|month|quarter|year)s?$/.exec(input);
+  if (lastN && count(lastN[1]!) !== undefined) return lastUnits(count(lastN[1]!)!, lastN[2] as Unit, today);
+  const ago = /^(\S+) (day|week|month|quarter|year)s? ago$/.exec(input);
+  if (ago && count(ago[1]!) !== undefined) return unitAgo(count(ago[1]!)!, ago[2] as Unit | 'day', today);
+  if (input === 'day before yesterday') return unitAgo(2, 'day', today);
+  if (input === 'month before last' || input === 'the month before last') return unitAgo(2, 'month', today);
+  const since = /^since (.+)$/.exec(input);
+  if (since) return sincePeriod(since[1]!, today);
+  const bareQuarter = /^q([1-4])$/.exec(input);
+  if (bareQuarter) {
+    // The most recent such quarter that has started.
+    const start = `${today.slice(0, 4)}-${String((Number(bareQuarter[1]) - 1) * 3 + 1).padStart(2, '0')}-01`;
+    return quarterPeriod(start > today ? addMonths(start, -12) : start);
+  }
+  return undefined;
+}
+
+type Unit = 'week' | 'month' | 'quarter' | 'year';
+
+function unitStart(unit: Unit, today: Day): Day {
+  if (unit === 'week') return startOfIsoWeek(today);
+  if (unit === 'month') return firstDayOfMonth(monthOf(today));
+  if (unit === 'quarter') return startOfQuarter(today);
+  return `${today.slice(0, 4)}-01-01`;
+}
+
+function step(unit: Unit, start: Day, n: number): Day {
+  if (unit === 'week') return addDays(start, 7 * n);
+  return addMonths(start, n * (unit === 'month' ? 1 : unit === 'quarter' ? 3 : 12));
+}
+
+/** The N whole units before the current one ("last 3 months" in October: July to September). */
+function lastUnits(n: number, unit: Unit, today: Day): Period | undefined {
+  const end = unitStart(unit, today);
+  const start = step(unit, end, -n);
+  if (n === 1) return unitAgo(1, unit, today);
+  if (rangeLength({ start, end }) > MAX_DAYS * 4) return undefined;
+  return { range: { start, end }, label: `last ${n} ${unit}s (${start} to ${addDays(end, -1)})`, kind: 'custom' };
+}
+
+function unitAgo(n: number, unit: Unit | 'day', today: Day): Period {
+  if (unit === 'day') {
+    const day = addDays(today, -n);
+    return { range: rangeInclusive(day, day), label: day, kind: 'day' };
+  }
+  const start = step(unit, unitStart(unit, today), -n);
+  if (unit === 'month') return monthPeriod(monthOf(start));
+  if (unit === 'quarter') return quarterPeriod(start);
+  if (unit === 'year') return yearPeriod(start.slice(0, 4));
+  return { range: { start, end: addDays(start, 7) }, label: `week of ${start} (to ${addDays(start, 6)})`, kind: 'week' };
+}
+
+/** "since monday" (the latest Monday up to today), "since 2024-09-15", "since september". */
+function sincePeriod(from: string, today: Day): Period | undefined {
+  let start: Day | undefined;
+  const weekday = WEEKDAYS.indexOf(from);
+  if (weekday >= 0) {
+    const back = (new Date(`${today}T00:00:00Z`).getUTCDay() - weekday + 7) % 7;
+    start = addDays(today, -back);
+  } else {
+    const inner = from.startsWith('since ') ? undefined : parseWords(from, today) ?? parseDates(from, today);
+    start = inner?.range.start;
+  }
+  if (!start || start > today) return undefined;
+  return { range: rangeInclusive(start, today), label: `since ${start} (to ${today})`, kind: 'custom' };
 }
 
 function parseDates(input: string, today: Day): Period | undefined {

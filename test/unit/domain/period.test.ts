@@ -89,3 +89,44 @@ describe('previousPeriod', () => {
     expect(prev('yesterday')).toEqual({ start: '2026-11-19', end: '2026-11-20' });
   });
 });
+
+describe('parsePeriod: relative forms people say', () => {
+  // TODAY is Saturday 2026-11-21.
+  it.each([
+    ['last 3 months', '2026-08-01', '2026-11-01'],
+    ['past 3 months', '2026-08-01', '2026-11-01'],
+    ['last three months', '2026-08-01', '2026-11-01'],
+    ['last 1 month', '2026-10-01', '2026-11-01'],
+    ['last 2 weeks', '2026-11-02', '2026-11-16'],
+    ['last 2 quarters', '2026-04-01', '2026-10-01'],
+    ['previous month', '2026-10-01', '2026-11-01'],
+    ['prior quarter', '2026-07-01', '2026-10-01'],
+    ['past 30 days', '2026-10-22', '2026-11-21'],
+    ['past week', '2026-11-14', '2026-11-21'],
+    ['past month', '2026-10-22', '2026-11-21'],
+    ['this week so far', '2026-11-16', '2026-11-22'],
+    ['this month to date', '2026-11-01', '2026-11-22'],
+    ['2 months ago', '2026-09-01', '2026-10-01'],
+    ['a week ago', '2026-11-09', '2026-11-16'],
+    ['3 days ago', '2026-11-18', '2026-11-19'],
+    ['day before yesterday', '2026-11-19', '2026-11-20'],
+    ['the month before last', '2026-09-01', '2026-10-01'],
+    ['since monday', '2026-11-16', '2026-11-22'],
+    ['since saturday', '2026-11-21', '2026-11-22'],
+    ['since sunday', '2026-11-15', '2026-11-22'],
+    ['since 2026-11-10', '2026-11-10', '2026-11-22'],
+    ['since october', '2026-10-01', '2026-11-22'],
+    ['Q3', '2026-07-01', '2026-10-01'],
+    ['q4', '2026-10-01', '2027-01-01'],
+  ])('%s', (text, start, end) => {
+    expect(parsePeriod(text, TODAY).range).toEqual({ start, end });
+  });
+
+  it('a bare quarter that has not started yet is last year\'s', () => {
+    expect(parsePeriod('Q4', '2026-05-02').range).toEqual({ start: '2025-10-01', end: '2026-01-01' });
+  });
+
+  it.each(['since tomorrow', 'since 2027-01-01', 'last 0 months', 'zero weeks ago', 'since since monday', 'last many months'])('rejects %p', (text) => {
+    expect(() => parsePeriod(text, TODAY)).toThrow(PeriodError);
+  });
+});

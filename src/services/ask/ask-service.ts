@@ -1,0 +1,112 @@
+/**
+ * Answers plain-language cost questions offline: parse against the store's names, ask the cost
+ * engine, compose the sentence. Forecast, budget, anomaly and recommendation answers plug in later.
+ */
+import type { Day } from '../../domain/days';
+import { isAppError } from '../../domain/errors';
+import type { Clock } from '../../ports/clock';
+import type { CostStore } from '../../ports/cost-store';
+import type { CostRequest, CostService } from '../cost-service';
+import { planRequests, type AskAnswer, type AskReply } from './answer';
+import { AskCatalog } from './catalog';
+import { composeAnswer, composeLater } from './compose';
+import { isLaterKind, type AskIntent, type LaterIntent, type LaterKind, type ParseResult, type Refusal } from './intent';
+import { parseQuestion } from './parse-question';
+import { refusal } from './refusals';
+import { monthlyTagValues, resolveTagValues } from './tag-values';
+
+/** Where the names come from: the store's catalog (CostStore satisfies it). */
+export type NameSource = Pick<CostStore, 'dimensionValues'>;
+
+/** Answers one of the later kinds; the watchdog slice provides these. */
+export type LaterAnswerer = (intent: LaterIntent, context: { today: Day }) => Promise<AskAnswer>;
+
+export interface AskDeps {
+  costs: CostService;
+  names: NameSource;
+  clock: Clock;
+  later?: Partial<Record<LaterKind, LaterAnswerer>>;
+  /** How long the name catalog is reused before it is read again (default 5 minutes). */
+  catalogTtlMs?: number;
+}
+
+export interface AskOptions {
+  /** "Today is this date": only days before it are used. Defaults to today in the reporting time zone. */
+  asOf?: Day;
+}
+
+export class AskService {
+  private catalog?: { at: number; value: Promise<AskCatalog> };
+  private readonly tagValues: ReturnType<typeof monthlyTagValues>;
+
+  constructor(private readonly deps: AskDeps) {
+    this.tagValues = monthlyTagValues(deps.costs);
+  }
+
+  /** Question → answer or refusal. Never throws for a person's input; store failures still throw. */
+  async ask(question: string, options: AskOptions = {}): Promise<AskReply> {
+    const parsed = await this.parse(question, options);
+    if (!parsed.ok) return parsed;
+    return this.answer(parsed.intent, options);
+  }
+
+  /** Question → intent (or refusal), for faces that show "here is what I understood". */
+  async parse(question: string, options: AskOptions = {}): Promise<ParseResult> {
+    const today = options.asOf ?? this.deps.costs.today();
+    let parsed = parseQuestion(question, { today, catalog: await this.names() });
+    // A name may be new since the catalog was read: read it again once before refusing.
+    if (!parsed.ok && (parsed.code === 'unknown-name' || parsed.code === 'not-in-data') && this.catalogAge() > 10_000) {
+      parsed = parseQuestion(question, { today, catalog: await this.names(true) });
+    }
+    return parsed;
+  }
+
+  /** The cost-engine requests that answer an intent (tag values spelled as stored), or why there are none. */
+  async plan(intent: AskIntent): Promise<{ ok: true; intent: AskIntent; requests: CostRequest[] } | Refusal> {
+    const tagged = await resolveTagValues(intent, this.tagValues);
+    return tagged.ok ? { ok: true, intent: tagged.intent, requests: planRequests(tagged.intent) } : tagged;
+  }
+
+  async answer(intent: AskIntent, options: AskOptions = {}): Promise<AskReply> {
+    if (isLaterKind(intent.kind)) {
+      const plugged = this.deps.later?.[intent.kind];
+      const today = options.asOf ?? this.deps.costs.today();
+      return plugged ? plugged(intent as LaterIntent, { today }) : composeLater(intent, this.deps.costs.defaultCurrency);
+    }
+    try {
+      const planned = await this.plan(intent);
+      if (!planned.ok) return planned;
+      const answers = await Promise.all(planned.requests.map((r) => this.deps.costs.query(r)));
+      return composeAnswer(planned.intent, answers, this.deps.costs.defaultCurrency);
+    } catch (error) {
+      // Coded errors (mixed currencies, a name gone from the store) are sentences for people.
+      if (isAppError(error) && error.code !== 'DB_UNAVAILABLE' && error.code !== 'INTERNAL') return refusal('unsupported', error.message);
+      throw error;
+    }
+  }
+
+  /** The name catalog, read from the store at most once per TTL. */
+  async names(refresh = false): Promise<AskCatalog> {
+    const ttl = this.deps.catalogTtlMs ?? 5 * 60_000;
+    if (!this.catalog || refresh || this.catalogAge() > ttl) {
+      const value = this.readCatalog();
+      this.catalog = { at: this.deps.clock.now().getTime(), value };
+      this.tagValues.clear();
+      value.catch(() => (this.catalog = undefined));
+    }
+    return this.catalog.value;
+  }
+
+  private catalogAge(): number {
+    return this.catalog ? this.deps.clock.now().getTime() - this.catalog.at : Infinity;
+  }
+
+  private async readCatalog(): Promise<AskCatalog> {
+    const { names } = this.deps;
+    const [provider, account, service, region, tagKeys] = await Promise.all([
+      names.dimensionValues('provider'), names.dimensionValues('account'), names.dimensionValues('service'),
+      names.dimensionValues('region'), names.dimensionValues('tag-key'),
+    ]);
+    return new AskCatalog({ provider, account, service, region, 'tag-key': tagKeys });
+  }
+}
