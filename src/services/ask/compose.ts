@@ -7,7 +7,7 @@ import { providerLabel } from '../../domain/cost-record';
 import { formatMoney, percentChange, type Nanos } from '../../domain/money';
 import { lastDay } from '../../domain/days';
 import type { Period } from '../../domain/period';
-import type { CostAnswer } from '../cost-service';
+import type { CostResult } from '../cost-service';
 import { queriedPeriod, type AnswerGroup, type AskAnswer, type Queried } from './answer';
 import type { AskIntent, CompareIntent, MoversIntent, TrendIntent, WhyIntent } from './intent';
 
@@ -17,7 +17,7 @@ const DIM_NOUN: Record<string, [string, string]> = {
   'charge-category': ['charge category', 'charge categories'], day: ['day', 'days'], month: ['month', 'months'],
 };
 
-export function composeAnswer(intent: AskIntent, answers: CostAnswer[], fallbackCurrency: string): AskAnswer {
+export function composeAnswer(intent: AskIntent, answers: CostResult[], fallbackCurrency: string): AskAnswer {
   const first = answers[0];
   if (!first) return composeLater(intent, fallbackCurrency);
   const current = singleCurrency(first.breakdown, fallbackCurrency);
@@ -42,7 +42,7 @@ export function composeLater(intent: AskIntent, currency: string): AskAnswer {
   return { ok: true, intent, text, currency, query: queried(intent), total: null, groups: null, available: false };
 }
 
-function queried(intent: AskIntent, answer?: CostAnswer): Queried {
+function queried(intent: AskIntent, answer?: CostResult): Queried {
   const q = intent.query;
   const out: Queried = { kind: intent.kind, metric: q.metric, period: queriedPeriod(q.period), filters: q.filters, applied: answer?.applied ?? [] };
   if ('against' in intent) out.against = queriedPeriod(intent.against);
@@ -89,7 +89,7 @@ function trend(intent: TrendIntent, current: CurrencyBreakdown): Pick<AskAnswer,
   return { text, total: current.total, groups };
 }
 
-function comparison(intent: CompareIntent | MoversIntent, answer: CostAnswer, current: CurrencyBreakdown, fallback: string) {
+function comparison(intent: CompareIntent | MoversIntent, answer: CostResult, current: CurrencyBreakdown, fallback: string) {
   const previous = singleCurrency(answer.previous!.breakdown, current.currency || fallback);
   const money = (n: Nanos) => formatMoney(n, current.currency);
   const scope = scopeWords(intent);
@@ -116,7 +116,7 @@ function comparison(intent: CompareIntent | MoversIntent, answer: CostAnswer, cu
   return out;
 }
 
-function why(intent: WhyIntent, answers: CostAnswer[], fallback: string) {
+function why(intent: WhyIntent, answers: CostResult[], fallback: string) {
   const first = answers[0]!;
   const current = singleCurrency(first.breakdown, fallback);
   const previous = singleCurrency(first.previous!.breakdown, current.currency);
