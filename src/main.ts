@@ -11,6 +11,7 @@ import { createLogger } from './config/logger';
 import { withFileSecrets } from './config/secrets';
 import { loadSlackConfig } from './config/slack-config';
 import { isAppError } from './domain/errors';
+import { scheduleCloudSync } from './jobs/cloud-sync';
 import { makeDigestDispatch, scheduleDigestDispatch } from './jobs/digest-dispatch';
 import { scheduleHomeRefresh } from './jobs/home-refresh';
 import { systemClock, type Clock } from './ports/clock';
@@ -51,7 +52,8 @@ export async function startPenny(rawEnv: NodeJS.ProcessEnv = process.env, option
   try {
     const charts = core.charts(slackConfig.chartRenderer, slackConfig.quickchartHost);
     const { answers, digests, router } = core;
-    const home = new HomePublisher({ answers, charts, digests, meta: core.meta, logger });
+    const syncStatus = () => core.sync.status(config.cloud.sources);
+    const home = new HomePublisher({ answers, charts, digests, meta: core.meta, logger, syncStatus });
     const slack = await createSlackApp(slackConfig, boltLogger(logger), {
       router, charts, home, digests, receipts: core.receipts, clock, logger,
       defaultTimeZone: config.timeZone, defaultDigestTime: config.digestTime,
@@ -65,6 +67,9 @@ export async function startPenny(rawEnv: NodeJS.ProcessEnv = process.env, option
       notifier: new SlackNotifier({ client: slack.client, charts, logger }),
     });
     await scheduleDigestDispatch(scheduler, dispatch, { interval: options.digestInterval, lockLifetimeMs: options.lockLifetimeMs });
+    await scheduleCloudSync(scheduler, {
+      sync: core.sync, sources: core.cloudSources, claims: core.receipts, clock, logger, time: config.cloud.sync.time, timeZone: config.timeZone,
+    }, config.cloud.sources);
     await scheduleHomeRefresh(scheduler, { home: { refreshAll: () => home.refreshAll(slack.client) }, costs: core.costs, meta: core.meta, logger });
     await scheduler.start();
     const server = await slack.start(options.host);

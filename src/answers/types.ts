@@ -163,6 +163,14 @@ export interface PeriodTotal {
   coverage?: Coverage;
 }
 
+/** A cloud source's last sync and, for billed APIs, the bot's own requests (Home, `penny sync`). */
+export interface SourceSyncStatus {
+  source: string;
+  lastRun?: { status: 'ok' | 'partial' | 'failed'; from: string; to: string; finishedAt: string; rows: number; problem?: string };
+  /** Billed API requests (Cost Explorer: $0.01 each) today and this month, against the cap. */
+  requests?: { today: number; month: number; cap?: number };
+}
+
 /** The App Home dashboard. */
 export interface HomeAnswer {
   kind: 'home';
@@ -178,6 +186,8 @@ export interface HomeAnswer {
   empty: boolean;
   digest?: DigestListing[];
   otherCurrencies?: string[];
+  /** Cloud sources being synced (none when only imports feed Penny). */
+  sources?: SourceSyncStatus[];
 }
 
 /** The daily digest a channel receives: pushed by a job, not asked for. */

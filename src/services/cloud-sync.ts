@@ -6,6 +6,7 @@
  * The CLI (`penny sync`), the daily Agenda job and Slack's `/cost sync` all call `sync`.
  */
 import { randomUUID } from 'node:crypto';
+import type { SourceSyncStatus } from '../answers/types';
 import { addDays, daysIn, fromDate, isDay, lastDay, rangeLength, type DateRange, type Day } from '../domain/days';
 import { AppError, isAppError, userMessage, type ErrorCode } from '../domain/errors';
 import type { SyncIssue, SyncRun, SyncStatus } from '../domain/sync-run';
@@ -140,6 +141,23 @@ export class CloudSyncService {
       return { start: explicit.from, end: addDays(explicit.to, 1) };
     }
     return planSyncWindow(today, await this.deps.runs.recent(sourceId, HISTORY), this.deps.settings);
+  }
+
+  /** Each source's last run and billed-request usage, for the Home tab and `penny sync`. */
+  async status(sourceIds: readonly string[]): Promise<SourceSyncStatus[]> {
+    return Promise.all(
+      sourceIds.map(async (source) => {
+        const [last] = await this.deps.runs.recent(source, 1);
+        const out: SourceSyncStatus = { source };
+        if (last) {
+          out.lastRun = { status: last.status, from: last.from, to: last.to, finishedAt: last.finishedAt.toISOString(), rows: last.rows };
+          const problem = last.errors.find((e) => !e.recovered);
+          if (problem) out.lastRun.problem = problem.message;
+        }
+        if (this.deps.caps?.[source]) out.requests = await this.usage(source);
+        return out;
+      }),
+    );
   }
 
   /** Requests made today and this month (the bot's own cost for Cost Explorer), and the cap. */

@@ -73,7 +73,8 @@ export class CostAnswers {
     return presentCompare(await this.costs.query(request), periodText);
   }
 
-  async home(digests?: HomeAnswer['digest']): Promise<HomeAnswer> {
+  /** The Home dashboard; `extras` are what other services know (digests set up, cloud sync status). */
+  async home(extras: Pick<HomeAnswer, 'digest' | 'sources'> = {}): Promise<HomeAnswer> {
     const today = this.costs.today();
     const mtdPeriod = clipToData(parsePeriod('this month', today), await this.freshness());
     const [mtd, byProvider, byAccount, last30, freshness] = await Promise.all([
@@ -83,7 +84,7 @@ export class CostAnswers {
       this.costs.query({ period: parsePeriod('30d', today), groupBy: 'day' }),
       this.freshness(),
     ]);
-    return presentHome({ mtd, byProvider, byAccount, last30, freshness, digests });
+    return { ...presentHome({ mtd, byProvider, byAccount, last30, freshness, digests: extras.digest }), ...(extras.sources?.length ? { sources: extras.sources } : {}) };
   }
 
   /** The digest for a channel's local date: "yesterday" is the day before that date. */

@@ -15,7 +15,7 @@ export function consoleCommand(io: CliIo): Command {
 
 export async function startConsole(core: Core, io: CliIo): Promise<number> {
   const previews = {
-    home: () => core.answers.home(),
+    home: async () => core.answers.home({ sources: await core.sync.status(core.config.cloud.sources) }),
     digest: () => core.answers.digest(core.costs.today(), []),
   };
   const output = new Writable({

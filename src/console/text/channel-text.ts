@@ -2,6 +2,7 @@
 import { heldBackNote } from '../../answers/comparison';
 import { shortDay, weekdayDay } from '../../answers/dates';
 import { freshnessLine } from '../../answers/freshness';
+import { syncStatusLine } from '../../answers/sync-status';
 import { changeDetail, changeText, money, otherCurrencyText } from '../../answers/phrases';
 import type { DigestAnswer, DigestStatusAnswer, HomeAnswer } from '../../answers/types';
 import { changeRowText, chartLine, rankedText, type TextExtras } from './cost-text';
@@ -30,7 +31,8 @@ export function homeText(a: HomeAnswer, extras: TextExtras = {}): string {
     ]);
   }
   const digests = a.digest && (a.digest.length === 0 ? notes(['No daily digest yet: `/cost digest on` in a channel sets one up.']) : list('Daily digests', a.digest.map((d) => `• ${where(d.channel)} at ${d.time} (${d.timeZone})`)));
-  return sections([title('Penny · cloud costs'), body, followUps(a.actions), digests, notes([freshnessLine(a.freshness), otherCurrencyText(a.currency, a.otherCurrencies)])]);
+  const sync = a.sources?.length ? list('Cloud sync', a.sources.map((s) => `• ${syncStatusLine(s)}`)) : '';
+  return sections([title('Penny · cloud costs'), body, followUps(a.actions), digests, sync, notes([freshnessLine(a.freshness), otherCurrencyText(a.currency, a.otherCurrencies)])]);
 }
 
 export function digestText(a: DigestAnswer, extras: TextExtras = {}): string {

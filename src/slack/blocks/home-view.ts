@@ -3,6 +3,7 @@ import type { RenderedChart } from '../../ports/chart-renderer';
 import { shortDay } from '../../answers/dates';
 import { heldBackNote } from '../../answers/comparison';
 import { freshnessLine } from '../../answers/freshness';
+import { syncStatusLine } from '../../answers/sync-status';
 import type { HomeAnswer } from '../../answers/types';
 import { chartBlocks, changeField, notes, otherCurrencyText } from './common';
 import { followUpActions } from './commands';
@@ -42,6 +43,7 @@ export function homeView(v: HomeAnswer, chart?: RenderedChart): SlackHomeView {
   const shortcuts = followUpActions(v.actions, 'penny_home_actions', 'run');
   if (shortcuts) blocks.push(shortcuts);
   blocks.push(...digestBlocks(v));
+  if (v.sources?.length) blocks.push(...listBlocks('sources', 'Cloud sync', v.sources.map((s) => `• ${esc(syncStatusLine(s))}`)));
   blocks.push(...notes([freshnessLine(v.freshness), otherCurrencyText(v.currency, v.otherCurrencies)]));
   return enforceLimits({ type: 'home' as const, blocks }, { maxBlocks: LIMITS.viewBlocks });
 }
