@@ -6,6 +6,14 @@ import { z } from 'zod';
 import { isValidTimeZone } from '../domain/days';
 import { AppError } from '../domain/errors';
 
+/** A whole number of milliseconds within bounds; an empty value counts as unset. */
+function millis(fallback: number, min: number, max: number) {
+  return z.preprocess(
+    (v) => (typeof v === 'string' && v.trim() === '' ? undefined : v),
+    z.coerce.number({ error: 'must be a whole number of milliseconds' }).int('must be a whole number of milliseconds').min(min, `must be at least ${min} ms`).max(max, `must be at most ${max} ms`).default(fallback),
+  );
+}
+
 const coreSchema = z.object({
   MONGODB_URI: z
     .string()
@@ -31,6 +39,11 @@ const coreSchema = z.object({
     .default('09:00')
     .refine((v) => /^([01]\d|2[0-3]):[0-5]\d$/.test(v), 'must be a 24-hour time HH:MM such as 09:00'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  PENNY_DB_CONNECT_TIMEOUT_MS: millis(10_000, 100, 600_000),
+  PENNY_DB_QUERY_TIMEOUT_MS: millis(30_000, 100, 3_600_000),
+  PENNY_DB_WRITE_TIMEOUT_MS: millis(120_000, 100, 3_600_000),
+  PENNY_WRITE_LEASE_MS: millis(30_000, 1_000, 3_600_000),
+  PENNY_WRITE_WAIT_MS: millis(600_000, 0, 86_400_000),
 });
 
 export type CoreConfig = z.infer<typeof coreSchema>;
@@ -43,6 +56,21 @@ export interface Config {
   ferretdbBin?: string;
   digestTime: string;
   logLevel: CoreConfig['LOG_LEVEL'];
+  db: DbLimits;
+}
+
+/** How long Penny waits on MongoDB, and how long a writer's lease lasts. */
+export interface DbLimits {
+  /** To find a server and open a connection. */
+  connectMs: number;
+  /** For one answer to a query or a small write. */
+  queryMs: number;
+  /** For one answer to a bulk write or a scan during an import or a repair. */
+  writeMs: number;
+  /** A writer's lease on the store; renewed while it works, so a dead writer blocks others this long at most. */
+  leaseMs: number;
+  /** How long a writer waits for another writer's lease before giving up. */
+  writeWaitMs: number;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -57,6 +85,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     ferretdbBin: c.PENNY_FERRETDB_BIN || undefined,
     digestTime: c.PENNY_DIGEST_TIME,
     logLevel: c.LOG_LEVEL,
+    db: {
+      connectMs: c.PENNY_DB_CONNECT_TIMEOUT_MS,
+      queryMs: c.PENNY_DB_QUERY_TIMEOUT_MS,
+      writeMs: c.PENNY_DB_WRITE_TIMEOUT_MS,
+      leaseMs: c.PENNY_WRITE_LEASE_MS,
+      writeWaitMs: c.PENNY_WRITE_WAIT_MS,
+    },
   };
 }
 

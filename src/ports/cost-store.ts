@@ -27,13 +27,23 @@ export interface StoreCoverage {
   lastIngestedAt?: Date;
 }
 
+export interface WriteOptions {
+  importId: string;
+  /** What is writing, as another writer waiting for it would name it ("import", "sync"). */
+  activity?: string;
+  /** Told once, in a sentence, when the write has to wait for another writer. */
+  onWait?: (why: string) => void;
+  /** Stops the write between chunks (what is written stays valid; a re-run completes it). */
+  signal?: AbortSignal;
+}
+
 /** The cost store: idempotent writes by natural key, and grouped exact sums. */
 export interface CostStore {
   /**
    * Upserts daily records (same id replaces; unchanged ones are skipped), then refreshes rollups.
    * Batches from an async iterable are written under one lock, so memory stays at one batch.
    */
-  writeRecords(records: readonly CostRecord[] | AsyncIterable<readonly CostRecord[]>, options: { importId: string }): Promise<WriteResult>;
+  writeRecords(records: readonly CostRecord[] | AsyncIterable<readonly CostRecord[]>, options: WriteOptions): Promise<WriteResult>;
   /** Sums of the query's metric per (currency, group key). Rows may repeat a key; callers merge. */
   groupCosts(query: CostQuery): Promise<GroupRow[]>;
   dimensionValues(dim: CatalogDim): Promise<DimensionValue[]>;

@@ -5,12 +5,16 @@
 import { randomUUID } from 'node:crypto';
 import type { Collection } from 'mongodb';
 import type { Connection, Model } from 'mongoose';
+import type { DbLimits } from '../config/config';
 import type { CostRecord } from '../domain/cost-record';
 import type { CostQuery, GroupRow } from '../domain/cost-query';
 import { coversMonth, DateRange, monthsIn } from '../domain/days';
 import { AppError } from '../domain/errors';
 import type { Logger } from '../ports/logger';
-import type { CatalogDim, CostStore, DimensionValue, StoreCoverage, WriteResult } from '../ports/cost-store';
+import type { CatalogDim, CostStore, DimensionValue, StoreCoverage, WriteOptions, WriteResult } from '../ports/cost-store';
+import { dbLimitsOf, queryMaxTimeMs } from './connection';
+import { DAY_DIGESTS_COLLECTION, DayDigests, type DayDigest } from './day-digests';
+import { guardDb } from './db-errors';
 import { DimensionCatalog } from './dimension-catalog';
 import { partitionCollection, type PartitionKind, type PartitionState } from './partitions';
 import { prefetch } from './batching';
@@ -18,59 +22,85 @@ import { PartitionWriter, type StoredDoc } from './partition-writer';
 import { WriteSession } from './write-session';
 import { buildPipeline, kindCanAnswer } from './query-pipeline';
 import { costRecordSchema, dailyRollupSchema, monthlyRollupSchema, partitionStateSchema } from './schemas';
-import { WriteLock } from './write-lock';
+import { describeHolder, WriteLock } from './write-lock';
 
 const QUERY_CONCURRENCY = 4;
 
 export interface MongoCostStoreOptions {
   logger: Logger;
-  /** How long to wait for another writer before giving up. */
-  lockWaitMs?: number;
+  /** Overrides the connection's limits (tests). */
+  limits?: Partial<DbLimits>;
 }
 
 export class MongoCostStore implements CostStore {
   private readonly partitions: Model<PartitionState>;
   private readonly catalog: DimensionCatalog;
   private readonly lock: WriteLock;
+  private readonly digests: DayDigests;
   private readonly owner = randomUUID();
-  private readonly writer = new PartitionWriter((kind, month) => this.collection(kind, month));
+  private readonly limits: DbLimits;
+  private readonly writer: PartitionWriter;
+  /** Dirty months a query has already warned about, so the log says it once. */
+  private readonly warnedDirty = new Set<string>();
   /** Off on servers that cannot use them for queries, where they would only slow writes. */
   private secondaryIndexes = true;
 
   constructor(private readonly conn: Connection, private readonly options: MongoCostStoreOptions) {
+    this.limits = { ...dbLimitsOf(conn), ...options.limits };
     this.partitions = conn.models.CostPartition ?? conn.model<PartitionState>('CostPartition', partitionStateSchema);
     this.catalog = new DimensionCatalog(conn);
-    this.lock = new WriteLock(conn, 'cost-writes');
+    this.lock = new WriteLock(conn, 'cost-writes', this.limits.leaseMs, options.logger);
+    this.digests = new DayDigests(conn.collection<DayDigest>(DAY_DIGESTS_COLLECTION) as unknown as Collection<DayDigest>, this.limits);
+    this.writer = new PartitionWriter((kind, month) => this.collection(kind, month), this.limits);
   }
 
-  /** Repairs rollups a crashed writer left half-built. Call once at start. */
+  /**
+   * Learns what the server can do. Rollups a crashed writer left half-built are not rebuilt
+   * here (that would make the first question after a crash wait): the next writer and the app's
+   * repair job do it, and queries read those months' records meanwhile.
+   */
   async init(): Promise<void> {
-    this.secondaryIndexes = await serverUsesIndexes(this.conn);
-    const dirty = await this.partitions.find({ dirty: true }).lean();
-    if (dirty.length === 0) return;
-    await this.withLock(async () => {
-      for (const state of dirty) {
-        this.options.logger.warn({ month: state._id }, 'rebuilding rollups left incomplete by an interrupted write');
-        await this.rebuildMonth(state._id);
-      }
-    });
+    this.secondaryIndexes = await guardDb(this.limits, () => serverUsesIndexes(this.conn));
   }
 
-  async writeRecords(input: readonly CostRecord[] | AsyncIterable<readonly CostRecord[]>, options: { importId: string }): Promise<WriteResult> {
+  writeRecords(input: readonly CostRecord[] | AsyncIterable<readonly CostRecord[]>, options: WriteOptions): Promise<WriteResult> {
     const states = {
       get: (month: string) => this.partitions.findById(month).lean(),
       set: (month: string, patch: Partial<PartitionState>) => this.setState(month, patch),
       ensureIndexes: (month: string) => this.ensureIndexes(month),
+      rebuild: (month: string) => this.rebuildMonth(month),
     };
-    return this.withLock(async () => {
-      const session = new WriteSession(this.writer, states, options.importId, this.options.logger);
-      for await (const batch of Symbol.asyncIterator in input ? prefetch(input) : [input as readonly CostRecord[]]) {
-        await session.add(batch);
-        await this.lock.acquire(this.owner); // renew the lease as long writes go on
+    return guardDb(this.limits, () =>
+      this.withLock(options, async () => {
+        const session = new WriteSession(this.writer, states, this.digests, options.importId, this.options.logger);
+        for await (const batch of Symbol.asyncIterator in input ? prefetch(input) : [input as readonly CostRecord[]]) {
+          this.checkStillMine(options.signal);
+          await session.add(batch);
+        }
+        this.checkStillMine(options.signal);
+        const result = await session.finish();
+        await this.catalog.write(session.catalog);
+        await this.repairDirtyMonths(); // any left by an earlier crash outside this write's months
+        return result;
+      }),
+    );
+  }
+
+  /**
+   * Rebuilds the rollups of months an interrupted write left dirty, if no one else is writing.
+   * Returns the months repaired (none when another writer holds the lease: it repairs them).
+   */
+  repairRollups(): Promise<string[]> {
+    return guardDb(this.limits, async () => {
+      if ((await this.dirtyMonths()).length === 0) return [];
+      const got = await this.lock.tryAcquire(this.owner, 'rollup repair');
+      if (!got.taken) return [];
+      this.lock.startHeartbeat(() => this.options.logger.warn('lost the write lease during a rollup repair'));
+      try {
+        return await this.repairDirtyMonths();
+      } finally {
+        await this.lock.release();
       }
-      const result = await session.finish();
-      await this.catalog.write(session.catalog);
-      return result;
     });
   }
 
@@ -82,26 +112,32 @@ export class MongoCostStore implements CostStore {
     await this.setState(month, { dirty: false, hasData: result.days > 0, firstDay: result.firstDay, lastDay: result.lastDay });
   }
 
-  async groupCosts(query: CostQuery): Promise<GroupRow[]> {
-    const months = monthsIn(query.range);
-    if (months.length === 0) return [];
-    const states = new Map((await this.partitions.find({ _id: { $in: months } }).lean()).map((s) => [s._id, s]));
-    const tasks = months
-      .filter((m) => states.get(m)?.hasData || states.get(m)?.dirty)
-      .map((month) => () => this.groupMonth(query, month, states.get(month)!));
-    const rows: GroupRow[] = [];
-    for (let i = 0; i < tasks.length; i += QUERY_CONCURRENCY) {
-      for (const part of await Promise.all(tasks.slice(i, i + QUERY_CONCURRENCY).map((t) => t()))) rows.push(...part);
-    }
-    return rows;
+  groupCosts(query: CostQuery): Promise<GroupRow[]> {
+    return guardDb(this.limits, async () => {
+      const months = monthsIn(query.range);
+      if (months.length === 0) return [];
+      const states = new Map((await this.partitions.find({ _id: { $in: months } }).maxTimeMS(queryMaxTimeMs(this.limits)).lean()).map((s) => [s._id, s]));
+      const tasks = months
+        .filter((m) => states.get(m)?.hasData || states.get(m)?.dirty)
+        .map((month) => () => this.groupMonth(query, month, states.get(month)!));
+      const rows: GroupRow[] = [];
+      for (let i = 0; i < tasks.length; i += QUERY_CONCURRENCY) {
+        for (const part of await Promise.all(tasks.slice(i, i + QUERY_CONCURRENCY).map((t) => t()))) rows.push(...part);
+      }
+      return rows;
+    });
   }
 
   private async groupMonth(query: CostQuery, month: string, state: PartitionState): Promise<GroupRow[]> {
     const whole = coversMonth(query.range, month);
     const kind = pickKind(query, whole, state.dirty);
+    if (state.dirty && !this.warnedDirty.has(month)) {
+      this.warnedDirty.add(month);
+      this.options.logger.warn({ month }, 'answering from the records of a month whose rollups an interrupted write left incomplete (slower until the next import or the repair job rebuilds them)');
+    }
     const days: DateRange | undefined = whole ? undefined : query.range;
     const pipeline = buildPipeline(query, days);
-    const results = await this.collection(kind, month).aggregate(pipeline, { useBigInt64: true }).toArray();
+    const results = await this.collection(kind, month).aggregate(pipeline, { useBigInt64: true, maxTimeMS: queryMaxTimeMs(this.limits) }).toArray();
     return results.map((r) => {
       const id = (r._id ?? {}) as { c?: string; k?: unknown; l?: unknown };
       return { currency: id.c ?? '', key: id.k == null ? '' : String(id.k), label: id.l == null ? '' : String(id.l), amount: exactAmount(r.v) };
@@ -109,17 +145,24 @@ export class MongoCostStore implements CostStore {
   }
 
   dimensionValues(dim: CatalogDim): Promise<DimensionValue[]> {
-    return this.catalog.values(dim);
+    return guardDb(this.limits, () => this.catalog.values(dim));
   }
 
-  async coverage(): Promise<StoreCoverage> {
-    const states = (await this.partitions.find({}).lean()).filter((s) => s.hasData).sort((a, b) => a._id.localeCompare(b._id));
-    return {
-      months: states.map((s) => s._id),
-      firstDay: states[0]?.firstDay,
-      lastDay: states[states.length - 1]?.lastDay,
-      lastIngestedAt: states.reduce<Date | undefined>((max, s) => (!max || s.updatedAt > max ? s.updatedAt : max), undefined),
-    };
+  coverage(): Promise<StoreCoverage> {
+    return guardDb(this.limits, async () => {
+      const states = (await this.partitions.find({}).lean()).filter((s) => s.hasData).sort((a, b) => a._id.localeCompare(b._id));
+      return {
+        months: states.map((s) => s._id),
+        firstDay: states[0]?.firstDay,
+        lastDay: states[states.length - 1]?.lastDay,
+        lastIngestedAt: states.reduce<Date | undefined>((max, s) => (!max || s.updatedAt > max ? s.updatedAt : max), undefined),
+      };
+    });
+  }
+
+  /** Months whose rollups an interrupted write left incomplete. */
+  async dirtyMonths(): Promise<string[]> {
+    return (await this.partitions.find({ dirty: true }, { _id: 1 }).lean()).map((s) => s._id).sort();
   }
 
   private model(kind: PartitionKind, month: string): Model<unknown> {
@@ -138,25 +181,65 @@ export class MongoCostStore implements CostStore {
     for (const kind of ['records', 'daily', 'monthly'] as const) await this.model(kind, month).createIndexes();
   }
 
-
   private async setState(month: string, patch: Partial<PartitionState>): Promise<void> {
     const $set: Record<string, unknown> = { updatedAt: new Date() };
     for (const [k, v] of Object.entries(patch)) if (v !== undefined) $set[k] = v;
     await this.partitions.updateOne({ _id: month }, { $set }, { upsert: true });
   }
 
-  private async withLock<T>(work: () => Promise<T>): Promise<T> {
-    const deadline = Date.now() + (this.options.lockWaitMs ?? 30_000);
-    while (!(await this.lock.acquire(this.owner))) {
-      if (Date.now() > deadline) throw new AppError('STORE_BUSY', 'Another import is writing costs right now. Try again when it has finished.');
-      await new Promise((r) => setTimeout(r, 250));
+  /** Under the lease: rebuilds every month still marked dirty. */
+  private async repairDirtyMonths(): Promise<string[]> {
+    const dirty = await this.dirtyMonths();
+    for (const month of dirty) {
+      this.options.logger.info({ month }, 'rebuilding rollups left incomplete by an interrupted write');
+      await this.rebuildMonth(month);
+      this.warnedDirty.delete(month);
     }
+    return dirty;
+  }
+
+  /** Stops a write that was asked to stop, or whose lease another writer has taken over. */
+  private checkStillMine(signal: AbortSignal | undefined): void {
+    if (signal?.aborted) throw new AppError('IMPORT_ABORTED', 'The write was stopped before it finished.', { cause: signal.reason });
+    if (this.lock.isLost) {
+      throw new AppError('LEASE_LOST', 'The write stopped because its lease on the store lapsed (MongoDB was unreachable for too long) and another writer may have started.');
+    }
+  }
+
+  /**
+   * Runs `work` holding the write lease, renewed by a heartbeat. Waits for a live holder up to
+   * the write-wait limit, saying once why; an expired lease (a crashed writer) is taken at once.
+   */
+  private async withLock<T>(options: WriteOptions, work: () => Promise<T>): Promise<T> {
+    const activity = options.activity ?? 'write';
+    const deadline = Date.now() + this.limits.writeWaitMs;
+    let told = false;
+    for (;;) {
+      const got = await this.lock.tryAcquire(this.owner, activity);
+      if (got.taken) break;
+      const who = describeHolder(got.holder);
+      if (!told) {
+        told = true;
+        options.onWait?.(`waiting for ${who} to finish`);
+        this.options.logger.info({ holder: got.holder }, `waiting for ${who} to finish`);
+      }
+      if (Date.now() >= deadline) {
+        throw new AppError('STORE_BUSY', `Another writer is still at work: ${who} held the store for longer than the ${Math.round(this.limits.writeWaitMs / 1000)} s this one waits. Try again when it has finished.`, { detail: got.holder });
+      }
+      if (options.signal?.aborted) throw new AppError('IMPORT_ABORTED', 'The write was stopped while it waited for another writer.');
+      await sleep(Math.min(1_000, Math.max(50, Math.floor(this.limits.leaseMs / 10)), Math.max(0, deadline - Date.now())));
+    }
+    this.lock.startHeartbeat(() => this.options.logger.error({ activity }, 'the write lease was lost; this write stops at its next chunk'));
     try {
       return await work();
     } finally {
-      await this.lock.release(this.owner);
+      await this.lock.release();
     }
   }
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
 /** The smallest collection that can answer: monthly rollup, daily rollup, or the records. */
