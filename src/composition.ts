@@ -14,7 +14,7 @@ import { CostService } from './services/cost-service';
 import { FocusImportService } from './services/focus-import';
 import { FocusCsvReader } from './sources/focus/focus-csv-reader';
 import { FileDaySpill } from './spill/file-day-spill';
-import { connectMongo } from './store/connection';
+import { closeMongo, connectMongo } from './store/connection';
 import { startEmbeddedMongo } from './store/embedded-mongo';
 import type { RunningServer } from './store/ferretdb-process';
 import { MongoCostStore } from './store/mongo-cost-store';
@@ -41,20 +41,27 @@ export async function openCore(config: Config, logger: Logger, clock: Clock = sy
   }
   let conn: Connection;
   try {
-    conn = await connectMongo(uri);
+    conn = await connectMongo(uri, config.db);
   } catch (error) {
     await embedded?.stop();
     throw error;
   }
   const store = new MongoCostStore(conn, { logger });
-  await store.init();
+  try {
+    await store.init();
+  } catch (error) {
+    // An open connection keeps the process alive: never leave one behind.
+    await closeMongo(conn);
+    await embedded?.stop();
+    throw error;
+  }
   const meta = new MongoMetaStore(conn);
   const costs = new CostService({ store, clock, timeZone: config.timeZone, currency: config.currency });
   const imports = new FocusImportService({ store, reader: new FocusCsvReader(), spill: () => new FileDaySpill(), clock, logger });
   return {
     config, logger, conn, store, meta, costs, imports, clock,
     close: async () => {
-      await conn.close();
+      await closeMongo(conn);
       await embedded?.stop();
     },
   };

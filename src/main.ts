@@ -15,11 +15,13 @@ import { isAppError } from './domain/errors';
 import { createScheduler, type Scheduler } from './jobs/agenda';
 import { makeDigestDispatch, scheduleDigestDispatch } from './jobs/digest-dispatch';
 import { scheduleHomeRefresh } from './jobs/home-refresh';
+import { scheduleRollupRepair } from './jobs/rollup-repair';
 import { systemClock, type Clock } from './ports/clock';
 import { createSlackApp, type SlackApp } from './slack/app';
 import { digestMessage } from './slack/blocks';
 import { boltLogger } from './slack/bolt-logger';
 import { HomePublisher } from './slack/home-publisher';
+import { dbHealthCheck } from './store/db-health';
 import { MongoDigestDeliveries } from './store/digest-deliveries';
 import { MongoEventReceipts } from './store/event-receipts';
 
@@ -57,7 +59,7 @@ export async function startPenny(rawEnv: NodeJS.ProcessEnv = process.env, option
     const { router, views, digests } = await createCommandRouter(core, charts);
     const defaults = { defaultTimeZone: config.timeZone, defaultDigestTime: config.digestTime };
     const home = new HomePublisher({ views, charts, digests, meta: core.meta, logger });
-    const slack = await createSlackApp(slackConfig, boltLogger(logger), { router, home, digests, receipts: new MongoEventReceipts(core.conn, clock), clock, logger, ...defaults });
+    const slack = await createSlackApp(slackConfig, boltLogger(logger), { router, home, digests, receipts: new MongoEventReceipts(core.conn, clock), clock, logger, ...defaults, health: dbHealthCheck(core.conn) });
 
     const owner = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
     const scheduler = await createScheduler({ db: core.conn.db!, logger, name: owner, processEvery: options.processEvery, lockLifetimeMs: options.lockLifetimeMs });
@@ -82,6 +84,7 @@ export async function startPenny(rawEnv: NodeJS.ProcessEnv = process.env, option
     });
     await scheduleDigestDispatch(scheduler, dispatch, { interval: options.digestInterval, lockLifetimeMs: options.lockLifetimeMs });
     await scheduleHomeRefresh(scheduler, { home, client: slack.client, costs: core.costs, meta: core.meta, logger });
+    await scheduleRollupRepair(scheduler, { store: core.store, logger });
     await scheduler.start();
     const server = await slack.start(options.host);
     logger.info({ mode: slackConfig.mode, port: server ? (server.address() as { port?: number })?.port : undefined }, 'Penny is running');

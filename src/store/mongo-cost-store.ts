@@ -40,6 +40,8 @@ export class MongoCostStore implements CostStore {
   private readonly owner = randomUUID();
   private readonly limits: DbLimits;
   private readonly writer: PartitionWriter;
+  /** Writes of this instance, one after the other (they share one lease owner). */
+  private writing: Promise<unknown> = Promise.resolve();
   /** Dirty months a query has already warned about, so the log says it once. */
   private readonly warnedDirty = new Set<string>();
   /** Off on servers that cannot use them for queries, where they would only slow writes. */
@@ -93,14 +95,18 @@ export class MongoCostStore implements CostStore {
   repairRollups(): Promise<string[]> {
     return guardDb(this.limits, async () => {
       if ((await this.dirtyMonths()).length === 0) return [];
-      const got = await this.lock.tryAcquire(this.owner, 'rollup repair');
-      if (!got.taken) return [];
-      this.lock.startHeartbeat(() => this.options.logger.warn('lost the write lease during a rollup repair'));
-      try {
-        return await this.repairDirtyMonths();
-      } finally {
-        await this.lock.release();
-      }
+      const run = this.writing.then(async () => {
+        const got = await this.lock.tryAcquire(this.owner, 'rollup repair');
+        if (!got.taken) return [];
+        this.lock.startHeartbeat(() => this.options.logger.warn('lost the write lease during a rollup repair'));
+        try {
+          return await this.repairDirtyMonths();
+        } finally {
+          await this.lock.release();
+        }
+      });
+      this.writing = run.catch(() => undefined);
+      return run;
     });
   }
 
@@ -210,7 +216,13 @@ export class MongoCostStore implements CostStore {
    * Runs `work` holding the write lease, renewed by a heartbeat. Waits for a live holder up to
    * the write-wait limit, saying once why; an expired lease (a crashed writer) is taken at once.
    */
-  private async withLock<T>(options: WriteOptions, work: () => Promise<T>): Promise<T> {
+  private withLock<T>(options: WriteOptions, work: () => Promise<T>): Promise<T> {
+    const run = this.writing.then(() => this.underLease(options, work));
+    this.writing = run.catch(() => undefined);
+    return run;
+  }
+
+  private async underLease<T>(options: WriteOptions, work: () => Promise<T>): Promise<T> {
     const activity = options.activity ?? 'write';
     const deadline = Date.now() + this.limits.writeWaitMs;
     let told = false;

@@ -42,6 +42,14 @@ export class WriteLock {
   /** Takes the lease once if it is free or expired; otherwise says who holds it. */
   async tryAcquire(owner: string, activity: string, now = new Date()): Promise<AcquireResult> {
     const top = await this.latest();
+    if (top && !top.released && top.owner === owner && !this.held) {
+      // Our own lease, left unreleased by a write of ours that failed (its release could not reach
+      // the server): no one else writes under it, so take it up again rather than wait for it.
+      await this.model.updateOne({ _id: top._id }, { $set: { expiresAt: new Date(now.getTime() + this.ttlMs), activity, startedAt: now } });
+      this.held = top._id;
+      this.lost = false;
+      return { taken: true };
+    }
     if (top && !top.released && top.expiresAt > now) {
       return { taken: false, holder: { activity: top.activity ?? 'write', host: top.host ?? 'an unknown host', pid: top.pid ?? 0, startedAt: top.startedAt ?? top.expiresAt, expiresAt: top.expiresAt } };
     }
