@@ -5,7 +5,7 @@
  * Which time limit applied is not in a socket timeout's error, so bulk paths tag their errors
  * with the limit they ran under (withinLimit); everything else ran under the query limit.
  */
-import { MongoNetworkError, MongoNetworkTimeoutError, MongoNotConnectedError, MongoServerError, MongoServerSelectionError, MongoTopologyClosedError } from 'mongodb';
+import { MongoBulkWriteError, MongoNetworkError, MongoNetworkTimeoutError, MongoNotConnectedError, MongoServerError, MongoServerSelectionError, MongoTopologyClosedError } from 'mongodb';
 import type { DbLimits } from '../config/config';
 import { AppError, isAppError } from '../domain/errors';
 
@@ -17,9 +17,13 @@ export async function withinLimit<T>(limitMs: number, work: () => Promise<T>): P
   try {
     return await work();
   } catch (error) {
-    if (error && typeof error === 'object' && !(LIMIT_MS in error)) Object.defineProperty(error, LIMIT_MS, { value: limitMs });
-    throw error;
+    throw withLimit(error, limitMs);
   }
+}
+
+function withLimit<E>(error: E, limitMs: number): E {
+  if (error && typeof error === 'object' && !(LIMIT_MS in error)) Object.defineProperty(error, LIMIT_MS, { value: limitMs });
+  return error;
 }
 
 export function seconds(ms: number): string {
@@ -31,6 +35,9 @@ export function seconds(ms: number): string {
 export function describeDbFailure(error: unknown, limits: DbLimits): AppError | undefined {
   if (isAppError(error)) return error.code === 'DB_TIMEOUT' || error.code === 'DB_UNAVAILABLE' ? error : undefined;
   const replyMs = (error as { [LIMIT_MS]?: number } | undefined)?.[LIMIT_MS] ?? limits.queryMs;
+  // A bulk write (insertMany too) wraps the network failure that ended it.
+  const inner = error instanceof MongoBulkWriteError ? error.errorResponse : undefined;
+  if (inner instanceof Error) return describeDbFailure(withLimit(inner, replyMs), limits);
   const short = shortReason(error);
   if (error instanceof MongoServerSelectionError) {
     const why = /timed out/i.test(short) ? 'no server answered' : `no server could be reached (${short})`;
@@ -55,11 +62,6 @@ export async function guardDb<T>(limits: DbLimits, work: () => Promise<T>): Prom
   } catch (error) {
     throw describeDbFailure(error, limits) ?? error;
   }
-}
-
-/** True for failures worth one more try once the server is back (network, selection, timeouts). */
-export function isDbOutage(error: unknown): boolean {
-  return isAppError(error) ? error.code === 'DB_TIMEOUT' || error.code === 'DB_UNAVAILABLE' : error instanceof MongoNetworkError || error instanceof MongoServerSelectionError;
 }
 
 function shortReason(error: unknown): string {
