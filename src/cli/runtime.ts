@@ -23,6 +23,8 @@ export interface CliIo {
   /** Where the console reads commands from. */
   stdin: Readable;
   stdinIsTTY: boolean;
+  /** This is the real process: a command may handle its signals and exit it (not in tests). */
+  ownsProcess?: boolean;
 }
 
 export const processIo: CliIo = {
@@ -35,6 +37,7 @@ export const processIo: CliIo = {
   },
   stdin: process.stdin,
   stdinIsTTY: Boolean(process.stdin.isTTY),
+  ownsProcess: true,
 };
 
 /** Runs `work` with an open core and always closes it. Returns the exit code. `json`: errors also as JSON on stdout. */

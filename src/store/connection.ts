@@ -50,7 +50,7 @@ export async function connectMongo(uri: string, options: ConnectOptions = {}): P
     return conn;
   } catch (error) {
     await conn.close(true).catch(() => undefined);
-    const known = describeDbFailure(error, limits);
+    const known = describeDbFailure(error, limits, redactUri(uri));
     throw new AppError(
       'DB_UNAVAILABLE',
       known ? known.message : `Could not reach MongoDB at ${redactUri(uri)}. Check MONGODB_URI and that the server is running.`,

@@ -31,16 +31,21 @@ export function seconds(ms: number): string {
   return `${Number.isInteger(s) ? s : s.toFixed(1)} s`;
 }
 
-/** A coded error for a database failure, or undefined when `error` is something else. */
-export function describeDbFailure(error: unknown, limits: DbLimits): AppError | undefined {
+/**
+ * A coded error for a database failure, or undefined when `error` is something else.
+ * `where`: the server's address (credentials hidden), when the caller knows it.
+ */
+export function describeDbFailure(error: unknown, limits: DbLimits, where?: string): AppError | undefined {
   if (isAppError(error)) return error.code === 'DB_TIMEOUT' || error.code === 'DB_UNAVAILABLE' ? error : undefined;
   const replyMs = (error as { [LIMIT_MS]?: number } | undefined)?.[LIMIT_MS] ?? limits.queryMs;
   // A bulk write (insertMany too) wraps the network failure that ended it.
   const inner = error instanceof MongoBulkWriteError ? error.errorResponse : undefined;
-  if (inner instanceof Error) return describeDbFailure(withLimit(inner, replyMs), limits);
+  if (inner instanceof Error) return describeDbFailure(withLimit(inner, replyMs), limits, where);
   const short = shortReason(error);
-  if (error instanceof MongoServerSelectionError) {
-    const why = /timed out/i.test(short) ? 'no server answered' : `no server could be reached (${short})`;
+  // Mongoose wraps the driver's selection error when it first connects.
+  if (error instanceof MongoServerSelectionError || (error as Error | undefined)?.name === 'MongooseServerSelectionError') {
+    const at = where ? ` at ${where}` : '';
+    const why = /timed out/i.test(short) ? `no server answered${at}` : `no server could be reached${at} (${short})`;
     return new AppError('DB_UNAVAILABLE', `MongoDB did not answer within ${seconds(limits.connectMs)}: ${why}.`, { cause: error });
   }
   if (error instanceof MongoNetworkTimeoutError || (error instanceof MongoServerError && error.code === MAX_TIME_EXPIRED)) {

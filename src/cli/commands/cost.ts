@@ -71,7 +71,7 @@ export async function runCost(io: CliIo, periodWords: string[], opts: CostOption
     const currency = core.costs.defaultCurrency;
     io.out(opts.json ? `${JSON.stringify(costJson(answer, currency))}\n` : `${costTable(answer, currency)}\n`);
     return EXIT.ok;
-  });
+  }, { json: opts.json });
 }
 
 function choosePeriod(words: string[], opts: CostOptions, today: string): Period {

@@ -4,7 +4,7 @@ import { Command } from 'commander';
 import { AppError } from '../../domain/errors';
 import type { ImportInput } from '../../ports/cost-file-reader';
 import type { ImportProgress, ImportSummary } from '../../services/focus-import';
-import { EXIT, processIo, withCore, type CliIo } from '../runtime';
+import { EXIT, withCore, type CliIo } from '../runtime';
 import { watchStopRequests } from '../stop-requests';
 
 export function importCommand(io: CliIo): Command {
@@ -21,7 +21,7 @@ export function importCommand(io: CliIo): Command {
 export async function runImport(io: CliIo, files: string[], opts: { json?: boolean; strict?: boolean }): Promise<number> {
   // SIGINT/SIGTERM/SIGHUP or the launcher's death stop the import cleanly (its lease given back);
   // only the real process may be exited when stopping takes too long.
-  const stop = watchStopRequests(io === processIo ? { exit: (code) => process.exit(code), watchParent: true } : {});
+  const stop = watchStopRequests(io.ownsProcess ? { exit: (code) => process.exit(code), watchParent: true } : {});
   try {
     const code = await withCore(io, async (core) => {
       const inputs = files.map(fileInput);
