@@ -57,6 +57,7 @@ async function main(): Promise<void> {
     lines.push(['P2 import rows/s', `${fmt(p2.rowsPerSecond)} (${fmt(p2.rows)} rows, ${fmt(p2.csvMb)} MB, ${fmt(p2.importSeconds, 1)} s)`, '', '']);
     lines.push(['P2 import peak RSS', `${fmt(p2.peakRssMb)} MB`, '< 300 MB', p2.peakRssMb < 300 ? 'yes' : 'NO']);
     lines.push(['P2 import / raw insertMany', `${fmt(p2.ratio, 2)}x (${fmt(p2.importSeconds, 1)} s vs ${fmt(p2.rawInsertManySeconds, 1)} s)`, '<= 1.5x', p2.ratio <= 1.5 ? 'yes' : 'NO']);
+    lines.push(['P2 re-import of the unchanged file / first import', `${fmt(p2.reimportRatio, 2)}x (${fmt(p2.reimportSeconds, 1)} s vs ${fmt(p2.importSeconds, 1)} s, peak RSS ${fmt(p2.reimportPeakRssMb)} MB)`, '<= 0.5x', p2.reimportRatio <= 0.5 ? 'yes' : 'NO']);
   }
   if (p3) {
     lines.push(['P3 month by service, engine', `p50 ${fmt(p3.engine.p50, 1)} ms, p95 ${fmt(p3.engine.p95, 1)} ms`, 'p95 < 300 ms', p3.engine.p95 < 300 ? 'yes' : 'NO']);
