@@ -6,12 +6,19 @@ import { z } from 'zod';
 import { isValidTimeZone } from '../domain/days';
 import { AppError } from '../domain/errors';
 
+/** Sized for production: a query answers in well under 30 s; an import's bulk write may take longer. */
+export const DEFAULT_DB_LIMITS: DbLimits = { connectMs: 10_000, queryMs: 30_000, writeMs: 120_000, leaseMs: 30_000, writeWaitMs: 600_000 };
+
 /** A whole number of milliseconds within bounds; an empty value counts as unset. */
 function millis(fallback: number, min: number, max: number) {
-  return z.preprocess(
-    (v) => (typeof v === 'string' && v.trim() === '' ? undefined : v),
-    z.coerce.number({ error: 'must be a whole number of milliseconds' }).int('must be a whole number of milliseconds').min(min, `must be at least ${min} ms`).max(max, `must be at most ${max} ms`).default(fallback),
-  );
+  return z
+    .string()
+    .trim()
+    .optional()
+    .refine((v) => !v || /^\d+$/.test(v), 'must be a whole number of milliseconds')
+    .transform((v) => (v ? Number(v) : fallback))
+    .refine((n) => n >= min, `must be at least ${min} ms`)
+    .refine((n) => n <= max, `must be at most ${max} ms`);
 }
 
 const coreSchema = z.object({
@@ -39,11 +46,11 @@ const coreSchema = z.object({
     .default('09:00')
     .refine((v) => /^([01]\d|2[0-3]):[0-5]\d$/.test(v), 'must be a 24-hour time HH:MM such as 09:00'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-  PENNY_DB_CONNECT_TIMEOUT_MS: millis(10_000, 100, 600_000),
-  PENNY_DB_QUERY_TIMEOUT_MS: millis(30_000, 100, 3_600_000),
-  PENNY_DB_WRITE_TIMEOUT_MS: millis(120_000, 100, 3_600_000),
-  PENNY_WRITE_LEASE_MS: millis(30_000, 1_000, 3_600_000),
-  PENNY_WRITE_WAIT_MS: millis(600_000, 0, 86_400_000),
+  PENNY_DB_CONNECT_TIMEOUT_MS: millis(DEFAULT_DB_LIMITS.connectMs, 100, 600_000),
+  PENNY_DB_QUERY_TIMEOUT_MS: millis(DEFAULT_DB_LIMITS.queryMs, 100, 3_600_000),
+  PENNY_DB_WRITE_TIMEOUT_MS: millis(DEFAULT_DB_LIMITS.writeMs, 100, 3_600_000),
+  PENNY_WRITE_LEASE_MS: millis(DEFAULT_DB_LIMITS.leaseMs, 1_000, 3_600_000),
+  PENNY_WRITE_WAIT_MS: millis(DEFAULT_DB_LIMITS.writeWaitMs, 0, 86_400_000),
 });
 
 export type CoreConfig = z.infer<typeof coreSchema>;

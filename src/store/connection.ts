@@ -7,11 +7,11 @@
  * - bulk writes and scans of imports and repairs pass `writeMs` per operation (bulkOptions).
  */
 import mongoose, { type Connection } from 'mongoose';
-import type { DbLimits } from '../config/config';
+import { DEFAULT_DB_LIMITS, type DbLimits } from '../config/config';
 import { AppError } from '../domain/errors';
 import { describeDbFailure } from './db-errors';
 
-export const DEFAULT_DB_LIMITS: DbLimits = { connectMs: 10_000, queryMs: 30_000, writeMs: 120_000, leaseMs: 30_000, writeWaitMs: 600_000 };
+export { DEFAULT_DB_LIMITS };
 
 const limitsByConnection = new WeakMap<Connection, DbLimits>();
 
