@@ -42,20 +42,22 @@ export function describeDbFailure(error: unknown, limits: DbLimits, where?: stri
   const inner = error instanceof MongoBulkWriteError ? error.errorResponse : undefined;
   if (inner instanceof Error) return describeDbFailure(withLimit(inner, replyMs), limits, where);
   const short = shortReason(error);
+  // The driver's own words, for logs that record `detail` but not `cause`.
+  const detail = { driverError: `${(error as Error | undefined)?.name ?? 'Error'}: ${String((error as Error | undefined)?.message ?? error).slice(0, 500)}` };
   // Mongoose wraps the driver's selection error when it first connects.
   if (error instanceof MongoServerSelectionError || (error as Error | undefined)?.name === 'MongooseServerSelectionError') {
     const at = where ? ` at ${where}` : '';
     const why = /timed out/i.test(short) ? `no server answered${at}` : `no server could be reached${at} (${short})`;
-    return new AppError('DB_UNAVAILABLE', `MongoDB did not answer within ${seconds(limits.connectMs)}: ${why}.`, { cause: error });
+    return new AppError('DB_UNAVAILABLE', `MongoDB did not answer within ${seconds(limits.connectMs)}: ${why}.`, { cause: error, detail });
   }
   if (error instanceof MongoNetworkTimeoutError || (error instanceof MongoServerError && error.code === MAX_TIME_EXPIRED)) {
-    return new AppError('DB_TIMEOUT', `MongoDB did not answer within ${seconds(replyMs)}: the server took the request but sent no reply in time (overloaded, stuck or failing over).`, { cause: error });
+    return new AppError('DB_TIMEOUT', `MongoDB did not answer within ${seconds(replyMs)}: the server took the request but sent no reply in time (overloaded, stuck or failing over).`, { cause: error, detail });
   }
   if (error instanceof MongoNetworkError) {
-    return new AppError('DB_UNAVAILABLE', `The connection to MongoDB broke during a request (${short}); the server may have stopped, restarted or failed over.`, { cause: error });
+    return new AppError('DB_UNAVAILABLE', `The connection to MongoDB broke during a request (${short}); the server may have stopped, restarted or failed over.`, { cause: error, detail });
   }
   if (error instanceof MongoTopologyClosedError || error instanceof MongoNotConnectedError) {
-    return new AppError('DB_UNAVAILABLE', 'The connection to MongoDB was already closed.', { cause: error });
+    return new AppError('DB_UNAVAILABLE', 'The connection to MongoDB was already closed.', { cause: error, detail });
   }
   return undefined;
 }
