@@ -108,7 +108,7 @@ export class FocusImportService {
         });
       } catch (error) {
         if (!isOutage(error) || attempt >= WRITE_TRIES || options.signal?.aborted) throw error;
-        this.deps.logger.warn({ err: error, importId: summary.importId, attempt }, 'MongoDB stopped answering during the import; trying the write again');
+        this.deps.logger.info({ err: error, importId: summary.importId, attempt }, 'MongoDB stopped answering during the import; trying the write again');
         options.onNotice?.(`${(error as Error).message} Trying again…`);
       }
     }

@@ -241,7 +241,8 @@ export class MongoCostStore implements CostStore {
       if (options.signal?.aborted) throw new AppError('IMPORT_ABORTED', 'The write was stopped while it waited for another writer.');
       await sleep(Math.min(1_000, Math.max(50, Math.floor(this.limits.leaseMs / 10)), Math.max(0, deadline - Date.now())));
     }
-    this.lock.startHeartbeat(() => this.options.logger.error({ activity }, 'the write lease was lost; this write stops at its next chunk'));
+    // The write then fails with LEASE_LOST, which says it to the person; the log only notes when.
+    this.lock.startHeartbeat(() => this.options.logger.info({ activity }, 'the write lease was lost; this write stops at its next chunk'));
     try {
       return await work();
     } finally {

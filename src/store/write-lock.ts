@@ -93,7 +93,7 @@ export class WriteLock {
             onLost();
           }
         })
-        .catch((error: unknown) => this.logger?.warn({ err: error, lock: this.name }, 'could not renew the write lease; retrying'))
+        .catch((error: unknown) => this.logger?.info({ err: error, lock: this.name }, 'could not renew the write lease; retrying'))
         .finally(() => (busy = false));
     }, Math.max(100, Math.floor(this.ttlMs / 3)));
     this.heartbeat.unref();
@@ -110,7 +110,8 @@ export class WriteLock {
     this.held = undefined;
     if (!id || this.lost) return;
     await this.model.updateOne({ _id: id }, { $set: { released: true } }).catch((error: unknown) => {
-      this.logger?.warn({ err: error, lock: this.name }, `could not release the write lease; it expires within ${Math.ceil(this.ttlMs / 1000)} s`);
+      // Info, not a warning: the lease expires by itself, and the failure that got us here is reported.
+      this.logger?.info({ err: error, lock: this.name }, `could not release the write lease; it expires within ${Math.ceil(this.ttlMs / 1000)} s`);
     });
   }
 
