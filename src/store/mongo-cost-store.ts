@@ -2,7 +2,6 @@
  * The cost store on MongoDB (or any server speaking its wire protocol, FerretDB included).
  * Records live in monthly partitions with daily and monthly rollups beside them; see partitions.ts.
  */
-import { randomUUID } from 'node:crypto';
 import type { Collection } from 'mongodb';
 import type { Connection, Model } from 'mongoose';
 import type { DbLimits } from '../config/config';
@@ -22,7 +21,8 @@ import { PartitionWriter, type StoredDoc } from './partition-writer';
 import { WriteSession } from './write-session';
 import { buildPipeline, kindCanAnswer } from './query-pipeline';
 import { costRecordSchema, dailyRollupSchema, monthlyRollupSchema, partitionStateSchema } from './schemas';
-import { describeHolder, WriteLock } from './write-lock';
+import { StoreLease } from './store-lease';
+import { WriteLock } from './write-lock';
 
 const QUERY_CONCURRENCY = 4;
 
@@ -35,13 +35,10 @@ export interface MongoCostStoreOptions {
 export class MongoCostStore implements CostStore {
   private readonly partitions: Model<PartitionState>;
   private readonly catalog: DimensionCatalog;
-  private readonly lock: WriteLock;
+  private readonly lease: StoreLease;
   private readonly digests: DayDigests;
-  private readonly owner = randomUUID();
   private readonly limits: DbLimits;
   private readonly writer: PartitionWriter;
-  /** Writes of this instance, one after the other (they share one lease owner). */
-  private writing: Promise<unknown> = Promise.resolve();
   /** Dirty months a query has already warned about, so the log says it once. */
   private readonly warnedDirty = new Set<string>();
   /** Off on servers that cannot use them for queries, where they would only slow writes. */
@@ -51,7 +48,7 @@ export class MongoCostStore implements CostStore {
     this.limits = { ...dbLimitsOf(conn), ...options.limits };
     this.partitions = conn.models.CostPartition ?? conn.model<PartitionState>('CostPartition', partitionStateSchema);
     this.catalog = new DimensionCatalog(conn);
-    this.lock = new WriteLock(conn, 'cost-writes', this.limits.leaseMs, options.logger);
+    this.lease = new StoreLease(new WriteLock(conn, 'cost-writes', this.limits.leaseMs, options.logger), this.limits, options.logger);
     this.digests = new DayDigests(conn.collection<DayDigest>(DAY_DIGESTS_COLLECTION) as unknown as Collection<DayDigest>, this.limits);
     this.writer = new PartitionWriter((kind, month) => this.collection(kind, month), this.limits);
   }
@@ -73,13 +70,13 @@ export class MongoCostStore implements CostStore {
       rebuild: (month: string) => this.rebuildMonth(month),
     };
     return guardDb(this.limits, () =>
-      this.withLock(options, async () => {
+      this.lease.run(options, async () => {
         const session = new WriteSession(this.writer, states, this.digests, options.importId, this.options.logger);
         for await (const batch of Symbol.asyncIterator in input ? prefetch(input) : [input as readonly CostRecord[]]) {
-          this.checkStillMine(options.signal);
+          this.lease.checkStillMine(options.signal);
           await session.add(batch);
         }
-        this.checkStillMine(options.signal);
+        this.lease.checkStillMine(options.signal);
         const result = await session.finish();
         await this.catalog.write(session.catalog);
         await this.repairDirtyMonths(); // any left by an earlier crash outside this write's months
@@ -95,18 +92,7 @@ export class MongoCostStore implements CostStore {
   repairRollups(): Promise<string[]> {
     return guardDb(this.limits, async () => {
       if ((await this.dirtyMonths()).length === 0) return [];
-      const run = this.writing.then(async () => {
-        const got = await this.lock.tryAcquire(this.owner, 'rollup repair');
-        if (!got.taken) return [];
-        this.lock.startHeartbeat(() => this.options.logger.warn('lost the write lease during a rollup repair'));
-        try {
-          return await this.repairDirtyMonths();
-        } finally {
-          await this.lock.release();
-        }
-      });
-      this.writing = run.catch(() => undefined);
-      return run;
+      return (await this.lease.runIfFree('rollup repair', () => this.repairDirtyMonths())) ?? [];
     });
   }
 
@@ -203,56 +189,6 @@ export class MongoCostStore implements CostStore {
     }
     return dirty;
   }
-
-  /** Stops a write that was asked to stop, or whose lease another writer has taken over. */
-  private checkStillMine(signal: AbortSignal | undefined): void {
-    if (signal?.aborted) throw new AppError('IMPORT_ABORTED', 'The write was stopped before it finished.', { cause: signal.reason });
-    if (this.lock.isLost) {
-      throw new AppError('LEASE_LOST', 'The write stopped because its lease on the store lapsed (MongoDB was unreachable for too long) and another writer may have started.');
-    }
-  }
-
-  /**
-   * Runs `work` holding the write lease, renewed by a heartbeat. Waits for a live holder up to
-   * the write-wait limit, saying once why; an expired lease (a crashed writer) is taken at once.
-   */
-  private withLock<T>(options: WriteOptions, work: () => Promise<T>): Promise<T> {
-    const run = this.writing.then(() => this.underLease(options, work));
-    this.writing = run.catch(() => undefined);
-    return run;
-  }
-
-  private async underLease<T>(options: WriteOptions, work: () => Promise<T>): Promise<T> {
-    const activity = options.activity ?? 'write';
-    const deadline = Date.now() + this.limits.writeWaitMs;
-    let told = false;
-    for (;;) {
-      const got = await this.lock.tryAcquire(this.owner, activity);
-      if (got.taken) break;
-      const who = describeHolder(got.holder);
-      if (!told) {
-        told = true;
-        options.onWait?.(`waiting for ${who} to finish`);
-        this.options.logger.info({ holder: got.holder }, `waiting for ${who} to finish`);
-      }
-      if (Date.now() >= deadline) {
-        throw new AppError('STORE_BUSY', `Another writer is still at work: ${who} held the store for longer than the ${Math.round(this.limits.writeWaitMs / 1000)} s this one waits. Try again when it has finished.`, { detail: got.holder });
-      }
-      if (options.signal?.aborted) throw new AppError('IMPORT_ABORTED', 'The write was stopped while it waited for another writer.');
-      await sleep(Math.min(1_000, Math.max(50, Math.floor(this.limits.leaseMs / 10)), Math.max(0, deadline - Date.now())));
-    }
-    // The write then fails with LEASE_LOST, which says it to the person; the log only notes when.
-    this.lock.startHeartbeat(() => this.options.logger.info({ activity }, 'the write lease was lost; this write stops at its next chunk'));
-    try {
-      return await work();
-    } finally {
-      await this.lock.release();
-    }
-  }
-}
-
-function sleep(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
 /** The smallest collection that can answer: monthly rollup, daily rollup, or the records. */
