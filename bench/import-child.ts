@@ -1,6 +1,6 @@
 /**
  * Runs one FOCUS import in its own process so that its peak RSS is measured alone.
- * Prints one JSON line: { ms, rows, records, maxRssMb }.
+ * Prints one JSON line: { ms, rows, records, rejected, unchanged, maxRssMb }.
  */
 import { createReadStream, statSync } from 'node:fs';
 import { fixedClock } from '../src/ports/clock';
@@ -23,7 +23,7 @@ async function main(): Promise<void> {
   const ms = Number(process.hrtime.bigint() - started) / 1e6;
   await conn.close();
   const maxRssMb = process.resourceUsage().maxRSS / 1024;
-  process.stdout.write(`${JSON.stringify({ ms, rows: summary.rows, rejected: summary.rejected, records: summary.records, maxRssMb })}\n`);
+  process.stdout.write(`${JSON.stringify({ ms, rows: summary.rows, rejected: summary.rejected, records: summary.records, unchanged: summary.unchanged, maxRssMb })}\n`);
 }
 
 main().catch((e) => {

@@ -1,6 +1,7 @@
 /**
  * P2: import a generated 1M-row FOCUS CSV (rows/s, peak RSS), against a raw driver insertMany
- * of the same prepared documents on the same server.
+ * of the same prepared documents on the same server. Then the same file imported again,
+ * unchanged (what a retried or repeated import costs), against the first import.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, statSync } from 'node:fs';
@@ -22,6 +23,21 @@ export interface P2Result {
   records: number;
   rawInsertManySeconds: number;
   ratio: number;
+  /** The unchanged file imported a second time into the same store. */
+  reimportSeconds: number;
+  reimportUnchanged: number;
+  reimportPeakRssMb: number;
+  /** Re-import time / first import time. Goal <= 0.5. */
+  reimportRatio: number;
+}
+
+interface ChildResult { ms: number; rows: number; records: number; rejected: number; unchanged: number; maxRssMb: number }
+
+function importInChild(uri: string, csv: string): ChildResult {
+  const child = join(__dirname, 'import-child.js');
+  // The same heap cap `penny import` runs with (bin/penny.js, PENNY_IMPORT_HEAP_MB).
+  const out = execFileSync(process.execPath, [`--max-old-space-size=${IMPORT_HEAP_MB}`, child, uri, csv], { encoding: 'utf8', maxBuffer: 1 << 20 });
+  return JSON.parse(out.trim().split('\n').pop()!) as ChildResult;
 }
 
 export async function runP2(baseUri: string, rows: number, workDir: string): Promise<P2Result> {
@@ -34,12 +50,13 @@ export async function runP2(baseUri: string, rows: number, workDir: string): Pro
   const rawSeconds = await rawInsertMany(dbUri(baseUri, 'bench_raw'), rows);
 
   process.stderr.write('P2: penny import (separate process, for its peak RSS)…\n');
-  const child = join(__dirname, 'import-child.js');
-  // The same heap cap `penny import` runs with (bin/penny.js, PENNY_IMPORT_HEAP_MB).
-  const out = execFileSync(process.execPath, [`--max-old-space-size=${IMPORT_HEAP_MB}`, child, dbUri(baseUri, 'bench_store'), csv], { encoding: 'utf8', maxBuffer: 1 << 20 });
-  const result = JSON.parse(out.trim().split('\n').pop()!) as { ms: number; rows: number; records: number; rejected: number; maxRssMb: number };
+  const result = importInChild(dbUri(baseUri, 'bench_store'), csv);
   if (result.rejected > 0) throw new Error(`P2: ${result.rejected} generated rows were rejected`);
   const importSeconds = result.ms / 1000;
+
+  process.stderr.write('P2: penny import of the same, unchanged file again…\n');
+  const again = importInChild(dbUri(baseUri, 'bench_store'), csv);
+  if (again.unchanged !== again.records) throw new Error(`P2: the re-import found ${again.records - again.unchanged} changed records in an unchanged file`);
   return {
     rows: result.rows,
     csvMb: statSync(csv).size / 1e6,
@@ -49,6 +66,10 @@ export async function runP2(baseUri: string, rows: number, workDir: string): Pro
     records: result.records,
     rawInsertManySeconds: rawSeconds,
     ratio: importSeconds / rawSeconds,
+    reimportSeconds: again.ms / 1000,
+    reimportUnchanged: again.unchanged,
+    reimportPeakRssMb: again.maxRssMb,
+    reimportRatio: again.ms / result.ms,
   };
 }
 

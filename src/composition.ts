@@ -26,7 +26,9 @@ import { cloudRequestCaps, createCloudSources } from './sources/cloud-sources';
 import { DemoCostSource } from './sources/demo/demo-source';
 import { FocusCsvReader } from './sources/focus/focus-csv-reader';
 import { FileDaySpill } from './spill/file-day-spill';
-import { connectMongo } from './store/connection';
+import { closeMongo, connectMongo } from './store/connection';
+import { describeDbFailure } from './store/db-errors';
+import { dbHealthCheck, type DbHealth } from './store/db-health';
 import { MongoDigestDeliveries } from './store/digest-deliveries';
 import { MongoDigestSubscriptions } from './store/digest-subscriptions';
 import { startEmbeddedMongo } from './store/embedded-mongo';
@@ -36,6 +38,9 @@ import { MongoCostStore } from './store/mongo-cost-store';
 import { MongoMetaStore } from './store/mongo-meta-store';
 import { MongoRequestCountRepository } from './store/request-counts';
 import { MongoSyncRunRepository } from './store/sync-runs';
+
+/** A database driver's error as one coded sentence naming the cause, or undefined when it is not one. */
+export const describeFailure = describeDbFailure;
 
 export interface SchedulerSettings {
   /** This instance's name, stored on the jobs it locks. */
@@ -67,6 +72,8 @@ export interface Core {
   /** The deterministic demo clouds, anchored at a day so that re-runs extend the same history. */
   demoSource(anchor: Day): CostSource;
   createScheduler(settings: SchedulerSettings): Promise<Scheduler>;
+  /** Is the database answering right now (a short ping, for /healthz)? */
+  health(): Promise<DbHealth>;
   close(): Promise<void>;
 }
 
@@ -87,12 +94,13 @@ export async function openCore(config: Config, logger: Logger, clock: Clock = sy
     embedded = await startEmbeddedMongo({ dataDir: config.dataDir, ferretdbBin: config.ferretdbBin, logger, onProgress: options.onProgress });
     uri = embedded.uri;
   }
-  const conn = await connectMongo(uri).catch(async (error: unknown) => {
+  const conn = await connectMongo(uri, config.db).catch(async (error: unknown) => {
     await embedded?.stop();
     throw error;
   });
+  // An open connection keeps the process alive: every way out closes it.
   const close = async () => {
-    await conn.close();
+    await closeMongo(conn);
     await embedded?.stop();
   };
   try {
@@ -119,6 +127,7 @@ export async function openCore(config: Config, logger: Logger, clock: Clock = sy
       charts: (kind, host) => createChartRenderer(kind, host ? { host } : undefined),
       demoSource: (anchor) => new DemoCostSource(anchor, {}, config.currency),
       createScheduler: (settings) => createScheduler({ db: conn.db!, logger, ...settings }),
+      health: dbHealthCheck(conn),
       close,
     };
   } catch (error) {

@@ -14,6 +14,7 @@ import { isAppError } from './domain/errors';
 import { scheduleCloudSync } from './jobs/cloud-sync';
 import { makeDigestDispatch, scheduleDigestDispatch } from './jobs/digest-dispatch';
 import { scheduleHomeRefresh } from './jobs/home-refresh';
+import { scheduleRollupRepair } from './jobs/rollup-repair';
 import { systemClock, type Clock } from './ports/clock';
 import type { Scheduler } from './ports/scheduler';
 import { createSlackApp, type SlackApp } from './slack/app';
@@ -56,7 +57,7 @@ export async function startPenny(rawEnv: NodeJS.ProcessEnv = process.env, option
     const home = new HomePublisher({ answers, charts, digests, meta: core.meta, logger, syncStatus });
     const slack = await createSlackApp(slackConfig, boltLogger(logger), {
       router, charts, home, digests, receipts: core.receipts, clock, logger,
-      defaultTimeZone: config.timeZone, defaultDigestTime: config.digestTime,
+      defaultTimeZone: config.timeZone, defaultDigestTime: config.digestTime, health: core.health,
     });
 
     const owner = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
@@ -71,6 +72,7 @@ export async function startPenny(rawEnv: NodeJS.ProcessEnv = process.env, option
       sync: core.sync, sources: core.cloudSources, claims: core.receipts, clock, logger, time: config.cloud.sync.time, timeZone: config.timeZone,
     }, config.cloud.sources);
     await scheduleHomeRefresh(scheduler, { home: { refreshAll: () => home.refreshAll(slack.client) }, costs: core.costs, meta: core.meta, logger });
+    await scheduleRollupRepair(scheduler, { store: core.store, logger });
     await scheduler.start();
     const server = await slack.start(options.host);
     logger.info({ mode: slackConfig.mode, port: server ? (server.address() as { port?: number })?.port : undefined }, 'Penny is running');

@@ -19,6 +19,7 @@ export async function checkThenRun<T>(
   io: CliIo,
   check: (context: CheckContext) => T | Promise<T>,
   work: (core: Core, checked: T) => Promise<number>,
+  options: { json?: boolean } = {},
 ): Promise<number> {
   let settings: CommandSettings;
   try {
@@ -34,5 +35,5 @@ export async function checkThenRun<T>(
     io.err(`penny: ${error.message}\n`);
     return EXIT.usage;
   }
-  return withCore(io, (core) => work(core, checked), settings);
+  return withCore(io, (core) => work(core, checked), { settings, json: options.json });
 }

@@ -21,6 +21,8 @@ export interface CliIo {
   /** Where the console reads commands from. */
   stdin: Readable;
   stdinIsTTY: boolean;
+  /** This is the real process: a command may handle its signals and exit it (not in tests). */
+  ownsProcess?: boolean;
 }
 
 export const processIo: CliIo = {
@@ -33,6 +35,7 @@ export const processIo: CliIo = {
   },
   stdin: process.stdin,
   stdinIsTTY: Boolean(process.stdin.isTTY),
+  ownsProcess: true,
 };
 
 export interface CommandSettings {
@@ -47,24 +50,32 @@ export function loadSettings(io: CliIo): CommandSettings {
   return { config, logger: createLogger(config.logLevel) };
 }
 
+export interface CoreOptions {
+  settings?: CommandSettings;
+  /** Errors also as JSON on stdout ({"error": {code, message}}), for commands run with --json. */
+  json?: boolean;
+}
+
 /** Runs `work` with an open core and always closes it. Returns the exit code. */
-export async function withCore(io: CliIo, work: (core: Core) => Promise<number>, loaded?: CommandSettings): Promise<number> {
+export async function withCore(io: CliIo, work: (core: Core) => Promise<number>, options: CoreOptions = {}): Promise<number> {
   let settings: CommandSettings;
   try {
-    settings = loaded ?? loadSettings(io);
+    settings = options.settings ?? loadSettings(io);
   } catch (error) {
-    return reportError(io, undefined, error);
+    return reportError(io, undefined, error, options);
   }
   const { config, logger } = settings;
   let core: Core | undefined;
+  let composition: typeof import('../composition.js') | undefined;
   try {
     // Loaded here, not at the top: the database stack takes about a second to load, and a
     // command that fails its checks should not pay for it.
-    const { openCore } = await import('../composition.js');
-    core = await openCore(config, logger, undefined, { onProgress: (line) => io.err(`${line}\n`) });
+    composition = await import('../composition.js');
+    core = await composition.openCore(config, logger, undefined, { onProgress: (line) => io.err(`${line}\n`) });
     return await work(core);
   } catch (error) {
-    return reportError(io, logger, error);
+    // A driver error becomes one sentence naming the cause ("MongoDB did not answer within 30 s: …").
+    return reportError(io, logger, composition?.describeFailure(error, config.db) ?? error, options);
   } finally {
     await core?.close().catch((e: unknown) => logger.warn({ err: e }, 'error while closing'));
   }
@@ -73,12 +84,14 @@ export async function withCore(io: CliIo, work: (core: Core) => Promise<number>,
 /** Errors about what was typed (a period, a name that matches nothing) rather than what failed. */
 const USAGE_CODES: ReadonlySet<ErrorCode> = new Set(['PERIOD_INVALID', 'QUERY_INVALID', 'UNKNOWN_DIMENSION_VALUE']);
 
-export function reportError(io: CliIo, logger: Logger | undefined, error: unknown): number {
+export function reportError(io: CliIo, logger: Logger | undefined, error: unknown, options: { json?: boolean } = {}): number {
   if (isAppError(error)) {
     logger?.debug({ err: error, code: error.code, detail: error.detail }, error.message);
     io.err(`penny: ${error.message}\n`);
+    if (options.json) io.out(`${JSON.stringify({ error: { code: error.code, message: error.message } })}\n`);
     return USAGE_CODES.has(error.code) ? EXIT.usage : EXIT.failed;
   }
+  if (options.json) io.out(`${JSON.stringify({ error: { code: 'INTERNAL', message: 'Something went wrong; the log has the details.' } })}\n`);
   logger?.error({ err: error }, 'unexpected error');
   if (!logger) io.err(`penny: ${(error as Error)?.stack ?? String(error)}\n`);
   else io.err('penny: something went wrong; the log above has the details.\n');

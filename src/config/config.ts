@@ -7,10 +7,26 @@ import { isValidTimeZone } from '../domain/days';
 import { AppError } from '../domain/errors';
 import { DEFAULT_CURRENCY } from '../domain/money';
 import { cloudSchema, toCloudConfig, type CloudConfig } from './cloud-config';
+import { DEFAULT_DB_LIMITS, type DbLimits } from '../ports/db-limits';
 import { presentSettings } from './settings';
+
+export { DEFAULT_DB_LIMITS, type DbLimits };
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
+
+
+/** A whole number of milliseconds within bounds; an empty value counts as unset. */
+function millis(fallback: number, min: number, max: number) {
+  return z
+    .string()
+    .trim()
+    .optional()
+    .refine((v) => !v || /^\d+$/.test(v), 'must be a whole number of milliseconds')
+    .transform((v) => (v ? Number(v) : fallback))
+    .refine((n) => n >= min, `must be at least ${min} ms`)
+    .refine((n) => n <= max, `must be at most ${max} ms`);
+}
 
 const coreSchema = z.object({
   MONGODB_URI: z
@@ -36,6 +52,11 @@ const coreSchema = z.object({
     .default('09:00')
     .refine((v) => /^([01]\d|2[0-3]):[0-5]\d$/.test(v), 'must be a 24-hour time HH:MM such as 09:00'),
   LOG_LEVEL: z.enum(LOG_LEVELS).optional(),
+  PENNY_DB_CONNECT_TIMEOUT_MS: millis(DEFAULT_DB_LIMITS.connectMs, 100, 600_000),
+  PENNY_DB_QUERY_TIMEOUT_MS: millis(DEFAULT_DB_LIMITS.queryMs, 100, 3_600_000),
+  PENNY_DB_WRITE_TIMEOUT_MS: millis(DEFAULT_DB_LIMITS.writeMs, 100, 3_600_000),
+  PENNY_WRITE_LEASE_MS: millis(DEFAULT_DB_LIMITS.leaseMs, 1_000, 3_600_000),
+  PENNY_WRITE_WAIT_MS: millis(DEFAULT_DB_LIMITS.writeWaitMs, 0, 86_400_000),
 });
 
 export type CoreConfig = z.infer<typeof coreSchema>;
@@ -51,7 +72,9 @@ export interface Config {
   digestTime: string;
   logLevel: LogLevel;
   cloud: CloudConfig;
+  db: DbLimits;
 }
+
 
 /** Defaults that differ by face: the app logs at info, the CLI only warnings (its output is the answer). */
 export interface ConfigDefaults {
@@ -73,6 +96,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, defaults: Confi
     digestTime: c.PENNY_DIGEST_TIME,
     logLevel: c.LOG_LEVEL ?? defaults.logLevel ?? 'info',
     cloud: toCloudConfig(cloud.data),
+    db: {
+      connectMs: c.PENNY_DB_CONNECT_TIMEOUT_MS,
+      queryMs: c.PENNY_DB_QUERY_TIMEOUT_MS,
+      writeMs: c.PENNY_DB_WRITE_TIMEOUT_MS,
+      leaseMs: c.PENNY_WRITE_LEASE_MS,
+      writeWaitMs: c.PENNY_WRITE_WAIT_MS,
+    },
   };
 }
 

@@ -7,6 +7,11 @@
  * channel is logged and the others carry on. Running the job twice changes nothing: a sent or
  * held digest is simply skipped. The Agenda lock is not what keeps this exactly-once (on FerretDB
  * it is not exclusive, see agenda.ts); the claim is.
+ *
+ * MongoDB going away mid-way loses no digest and sends none twice: a digest whose claim or release
+ * got no reply is remembered, and its owner takes its own open claim up again on a later tick
+ * (unless it is posting that digest right now); a digest posted but not recorded is only
+ * recorded on later ticks, never posted again.
  */
 import type { Clock } from '../ports/clock';
 import type { DigestDeliveries, DigestSubscription, DigestSubscriptions } from '../ports/digests';
@@ -54,13 +59,46 @@ const MARK_SENT_TRIES = 3;
 
 export function makeDigestDispatch<D>(deps: DigestDispatchDeps<D>): DigestDispatchHandler {
   const { subscriptions, deliveries, clock, owner, logger } = deps;
+  /** Posted, but MongoDB did not take the record: key -> ts. Recorded later, never posted again. */
+  const unrecorded = new Map<string, string>();
+  /** Tried, but whether our claim stands is unknown (its reply or its release was lost). */
+  const uncertain = new Set<string>();
+  /** Being delivered by this instance now (runs of the job can overlap). */
+  const inFlight = new Set<string>();
+
+  async function record(channel: string, localDate: string, ts: string): Promise<DispatchOutcome> {
+    try {
+      await deliveries.markSent(channel, localDate, { owner, ts, sentAt: clock.now() });
+      unrecorded.delete(`${channel}:${localDate}`);
+      logger.info({ channel, localDate, ts, owner }, 'Digest posted earlier is now recorded as sent');
+      return { channel, localDate, result: 'sent', ts };
+    } catch (error) {
+      logger.warn({ err: error, channel, localDate, ts }, 'Digest posted but still not recorded as sent; trying again on the next run');
+      return { channel, localDate, result: 'failed' };
+    }
+  }
 
   async function deliver(sub: DigestSubscription, localDate: string): Promise<DispatchOutcome> {
+    const key = `${sub.channel}:${localDate}`;
+    if (inFlight.has(key)) return { channel: sub.channel, localDate, result: 'taken' };
+    inFlight.add(key);
+    try {
+      return await deliverOnce(sub, localDate, key);
+    } finally {
+      inFlight.delete(key);
+    }
+  }
+
+  async function deliverOnce(sub: DigestSubscription, localDate: string, key: string): Promise<DispatchOutcome> {
     const { channel } = sub;
+    const postedTs = unrecorded.get(key);
+    if (postedTs !== undefined) return record(channel, localDate, postedTs);
     let claimed: boolean;
     try {
-      claimed = await deliveries.claim(channel, localDate, owner);
+      claimed = await deliveries.claim(channel, localDate, owner, { resume: uncertain.has(key) });
+      uncertain.delete(key);
     } catch (error) {
+      uncertain.add(key);
       logger.error({ err: error, channel, localDate, owner }, 'Could not claim a digest delivery');
       return { channel, localDate, result: 'failed' };
     }
@@ -73,7 +111,8 @@ export function makeDigestDispatch<D>(deps: DigestDispatchDeps<D>): DigestDispat
     } catch (error) {
       logger.error({ err: error, channel, localDate, owner }, 'Digest not delivered; released it for a retry on the next run');
       await deliveries.release(channel, localDate, { owner, reason: errorText(error) }).catch((releaseError: unknown) => {
-        logger.error({ err: releaseError, channel, localDate, owner }, 'Could not release a failed digest claim; it is retried once the claim is stale');
+        uncertain.add(key);
+        logger.error({ err: releaseError, channel, localDate, owner }, 'Could not release a failed digest claim; this instance takes it up again on its next run');
       });
       return { channel, localDate, result: 'failed' };
     }
@@ -86,7 +125,8 @@ export function makeDigestDispatch<D>(deps: DigestDispatchDeps<D>): DigestDispat
         break;
       } catch (error) {
         if (attempt >= MARK_SENT_TRIES) {
-          logger.error({ err: error, channel, localDate, owner, ts }, 'Digest posted but not recorded as sent; it may be posted again once the claim is stale');
+          unrecorded.set(`${channel}:${localDate}`, ts);
+          logger.error({ err: error, channel, localDate, owner, ts }, 'Digest posted but not recorded as sent; this instance records it on its next runs (if it stops first, another may post it again once the claim is stale)');
           break;
         }
         await sleep(200 * 2 ** attempt);

@@ -32,24 +32,36 @@ export interface StoreCoverage {
   lastIngestedAt?: Date;
 }
 
+export interface WriteOptions {
+  importId: string;
+  /** What is writing, as another writer waiting for it would name it ("import", "sync"). */
+  activity?: string;
+  /** Told once, in a sentence, when the write has to wait for another writer. */
+  onWait?: (why: string) => void;
+  /** Stops the write between chunks (what is written stays valid; a re-run completes it). */
+  signal?: AbortSignal;
+}
+
 /** The cost store: idempotent writes by natural key, and grouped exact sums. */
 export interface CostStore {
   /**
    * Upserts daily records (same id replaces; unchanged ones are skipped), then refreshes rollups.
    * Batches from an async iterable are written under one lock, so memory stays at one batch.
    */
-  writeRecords(records: readonly CostRecord[] | AsyncIterable<readonly CostRecord[]>, options: { importId: string }): Promise<WriteResult>;
+  writeRecords(records: readonly CostRecord[] | AsyncIterable<readonly CostRecord[]>, options: WriteOptions): Promise<WriteResult>;
   /**
    * Makes `records` the whole of what `source` holds on `days`: upserts them and removes that
    * source's other records on those days (a record the provider dropped from a revised day).
    * Every record must be of `source` and on one of `days`. Other sources are left alone.
    */
-  replaceSourceDays(source: string, days: readonly Day[], records: readonly CostRecord[], options: { importId: string }): Promise<ReplaceResult>;
+  replaceSourceDays(source: string, days: readonly Day[], records: readonly CostRecord[], options: WriteOptions): Promise<ReplaceResult>;
   /**
    * Sums of the query's metric per (currency, group key). Rows may repeat a key; callers merge.
    * A group with no value ('') that sums to exactly zero is left out: it carries nothing.
    */
   groupCosts(query: CostQuery): Promise<GroupRow[]>;
+  /** Rebuilds what an interrupted write left incomplete, unless another writer is busy; returns the months repaired. */
+  repairRollups(): Promise<string[]>;
   dimensionValues(dim: CatalogDim): Promise<DimensionValue[]>;
   coverage(): Promise<StoreCoverage>;
 }

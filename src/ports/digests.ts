@@ -33,6 +33,15 @@ export interface DigestSubscriptions {
 
 export type DeliveryState = 'claimed' | 'sent' | 'released';
 
+export interface ClaimOptions {
+  /**
+   * An open claim of this same owner counts as won. For an owner that tried this digest before and
+   * does not know how it ended (MongoDB went away before the claim's reply or its release), and
+   * knows it is not posting it right now.
+   */
+  resume?: boolean;
+}
+
 /** Where one channel's digest for one local day stands (over all its attempts). */
 export interface DigestDelivery {
   channel: string;
@@ -64,7 +73,7 @@ export interface DigestDeliveries {
    * the digest is unsent and not held by a live claim; false when it is sent, held by someone
    * else, or out of attempts for the day.
    */
-  claim(channel: string, localDate: string, owner: string): Promise<boolean>;
+  claim(channel: string, localDate: string, owner: string, options?: ClaimOptions): Promise<boolean>;
   /** Records that the claim holder posted it. */
   markSent(channel: string, localDate: string, info: SentInfo): Promise<void>;
   /**

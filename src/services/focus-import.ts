@@ -1,12 +1,17 @@
 /**
  * Imports billing export files: read every row, fold rows into daily records, write them
  * idempotently. Several files in one import are folded together (multi-part exports).
+ *
+ * An import can be stopped (signal) or cut off (MongoDB goes away) at any point and run again:
+ * what was stored stays valid, and the next run skips what is already there. When MongoDB stops
+ * answering during the write, the write is tried once more (a failover takes seconds); if that
+ * fails too, the import stops with the cause and how to resume.
  */
 import { randomUUID } from 'node:crypto';
 import type { CostRecord } from '../domain/cost-record';
 import { DailyAggregator, DimensionTable } from '../domain/daily-aggregator';
 import { monthOf } from '../domain/days';
-import { AppError } from '../domain/errors';
+import { AppError, isOutage } from '../domain/errors';
 import type { Clock } from '../ports/clock';
 import type { CostFileReader, ImportInput } from '../ports/cost-file-reader';
 import type { CostStore } from '../ports/cost-store';
@@ -52,7 +57,14 @@ export interface ImportOptions {
   /** All or nothing: when any line is rejected, write nothing. */
   strict?: boolean;
   onProgress?: (progress: ImportProgress) => void;
+  /** A sentence for the person watching: why the import waits, or that it tries again. */
+  onNotice?: (text: string) => void;
+  /** Stops the import at its next step; `reason` says what stopped it ("SIGTERM"). */
+  signal?: AbortSignal;
 }
+
+/** Tries of the write phase when MongoDB stops answering (the first included). */
+const WRITE_TRIES = 2;
 
 export class FocusImportService {
   constructor(private readonly deps: { store: CostStore; reader: CostFileReader; spill: DaySpillFactory; clock: Clock; logger: Logger }) {}
@@ -72,8 +84,10 @@ export class FocusImportService {
         this.deps.logger.warn({ importId: summary.importId, rejected: summary.rejected }, 'strict import: nothing written');
         return summary;
       }
-      const result = await this.deps.store.writeRecords(foldDays(spill, table, this.deps.clock.now(), summary, options), { importId: summary.importId });
+      const result = await this.write(spill, table, summary, options);
       Object.assign(summary, { records: result.records, inserted: result.inserted, replaced: result.replaced, unchanged: result.unchanged, written: true });
+    } catch (error) {
+      throw this.explainStop(error, options);
     } finally {
       spill.dispose();
     }
@@ -82,6 +96,34 @@ export class FocusImportService {
       'import finished',
     );
     return summary;
+  }
+
+  /** Phase 2, tried again once if MongoDB stops answering: each try re-reads the spill, and skips what the last one stored. */
+  private async write(spill: DaySpill, table: DimensionTable, summary: ImportSummary, options: ImportOptions) {
+    const ingestedAt = this.deps.clock.now();
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.deps.store.writeRecords(foldDays(spill, table, ingestedAt, summary, options), {
+          importId: summary.importId, activity: 'import', onWait: options.onNotice, signal: options.signal,
+        });
+      } catch (error) {
+        if (!isOutage(error) || attempt >= WRITE_TRIES || options.signal?.aborted) throw error;
+        this.deps.logger.info({ err: error, importId: summary.importId, attempt }, 'MongoDB stopped answering during the import; trying the write again');
+        options.onNotice?.(`${(error as Error).message} Trying again…`);
+      }
+    }
+  }
+
+  /** The sentence for an import that did not finish: what stopped it, and how to resume. */
+  private explainStop(error: unknown, options: ImportOptions): unknown {
+    const resume = 'Run the same import again to finish it: what is already stored is kept and skipped.';
+    if (options.signal?.aborted) {
+      const why = String((options.signal.reason as Error | undefined)?.message ?? 'a stop request').replace(/^stopped by /, '');
+      return new AppError('IMPORT_ABORTED', `The import was stopped by ${why} before it finished. ${resume}`, { cause: error });
+    }
+    if (isOutage(error)) return new AppError((error as AppError).code, `${(error as Error).message} The import stopped there. ${resume}`, { cause: error });
+    if (error instanceof AppError && error.code === 'LEASE_LOST') return new AppError('LEASE_LOST', `${error.message} ${resume}`, { cause: error });
+    return error;
   }
 
   /** Phase 1: every row of every file, checked, its dimensions interned, filed by day. */
@@ -97,6 +139,7 @@ export class FocusImportService {
       };
       const result = await this.deps.reader.read(input, {
         row: (dims, day, amounts) => {
+          if (summary.imported % 1000 === 0) options.signal?.throwIfAborted();
           spill.append(day, `${table.intern(dims)}\t${amounts.billed}\t${amounts.effective}\t${amounts.list}`);
           summary.imported += 1;
           rows += 1;

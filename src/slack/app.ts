@@ -4,7 +4,7 @@
  */
 import { App, type Logger as BoltLogger } from '@slack/bolt';
 import { WebClient } from '@slack/web-api';
-import type { Server } from 'node:http';
+import type { Server, ServerResponse } from 'node:http';
 import type { SlackConfig } from '../config/slack-config';
 import { AppError } from '../domain/errors';
 import { registerListeners, type ListenerDeps } from './listeners';
@@ -21,7 +21,10 @@ export interface SlackApp {
   client: WebClient;
 }
 
-export async function createSlackApp(config: SlackConfig, logger: BoltLogger, deps: Omit<ListenerDeps, 'limit'>): Promise<SlackApp> {
+/** GET /healthz (HTTP mode): 200 while the database answers, 503 while it does not. */
+export type HealthCheck = () => Promise<{ up: boolean; reason?: string }>;
+
+export async function createSlackApp(config: SlackConfig, logger: BoltLogger, deps: Omit<ListenerDeps, 'limit'> & { health?: HealthCheck }): Promise<SlackApp> {
   // Bounded retries: a digest claim is taken over after 15 minutes, so a post must give up well before.
   const clientOptions = { ...(config.apiUrl ? { slackApiUrl: config.apiUrl } : {}), logger, retryConfig: { retries: 2 }, timeout: 30_000 };
   // Checking the token ourselves gives a clear error (Bolt's own check fails as an unhandled rejection).
@@ -36,7 +39,9 @@ export async function createSlackApp(config: SlackConfig, logger: BoltLogger, de
     botUserId: identity.user_id,
     logger,
     clientOptions,
-    ...(config.mode === 'socket' ? { socketMode: true, appToken: config.appToken } : { signingSecret: config.signingSecret!, port: config.port }),
+    ...(config.mode === 'socket'
+      ? { socketMode: true, appToken: config.appToken }
+      : { signingSecret: config.signingSecret!, port: config.port, customRoutes: deps.health ? [healthRoute(deps.health)] : [] }),
   });
   registerListeners(app, { ...deps, limit: createLimiter(ANSWERS) });
   return {
@@ -50,5 +55,18 @@ export async function createSlackApp(config: SlackConfig, logger: BoltLogger, de
       return (await app.start({ port: config.port, ...(host ? { host } : {}) })) as Server;
     },
     stop: () => app.stop().then(() => undefined),
+  };
+}
+
+function healthRoute(check: HealthCheck) {
+  return {
+    path: '/healthz',
+    method: ['GET'],
+    handler: (_req: unknown, res: ServerResponse) => {
+      void check().then((h) => {
+        res.writeHead(h.up ? 200 : 503, { 'content-type': 'application/json', 'cache-control': 'no-store' });
+        res.end(JSON.stringify(h.up ? { status: 'ok', database: 'up' } : { status: 'unavailable', database: 'down', reason: h.reason }));
+      });
+    },
   };
 }

@@ -1,8 +1,9 @@
 /**
  * DaySpill on local temporary files: one file per day, written in buffered appends and removed
- * when the import ends.
+ * when the import ends. An import that was killed cannot remove its own: the next one removes
+ * those whose process is gone (the directory name carries the pid).
  */
-import { appendFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { appendFileSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Day } from '../domain/days';
@@ -12,11 +13,18 @@ import type { DaySpill } from '../ports/day-spill';
 // measured as the difference between 185 MB and 300+ MB peak RSS on a 1M-row import.
 const FLUSH_BYTES = 256 * 1024;
 
+const PREFIX = 'penny-import-';
+
 export class FileDaySpill implements DaySpill {
-  private readonly dir = mkdtempSync(join(tmpdir(), 'penny-import-'));
+  private readonly dir: string;
   private readonly buffers = new Map<Day, string[]>();
   private readonly seen = new Set<Day>();
   private buffered = 0;
+
+  constructor(base = tmpdir()) {
+    removeOrphanedSpills(base);
+    this.dir = mkdtempSync(join(base, `${PREFIX}${process.pid}-`));
+  }
 
   append(day: Day, line: string): void {
     const buffer = this.buffers.get(day);
@@ -49,5 +57,28 @@ export class FileDaySpill implements DaySpill {
     for (const [day, lines] of this.buffers) appendFileSync(join(this.dir, day), `${lines.join('\n')}\n`);
     this.buffers.clear();
     this.buffered = 0;
+  }
+}
+
+/** Removes spill directories left by imports whose process no longer exists. */
+export function removeOrphanedSpills(base: string): void {
+  let names: string[];
+  try {
+    names = readdirSync(base);
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    const pid = Number(new RegExp(`^${PREFIX}(\\d+)-`).exec(name)?.[1]);
+    if (pid && pid !== process.pid && !isRunning(pid)) rmSync(join(base, name), { recursive: true, force: true });
+  }
+}
+
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM'; // alive, but someone else's
   }
 }

@@ -19,12 +19,19 @@
  * Attempts per channel and day are capped (`maxAttempts`, default 5), so a channel that always
  * fails (bot removed from it) is not retried every minute all day.
  *
+ * With `resume`, an owner's own open claim is taken up rather than waited out: the dispatcher asks
+ * so only for a digest it tried before without learning how that ended (MongoDB went away before
+ * the claim's reply or its release), and that it is not posting right now (digest-dispatch.ts).
+ * Recording the post is idempotent: a second markSent after a lost reply finds it already sent.
+ *
  * Attempts are read by exact `_id` one at a time (1, 2, … until one is missing): FerretDB v1 only
  * pushes a lone `_id` equality down to SQLite, so any other filter scans the whole collection.
  */
 import { Schema, type Connection, type Model } from 'mongoose';
 import { systemClock, type Clock } from '../ports/clock';
-import type { DeliveryState, DigestDeliveries, DigestDelivery, SentInfo } from '../ports/digests';
+import type { ClaimOptions, DeliveryState, DigestDeliveries, DigestDelivery, SentInfo } from '../ports/digests';
+import { dbLimitsOf } from './connection';
+import { guardDb } from './db-errors';
 
 interface DeliveryDoc {
   _id: string;
@@ -87,18 +94,23 @@ export class MongoDigestDeliveries implements DigestDeliveries {
   private readonly maxAttempts: number;
   private readonly clock: Clock;
 
-  constructor(conn: Connection, options: DigestDeliveriesOptions = {}) {
+  constructor(private readonly conn: Connection, options: DigestDeliveriesOptions = {}) {
     this.model = (conn.models[MODEL] as Model<DeliveryDoc> | undefined) ?? conn.model<DeliveryDoc>(MODEL, deliverySchema);
     this.staleClaimMs = options.staleClaimMs ?? DEFAULT_STALE_CLAIM_MS;
     this.maxAttempts = Math.min(Math.max(1, options.maxAttempts ?? DEFAULT_MAX_ATTEMPTS), HARD_ATTEMPT_LIMIT);
     this.clock = options.clock ?? systemClock;
   }
 
-  async claim(channel: string, localDate: string, owner: string): Promise<boolean> {
+  claim(channel: string, localDate: string, owner: string, options: ClaimOptions = {}): Promise<boolean> {
+    return this.guard(() => this.claimOnce(channel, localDate, owner, options));
+  }
+
+  private async claimOnce(channel: string, localDate: string, owner: string, options: ClaimOptions): Promise<boolean> {
     const attempts = await this.attempts(channel, localDate, { untilSent: true });
     const latest = attempts[attempts.length - 1];
     if (latest) {
       if (latest.state === 'sent') return false;
+      if (options.resume && latest.state === 'claimed' && latest.owner === owner) return true;
       const now = this.clock.now().getTime();
       if (latest.state === 'claimed' && now - latest.claimedAt.getTime() < this.staleClaimMs) return false;
       if (latest.attempt >= this.maxAttempts) return false;
@@ -106,13 +118,23 @@ export class MongoDigestDeliveries implements DigestDeliveries {
     return this.insertAttempt(channel, localDate, (latest?.attempt ?? 0) + 1, owner);
   }
 
-  async markSent(channel: string, localDate: string, info: SentInfo): Promise<void> {
-    const mine = (await this.attempts(channel, localDate)).filter((a) => a.owner === info.owner && a.state === 'claimed').pop();
-    if (!mine) throw new Error(`No open digest claim of ${info.owner} for ${channel} on ${localDate}`);
-    await this.model.updateOne({ _id: mine._id }, { $set: { state: 'sent', sentAt: info.sentAt, ts: info.ts } });
+  markSent(channel: string, localDate: string, info: SentInfo): Promise<void> {
+    return this.guard(async () => {
+      const attempts = await this.attempts(channel, localDate);
+      const mine = attempts.filter((a) => a.owner === info.owner && a.state === 'claimed').pop();
+      if (!mine) {
+        if (attempts.some((a) => a.owner === info.owner && a.state === 'sent' && a.ts === info.ts)) return; // recorded already; the reply was lost
+        throw new Error(`No open digest claim of ${info.owner} for ${channel} on ${localDate}`);
+      }
+      await this.model.updateOne({ _id: mine._id }, { $set: { state: 'sent', sentAt: info.sentAt, ts: info.ts } });
+    });
   }
 
-  async release(channel: string, localDate: string, options: { owner?: string; reason?: string } = {}): Promise<void> {
+  release(channel: string, localDate: string, options: { owner?: string; reason?: string } = {}): Promise<void> {
+    return this.guard(() => this.releaseOpen(channel, localDate, options));
+  }
+
+  private async releaseOpen(channel: string, localDate: string, options: { owner?: string; reason?: string }): Promise<void> {
     const open = (await this.attempts(channel, localDate))
       .filter((a) => a.state === 'claimed' && (options.owner === undefined || a.owner === options.owner))
       .pop();
@@ -122,7 +144,15 @@ export class MongoDigestDeliveries implements DigestDeliveries {
     await this.model.updateOne({ _id: open._id }, { $set });
   }
 
-  async get(channel: string, localDate: string): Promise<DigestDelivery | undefined> {
+  get(channel: string, localDate: string): Promise<DigestDelivery | undefined> {
+    return this.guard(() => this.describe(channel, localDate));
+  }
+
+  private guard<T>(work: () => Promise<T>): Promise<T> {
+    return guardDb(dbLimitsOf(this.conn), work);
+  }
+
+  private async describe(channel: string, localDate: string): Promise<DigestDelivery | undefined> {
     const attempts = await this.attempts(channel, localDate);
     const deciding = attempts.find((a) => a.state === 'sent') ?? attempts[attempts.length - 1];
     if (!deciding) return undefined;

@@ -4,6 +4,8 @@
  */
 import { Schema, type Connection, type Model } from 'mongoose';
 import type { DigestSubscription, DigestSubscriptions } from '../ports/digests';
+import { dbLimitsOf } from './connection';
+import { guardDb } from './db-errors';
 
 /** The subscription with its channel as `_id`. */
 type SubscriptionDoc = Omit<DigestSubscription, 'channel'> & { _id: string };
@@ -27,16 +29,20 @@ const MODEL = 'DigestSubscription';
 export class MongoDigestSubscriptions implements DigestSubscriptions {
   private readonly model: Model<SubscriptionDoc>;
 
-  constructor(conn: Connection) {
+  constructor(private readonly conn: Connection) {
     this.model = (conn.models[MODEL] as Model<SubscriptionDoc> | undefined) ?? conn.model<SubscriptionDoc>(MODEL, subscriptionSchema);
   }
 
   /** Creates the collection's indexes (the app connects with autoIndex off). */
   async init(): Promise<void> {
-    await this.model.createIndexes();
+    await this.guard(() => this.model.createIndexes());
   }
 
-  async upsert(sub: DigestSubscription): Promise<void> {
+  upsert(sub: DigestSubscription): Promise<void> {
+    return this.guard(() => this.save(sub));
+  }
+
+  private async save(sub: DigestSubscription): Promise<void> {
     const { channel, ...fields } = sub;
     const write = () => this.model.updateOne({ _id: channel }, { $set: { ...fields, providers: [...fields.providers] } }, { upsert: true, runValidators: true });
     try {
@@ -48,19 +54,23 @@ export class MongoDigestSubscriptions implements DigestSubscriptions {
     }
   }
 
-  async disable(channel: string, at: Date = new Date()): Promise<boolean> {
-    const result = await this.model.updateOne({ _id: channel }, { $set: { enabled: false, updatedAt: at } });
-    return result.matchedCount > 0;
+  disable(channel: string, at: Date = new Date()): Promise<boolean> {
+    return this.guard(async () => (await this.model.updateOne({ _id: channel }, { $set: { enabled: false, updatedAt: at } })).matchedCount > 0);
   }
 
-  async get(channel: string): Promise<DigestSubscription | undefined> {
-    const doc = await this.model.findById(channel).lean();
-    return doc ? toDomain(doc) : undefined;
+  get(channel: string): Promise<DigestSubscription | undefined> {
+    return this.guard(async () => {
+      const doc = await this.model.findById(channel).lean();
+      return doc ? toDomain(doc) : undefined;
+    });
   }
 
-  async listEnabled(): Promise<DigestSubscription[]> {
-    const docs = await this.model.find({ enabled: true }).sort({ _id: 1 }).lean();
-    return docs.map(toDomain);
+  listEnabled(): Promise<DigestSubscription[]> {
+    return this.guard(async () => (await this.model.find({ enabled: true }).sort({ _id: 1 }).lean()).map(toDomain));
+  }
+
+  private guard<T>(work: () => Promise<T>): Promise<T> {
+    return guardDb(dbLimitsOf(this.conn), work);
   }
 }
 

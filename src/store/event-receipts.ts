@@ -6,6 +6,8 @@
 import type { Collection, Connection } from 'mongoose';
 import { systemClock, type Clock } from '../ports/clock';
 import type { EventReceipts } from '../ports/event-receipts';
+import { dbLimitsOf } from './connection';
+import { guardDb } from './db-errors';
 
 const KEEP_MS = 24 * 3_600_000;
 const PRUNE_EVERY = 200;
@@ -19,11 +21,15 @@ export class MongoEventReceipts implements EventReceipts {
   private readonly receipts: Collection<ReceiptDoc>;
   private claims = 0;
 
-  constructor(conn: Connection, private readonly clock: Clock = systemClock) {
+  constructor(private readonly conn: Connection, private readonly clock: Clock = systemClock) {
     this.receipts = conn.collection<ReceiptDoc>('slack_event_receipts');
   }
 
-  async claim(eventId: string): Promise<boolean> {
+  claim(eventId: string): Promise<boolean> {
+    return guardDb(dbLimitsOf(this.conn), () => this.insert(eventId));
+  }
+
+  private async insert(eventId: string): Promise<boolean> {
     const now = this.clock.now();
     try {
       await this.receipts.insertOne({ _id: eventId, at: now });

@@ -105,6 +105,11 @@ export interface LockDoc {
   owner: string;
   expiresAt: Date;
   released: boolean;
+  /** Who holds it, so that a waiting writer can say why it waits. */
+  activity?: string;
+  host?: string;
+  pid?: number;
+  startedAt?: Date;
 }
 
 export const lockSchema = new Schema<LockDoc>(
@@ -115,6 +120,10 @@ export const lockSchema = new Schema<LockDoc>(
     owner: { type: String, required: true },
     expiresAt: { type: Date, required: true },
     released: { type: Boolean, default: false },
+    activity: String,
+    host: String,
+    pid: Number,
+    startedAt: Date,
   },
   { versionKey: false, collection: 'store_locks' },
 );

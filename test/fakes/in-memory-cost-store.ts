@@ -71,6 +71,11 @@ export class InMemoryCostStore implements CostStore {
     return [...out.values()];
   }
 
+  /** Nothing is ever left half-written in memory. */
+  async repairRollups(): Promise<string[]> {
+    return [];
+  }
+
   async coverage(): Promise<StoreCoverage> {
     const days = [...this.records.values()].map((r) => r.day).sort();
     return { firstDay: days[0], lastDay: days[days.length - 1], months: [...new Set(days.map((d) => d.slice(0, 7)))] };

@@ -77,7 +77,7 @@ describe('plan choice', () => {
 });
 
 describe('interrupted writes', () => {
-  it('reads records while a month is dirty, and init() rebuilds its rollups', async () => {
+  it('reads records while a month is dirty (saying so once), and the repair rebuilds its rollups', async () => {
     const other = await openTestDb('dirty');
     try {
       const s = new MongoCostStore(other, { logger: recordingLogger() });
@@ -86,11 +86,15 @@ describe('interrupted writes', () => {
       await other.db!.collection('cost_records_2025_01').insertOne({ ...(await other.db!.collection('cost_records_2025_01').findOne({}, { projection: { _id: 0 } })), _id: 'manual' as never, billed: 7n, resourceId: 'y' } as never);
       await other.db!.collection('cost_partitions').updateOne({ _id: '2025-01' as never }, { $set: { dirty: true } });
       const q: CostQuery = { range: { start: '2025-01-01', end: '2025-02-01' }, filters: {}, metric: 'billed' };
-      expect(norm(await s.groupCosts(q))).toEqual([['USD', '', 157n]]);
       const logger = recordingLogger();
       const restarted = new MongoCostStore(other, { logger });
       await restarted.init();
-      expect(logger.entries.some((e) => e.level === 'warn' && /rebuilding rollups/.test(e.msg ?? ''))).toBe(true);
+      expect(await restarted.dirtyMonths()).toEqual(['2025-01']); // init() leaves the repair to writers and the repair job
+      expect(norm(await restarted.groupCosts(q))).toEqual([['USD', '', 157n]]);
+      expect(norm(await restarted.groupCosts(q))).toEqual([['USD', '', 157n]]);
+      expect(logger.entries.filter((e) => e.level === 'warn' && /answering from the records/.test(e.msg ?? ''))).toHaveLength(1);
+      expect(await restarted.repairRollups()).toEqual(['2025-01']);
+      expect(logger.entries.some((e) => /rebuilding rollups/.test(e.msg ?? ''))).toBe(true);
       expect(await other.db!.collection('cost_partitions').findOne({ _id: '2025-01' as never })).toMatchObject({ dirty: false });
       expect(norm(await restarted.groupCosts(q))).toEqual([['USD', '', 157n]]);
       expect(norm(await restarted.groupCosts({ ...q, groupBy: 'day' }))).toEqual([['USD', '2025-01-05', 107n], ['USD', '2025-01-06', 50n]]);
@@ -105,21 +109,29 @@ describe('interrupted writes', () => {
       await other.db!.collection('store_locks').insertOne({ _id: 'race#1' as never, name: 'race', seq: 1, owner: 'gone', expiresAt: new Date(Date.now() - 1000), released: false });
       for (let round = 0; round < 5; round++) {
         const locks = Array.from({ length: 8 }, () => new WriteLock(other, 'race'));
-        const won = await Promise.all(locks.map((l, i) => l.acquire(`o${round}-${i}`)));
+        const won = (await Promise.all(locks.map((l, i) => l.tryAcquire(`o${round}-${i}`, 'test')))).map((r) => r.taken);
         expect(won.filter(Boolean)).toHaveLength(1);
-        await locks[won.indexOf(true)]!.release(`o${round}-${won.indexOf(true)}`);
+        await locks[won.indexOf(true)]!.release();
       }
     } finally {
       await dropTestDb(other);
     }
   });
 
-  it('a second writer waits for the first, then gives up with a clear error', async () => {
+  it('a second writer says once why it waits, then gives up with a clear error', async () => {
     const other = await openTestDb('lock');
     try {
-      const a = new MongoCostStore(other, { logger: recordingLogger(), lockWaitMs: 300 });
-      await other.db!.collection('store_locks').insertOne({ _id: 'cost-writes#1' as never, name: 'cost-writes', seq: 1, owner: 'someone-else', expiresAt: new Date(Date.now() + 60_000), released: false });
-      await expect(a.writeRecords([rec('2025-01-05', 1n)], { importId: 'x' })).rejects.toThrow('Another import is writing costs right now');
+      const a = new MongoCostStore(other, { logger: recordingLogger(), limits: { writeWaitMs: 600 } });
+      const startedAt = new Date('2024-10-02T12:01:00Z');
+      await other.db!.collection('store_locks').insertOne({
+        _id: 'cost-writes#1' as never, name: 'cost-writes', seq: 1, owner: 'someone-else', expiresAt: new Date(Date.now() + 60_000), released: false,
+        activity: 'import', host: 'box-7', pid: 4242, startedAt,
+      });
+      const waits: string[] = [];
+      await expect(a.writeRecords([rec('2025-01-05', 1n)], { importId: 'x', onWait: (w) => waits.push(w) })).rejects.toThrow(
+        'Another writer is still at work: an import (started 12:01 UTC on host box-7, pid 4242)',
+      );
+      expect(waits).toEqual(['waiting for an import (started 12:01 UTC on host box-7, pid 4242) to finish']);
       await other.db!.collection('store_locks').updateOne({ _id: 'cost-writes#1' as never }, { $set: { expiresAt: new Date(Date.now() - 1000) } });
       await expect(a.writeRecords([rec('2025-01-05', 1n)], { importId: 'y' })).resolves.toMatchObject({ records: 1, inserted: 1 });
     } finally {

@@ -62,6 +62,7 @@ export async function runCost(io: CliIo, periodWords: string[], opts: CostOption
       io.out(opts.json ? `${JSON.stringify(breakdownJson(answer))}\n` : `${costTable(answer)}\n`);
       return EXIT.ok;
     },
+    { json: opts.json },
   );
 }
 

@@ -3,6 +3,7 @@ import type { ImportProgress, ImportSummary } from '../../services/focus-import'
 import { checkThenRun } from '../checked-command';
 import { checkedInputs } from '../import-files';
 import { EXIT, type CliIo } from '../runtime';
+import { watchStopRequests } from '../stop-requests';
 
 export function importCommand(io: CliIo): Command {
   return new Command('import')
@@ -16,13 +17,22 @@ export function importCommand(io: CliIo): Command {
 }
 
 export async function runImport(io: CliIo, files: string[], opts: { json?: boolean; strict?: boolean }): Promise<number> {
-  return checkThenRun(io, () => checkedInputs(files), async (core, inputs) => {
-    const progress = io.isTTY && !opts.json ? progressPrinter(io) : undefined;
-    const summary = await core.imports.import(inputs, { strict: opts.strict, onProgress: progress });
-    if (progress) io.err('\r\u001b[K');
-    io.out(opts.json ? `${JSON.stringify(importJson(summary))}\n` : importText(summary));
-    return summary.rejected > 0 ? EXIT.partial : EXIT.ok;
-  });
+  // SIGINT/SIGTERM/SIGHUP or the launcher's death stop the import cleanly (its lease given back);
+  // only the real process may be exited when stopping takes too long.
+  const stop = watchStopRequests(io.ownsProcess ? { exit: (code) => process.exit(code), watchParent: true } : {});
+  try {
+    const code = await checkThenRun(io, () => checkedInputs(files), async (core, inputs) => {
+      const progress = io.isTTY && !opts.json ? progressPrinter(io) : undefined;
+      const notice = (text: string) => io.err(`${progress ? '\r\u001b[K' : ''}penny: ${text}\n`);
+      const summary = await core.imports.import(inputs, { strict: opts.strict, onProgress: progress, onNotice: notice, signal: stop.signal });
+      if (progress) io.err('\r\u001b[K');
+      io.out(opts.json ? `${JSON.stringify(importJson(summary))}\n` : importText(summary));
+      return summary.rejected > 0 ? EXIT.partial : EXIT.ok;
+    }, { json: opts.json });
+    return code === EXIT.failed ? (stop.exitCode() ?? code) : code;
+  } finally {
+    stop.dispose();
+  }
 }
 
 /** The JSON contract: {"rows","imported","rejected","errors":[{"line","message"}]} plus extras. */

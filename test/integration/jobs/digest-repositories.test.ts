@@ -118,6 +118,25 @@ describe('MongoDigestDeliveries', () => {
     expect(await d.get('CSTALE', '2026-03-10')).toMatchObject({ state: 'claimed', attempts: 2 });
   });
 
+  it('lets only its owner take an open claim up again, and only when asked to resume', async () => {
+    const d = new MongoDigestDeliveries(a, { clock: movableClock('2026-03-10T08:00:00Z') });
+    expect(await d.claim('CRES', '2026-03-10', 'A')).toBe(true);
+    expect(await d.claim('CRES', '2026-03-10', 'A')).toBe(false); // a second, overlapping try of the same owner
+    expect(await d.claim('CRES', '2026-03-10', 'B', { resume: true })).toBe(false);
+    expect(await d.claim('CRES', '2026-03-10', 'A', { resume: true })).toBe(true);
+    expect(await d.get('CRES', '2026-03-10')).toMatchObject({ state: 'claimed', owner: 'A', attempts: 1 });
+  });
+
+  it('records a post once even when the first record reply was lost (markSent again)', async () => {
+    const d = new MongoDigestDeliveries(a, { clock: movableClock('2026-03-10T08:00:00Z') });
+    expect(await d.claim('CIDEM', '2026-03-10', 'A')).toBe(true);
+    const info = { owner: 'A', ts: '1710000000.000200', sentAt: new Date('2026-03-10T08:00:01Z') };
+    await d.markSent('CIDEM', '2026-03-10', info);
+    await d.markSent('CIDEM', '2026-03-10', info);
+    expect(await d.get('CIDEM', '2026-03-10')).toMatchObject({ state: 'sent', attempts: 1, ts: info.ts });
+    await expect(d.markSent('CIDEM', '2026-03-10', { ...info, ts: 'other' })).rejects.toThrow(/No open digest claim/);
+  });
+
   it('stops after the maximum attempts for the day', async () => {
     const d = new MongoDigestDeliveries(a, { clock: movableClock('2026-03-10T08:00:00Z'), maxAttempts: 3 });
     for (let i = 1; i <= 3; i++) {

@@ -4,7 +4,7 @@
  */
 import { makeDigestDispatch, type DigestDispatchDeps } from '../../../src/jobs/digest-dispatch';
 import { fixedClock } from '../../../src/ports/clock';
-import type { DigestDeliveries, DigestDelivery, DigestSubscription, SentInfo } from '../../../src/ports/digests';
+import type { ClaimOptions, DigestDeliveries, DigestDelivery, DigestSubscription, SentInfo } from '../../../src/ports/digests';
 import { recordingLogger } from '../../support/silent-logger';
 
 const NOW = '2026-03-10T12:00:00Z';
@@ -19,11 +19,12 @@ class MemoryDeliveries implements DigestDeliveries {
   markSentFailures = 0;
   failRelease = false;
 
-  async claim(channel: string, localDate: string, owner: string): Promise<boolean> {
-    this.calls.push(`claim ${channel}`);
+  async claim(channel: string, localDate: string, owner: string, options: ClaimOptions = {}): Promise<boolean> {
+    this.calls.push(`claim ${channel}${options.resume ? ' (resume)' : ''}`);
     if (this.failClaim.has(channel)) throw new Error('db down');
     const key = `${channel}:${localDate}`;
     const row = this.rows.get(key);
+    if (options.resume && row?.state === 'claimed' && row.owner === owner) return true;
     if (row && row.state !== 'released') return false;
     this.rows.set(key, { channel, localDate, owner, state: 'claimed', claimedAt: new Date(NOW), attempts: (row?.attempts ?? 0) + 1 });
     return true;
@@ -99,8 +100,57 @@ describe('makeDigestDispatch', () => {
     expect(logger.entries.filter((e) => e.level === 'error').map((e) => e.msg)).toEqual([
       'Could not claim a digest delivery',
       'Digest not delivered; released it for a retry on the next run',
-      'Could not release a failed digest claim; it is retried once the claim is stale',
+      'Could not release a failed digest claim; this instance takes it up again on its next run',
     ]);
+  });
+
+  it('after MongoDB comes back, takes up its own claim whose release was lost, and posts once', async () => {
+    const failPost = new Set(['C1']);
+    const { dispatch, deliveries, posted } = setup(['C1'], {}, failPost);
+    deliveries.failRelease = true;
+    expect((await dispatch()).outcomes[0]?.result).toBe('failed');
+    expect((await deliveries.get('C1', '2026-03-10'))?.state).toBe('claimed'); // stuck open, ours
+    failPost.clear();
+    deliveries.failRelease = false;
+    expect((await dispatch()).outcomes[0]?.result).toBe('sent');
+    expect(deliveries.calls).toContain('claim C1 (resume)');
+    expect(await dispatch()).toMatchObject({ outcomes: [{ result: 'taken' }] });
+    expect(posted).toEqual(['C1']);
+  });
+
+  it('after a lost claim reply, takes the claim up again instead of waiting for it to go stale', async () => {
+    const { dispatch, deliveries, posted } = setup(['C1']);
+    const claim = deliveries.claim.bind(deliveries);
+    let lose = true;
+    deliveries.claim = async (...args) => {
+      const won = await claim(...args);
+      if (lose) {
+        lose = false;
+        throw new Error('connection closed before the reply');
+      }
+      return won;
+    };
+    expect((await dispatch()).outcomes[0]?.result).toBe('failed');
+    expect((await dispatch()).outcomes[0]?.result).toBe('sent');
+    expect(posted).toEqual(['C1']);
+  });
+
+  it('records a digest posted but not recorded on later runs, and never posts it again', async () => {
+    const { dispatch, deliveries, posted } = setup(['C1']);
+    deliveries.markSentFailures = 3;
+    await dispatch();
+    expect((await deliveries.get('C1', '2026-03-10'))?.state).toBe('claimed');
+    expect((await dispatch()).outcomes[0]?.result).toBe('sent');
+    expect((await deliveries.get('C1', '2026-03-10'))?.state).toBe('sent');
+    await dispatch();
+    expect(posted).toEqual(['C1']);
+  });
+
+  it('never delivers one digest twice when runs of the same instance overlap', async () => {
+    const { dispatch, deliveries, posted } = setup(['C1']);
+    deliveries.failRelease = true; // would leave an open claim a second run could resume
+    await Promise.all([dispatch(), dispatch(), dispatch()]);
+    expect(posted).toEqual(['C1']);
   });
 
   it('renews the job lock after each delivery and stops when the lock is lost', async () => {

@@ -5,6 +5,8 @@
  */
 import type { App } from '@slack/bolt';
 import type { ListenerDeps } from '../deps';
+import { isOutage, TRY_AGAIN_MESSAGE } from '../../../domain/errors';
+import { errorMessage } from '../../blocks';
 import { postReply, slackReply } from '../../deliver';
 
 /** Drops the leading mention(s) and an optional `/cost` or `cost` the person typed out of habit. */
@@ -34,6 +36,11 @@ export function registerQuestions(app: App, deps: ListenerDeps): void {
       });
     } catch (error) {
       deps.logger.error({ err: error, channel: q.channel, text: q.text }, 'could not answer a question');
+      // Without the database even the redelivery guard is down: still tell the person.
+      if (isOutage(error)) {
+        const where = { channel: q.channel, ...(q.threadTs ? { threadTs: q.threadTs } : {}) };
+        await postReply(client, where, { message: errorMessage(TRY_AGAIN_MESSAGE), visibility: 'in_channel' }).catch(() => undefined);
+      }
     }
   };
 

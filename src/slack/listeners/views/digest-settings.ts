@@ -4,6 +4,7 @@
  */
 import type { App } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
+import { userMessage } from '../../../domain/errors';
 import { nextRun } from '../../../services/digest-schedule';
 import { digestSettingsModal, validateDigestSettings } from '../../blocks';
 import type { ListenerDeps } from '../deps';
@@ -43,6 +44,7 @@ export function registerDigestSettings(app: App, deps: ListenerDeps): void {
       });
     } catch (error) {
       deps.logger.error({ err: error, channel }, 'could not save digest settings');
+      await client.chat.postEphemeral({ channel, user: body.user.id, text: `The digest settings were not saved. ${userMessage(error)}` }).catch(() => undefined);
     }
   });
 }
