@@ -6,6 +6,7 @@ import { providerLabel } from './cost-record';
 import type { DateRange } from './days';
 import { AppError } from './errors';
 import type { Nanos } from './money';
+import type { MatchRule } from './match-rules';
 
 export const GROUP_DIMS = ['day', 'month', 'service', 'region', 'account', 'provider', 'charge-category'] as const;
 export type PlainGroupDim = (typeof GROUP_DIMS)[number];
@@ -21,6 +22,10 @@ export interface CostFilters {
   excludeChargeCategories?: ChargeCategory[];
   tags?: { key: string; value: string }[];
   currency?: string;
+  /** Only costs that match at least one rule (a project's accounts or tag); empty matches nothing. */
+  anyOf?: MatchRule[];
+  /** Only costs that match none of the rules. */
+  noneOf?: MatchRule[];
 }
 
 export interface CostQuery {
@@ -28,6 +33,8 @@ export interface CostQuery {
   groupBy?: GroupDim;
   filters: CostFilters;
   metric: Metric;
+  /** Also split every group by day: rows then carry `day`. */
+  byDay?: boolean;
 }
 
 /** One row as the store returns it: a group within one currency. */
@@ -36,6 +43,8 @@ export interface GroupRow {
   key: string;
   label: string;
   amount: Nanos;
+  /** Only when the query asked for `byDay`. */
+  day?: string;
 }
 
 export interface CostGroup {
@@ -95,7 +104,7 @@ export function isTimeDim(dim: GroupDim | undefined): boolean {
 export function mergeRows(rows: Iterable<GroupRow>): GroupRow[] {
   const merged = new Map<string, GroupRow>();
   for (const row of rows) {
-    const id = `${row.currency}\u0000${row.key}`;
+    const id = `${row.currency}\u0000${row.key}\u0000${row.day ?? ''}`;
     const seen = merged.get(id);
     if (seen) {
       seen.amount += row.amount;
