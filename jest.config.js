@@ -6,8 +6,8 @@ module.exports = {
   transform: {
     '^.+\\.(t|j)sx?$': ['@swc/jest', { jsc: { target: 'es2022', parser: { syntax: 'typescript' } }, module: { type: 'commonjs' } }],
   },
-  // agenda and its Mongo backend ship ESM only; swc turns them into CommonJS for Jest.
-  transformIgnorePatterns: ['/node_modules/(?!(agenda|@agendajs)/)'],
+  // agenda, its Mongo backend and jose ship ESM only; swc turns them into CommonJS for Jest.
+  transformIgnorePatterns: ['/node_modules/(?!(agenda|@agendajs|jose)/)'],
   globalSetup: '<rootDir>/test/support/global-setup.ts',
   globalTeardown: '<rootDir>/test/support/global-teardown.ts',
   testTimeout: 60000,

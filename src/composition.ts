@@ -3,6 +3,7 @@
  * The Slack app, the CLI and the demo all start here; this is the one place where concrete
  * adapters are chosen. The Core it returns holds ports and services only.
  */
+import { JoseTokens } from './auth/jose-tokens';
 import { createChartRenderer, type ChartRendererKind } from './charts';
 import { CommandRouter } from './commands/command-router';
 import type { Config } from './config/config';
@@ -16,10 +17,14 @@ import type { EventReceipts } from './ports/event-receipts';
 import type { Logger } from './ports/logger';
 import type { MetaStore } from './ports/meta-store';
 import type { Scheduler } from './ports/scheduler';
+import type { TokenIssuer, TokenVerifier } from './ports/tokens';
+import type { WriteLog } from './ports/write-log';
 import { createScheduler } from './scheduler/agenda-scheduler';
 import { CostAnswers } from './services/cost-answers';
 import { CostService } from './services/cost-service';
 import { FocusImportService } from './services/focus-import';
+import { HealthService } from './services/health';
+import { TrackedCostStore } from './services/tracked-store';
 import { DemoCostSource } from './sources/demo/demo-source';
 import { FocusCsvReader } from './sources/focus/focus-csv-reader';
 import { FileDaySpill } from './spill/file-day-spill';
@@ -31,6 +36,7 @@ import { MongoEventReceipts } from './store/event-receipts';
 import type { RunningServer } from './store/ferretdb-process';
 import { MongoCostStore } from './store/mongo-cost-store';
 import { MongoMetaStore } from './store/mongo-meta-store';
+import { MongoDatabaseProbe, MongoWriteLog } from './store/write-log';
 
 export interface SchedulerSettings {
   /** This instance's name, stored on the jobs it locks. */
@@ -51,6 +57,11 @@ export interface Core {
   costs: CostService;
   answers: CostAnswers;
   imports: FocusImportService;
+  /** Every write that changes answers, and the last write per source. */
+  writes: WriteLog;
+  health: HealthService;
+  /** API tokens: checked by the API, issued by `penny token create`. */
+  tokens: TokenVerifier & TokenIssuer;
   /** The `/cost` grammar over the services, shared by Slack and the console. */
   router: CommandRouter;
   /** Charts as QuickChart URLs (Slack's default) or local PNGs (the console, CHART_RENDERER=local). */
@@ -77,14 +88,18 @@ export async function openCore(config: Config, logger: Logger, clock: Clock = sy
     await embedded?.stop();
   };
   try {
-    const store = new MongoCostStore(conn, { logger });
+    const mongoStore = new MongoCostStore(conn, { logger });
     const digests = new MongoDigestSubscriptions(conn);
-    await Promise.all([store.init(), digests.init()]);
+    await Promise.all([mongoStore.init(), digests.init()]);
+    const writes = new MongoWriteLog(conn);
+    const store = new TrackedCostStore(mongoStore, writes, clock);
     const costs = new CostService({ store, clock, timeZone: config.timeZone, currency: config.currency });
     const answers = new CostAnswers(costs);
     const router = new CommandRouter({ answers, digests, clock, logger, defaultTimeZone: config.timeZone, defaultDigestTime: config.digestTime });
     return {
-      config, logger, clock, store, digests, costs, answers, router,
+      config, logger, clock, store, digests, costs, answers, router, writes,
+      health: new HealthService({ db: new MongoDatabaseProbe(conn), writes, store, clock }),
+      tokens: createTokens(config, clock),
       meta: new MongoMetaStore(conn),
       deliveries: new MongoDigestDeliveries(conn),
       receipts: new MongoEventReceipts(conn, clock),
@@ -98,4 +113,10 @@ export async function openCore(config: Config, logger: Logger, clock: Clock = sy
     await close().catch(() => undefined);
     throw error;
   }
+}
+
+/** API tokens from the settings alone (no database): the API checks them, `penny token create` issues them. */
+export function createTokens(config: Config, clock: Clock = systemClock): TokenVerifier & TokenIssuer {
+  const { jwtSecret, jwtPublicKey, jwtPrivateKey, jwtAudience } = config.auth;
+  return new JoseTokens({ secret: jwtSecret, publicKey: jwtPublicKey, privateKey: jwtPrivateKey, audience: jwtAudience }, clock);
 }

@@ -5,6 +5,8 @@
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import type { Server } from 'node:http';
+import { createApi, type PennyApi } from './api';
+import { startApiServer, stopApiServer } from './api/server';
 import { openCore, type Core } from './composition';
 import { loadConfig } from './config/config';
 import { createLogger } from './config/logger';
@@ -26,6 +28,9 @@ export interface Penny {
   scheduler: Scheduler;
   /** The HTTP server in HTTP mode. */
   server?: Server;
+  /** The REST API; served by `server` in HTTP mode, by `apiServer` (on PORT) in Socket Mode. */
+  api: PennyApi;
+  apiServer?: Server;
   stop(): Promise<void>;
 }
 
@@ -52,10 +57,11 @@ export async function startPenny(rawEnv: NodeJS.ProcessEnv = process.env, option
     const charts = core.charts(slackConfig.chartRenderer, slackConfig.quickchartHost);
     const { answers, digests, router } = core;
     const home = new HomePublisher({ answers, charts, digests, meta: core.meta, logger });
+    const api = createApi({ answers, health: core.health, tokens: core.tokens, logger });
     const slack = await createSlackApp(slackConfig, boltLogger(logger), {
       router, charts, home, digests, receipts: core.receipts, clock, logger,
       defaultTimeZone: config.timeZone, defaultDigestTime: config.digestTime,
-    });
+    }, { customRoutes: api.boltRoutes });
 
     const owner = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
     const scheduler = await core.createScheduler({ name: owner, processEvery: options.processEvery, lockLifetimeMs: options.lockLifetimeMs });
@@ -67,11 +73,18 @@ export async function startPenny(rawEnv: NodeJS.ProcessEnv = process.env, option
     await scheduleDigestDispatch(scheduler, dispatch, { interval: options.digestInterval, lockLifetimeMs: options.lockLifetimeMs });
     await scheduleHomeRefresh(scheduler, { home: { refreshAll: () => home.refreshAll(slack.client) }, costs: core.costs, meta: core.meta, logger });
     await scheduler.start();
-    const server = await slack.start(options.host);
-    logger.info({ mode: slackConfig.mode, port: server ? (server.address() as { port?: number })?.port : undefined }, 'Penny is running');
+    // Socket Mode has no HTTP server of Bolt's: the API gets its own on PORT.
+    const apiServer = slackConfig.mode === 'socket' ? await startApiServer(api.handle, slackConfig.port, options.host) : undefined;
+    const server = await slack.start(options.host).catch(async (error: unknown) => {
+      if (apiServer) await stopApiServer(apiServer);
+      throw error;
+    });
+    const port = (server ?? apiServer)?.address() as { port?: number } | null;
+    logger.info({ mode: slackConfig.mode, port: port?.port }, 'Penny is running');
     return {
-      core, slack, scheduler, server,
+      core, slack, scheduler, server, api, apiServer,
       stop: async () => {
+        if (apiServer) await stopApiServer(apiServer);
         await slack.stop().catch((e: unknown) => logger.warn({ err: e }, 'stopping Slack'));
         await scheduler.stop().catch((e: unknown) => logger.warn({ err: e }, 'stopping the scheduler'));
         await core.close();

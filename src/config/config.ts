@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { isValidTimeZone } from '../domain/days';
 import { AppError } from '../domain/errors';
+import { authConflicts, authSchema, toAuthConfig, type AuthConfig } from './auth-config';
 
 const coreSchema = z.object({
   MONGODB_URI: z
@@ -31,6 +32,8 @@ const coreSchema = z.object({
     .default('09:00')
     .refine((v) => /^([01]\d|2[0-3]):[0-5]\d$/.test(v), 'must be a 24-hour time HH:MM such as 09:00'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+}).extend(authSchema.shape).superRefine((c, ctx) => {
+  for (const { path, message } of authConflicts(c)) ctx.addIssue({ code: 'custom', path: [path], message });
 });
 
 export type CoreConfig = z.infer<typeof coreSchema>;
@@ -43,6 +46,8 @@ export interface Config {
   ferretdbBin?: string;
   digestTime: string;
   logLevel: CoreConfig['LOG_LEVEL'];
+  /** API tokens and roles (auth-config.ts). */
+  auth: AuthConfig;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -57,6 +62,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     ferretdbBin: c.PENNY_FERRETDB_BIN || undefined,
     digestTime: c.PENNY_DIGEST_TIME,
     logLevel: c.LOG_LEVEL,
+    auth: toAuthConfig(c),
   };
 }
 

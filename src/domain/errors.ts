@@ -15,6 +15,11 @@ export type ErrorCode =
   | 'IMPORT_ABORTED'
   | 'STORE_BUSY'
   | 'NOT_CONFIGURED'
+  | 'NOT_FOUND'
+  | 'ALREADY_EXISTS'
+  | 'UNAUTHENTICATED'
+  | 'FORBIDDEN'
+  | 'NOT_AVAILABLE'
   | 'INTERNAL';
 
 export class AppError extends Error {

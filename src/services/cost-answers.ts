@@ -8,6 +8,7 @@ import { parsePeriod, type Period } from '../domain/period';
 import type { CostRequest, CostService } from './cost-service';
 import type { CompareAnswer, DailyAnswer, DigestAnswer, Freshness, HomeAnswer, ReportAnswer, SummaryAnswer, TopAnswer } from '../answers/types';
 import type { BreakdownAnswer } from '../answers/breakdown';
+import { presentDailySeries } from './daily-series';
 import { presentBreakdown, presentCompare, presentDaily, presentDigest, presentHome, presentSummary, presentTop, reportCsv, reportJson, reportRowCount } from './present/presenters';
 
 /** Providers usually revise the last couple of days of cost data. */
@@ -34,6 +35,12 @@ export class CostAnswers {
   /** Any engine request as a breakdown answer (`penny cost`, the API). */
   async breakdown(request: CostRequest): Promise<BreakdownAnswer> {
     return presentBreakdown(await this.costs.query(request));
+  }
+
+  /** Costs day by day; with a dimension (provider, service, …) each day is split by it too. */
+  async dailyBreakdown(request: CostRequest): Promise<BreakdownAnswer> {
+    if (!request.groupBy || request.groupBy === 'day') return this.breakdown({ ...request, groupBy: 'day' });
+    return presentDailySeries(await this.costs.query({ ...request, byDay: true, compare: false, compareWith: undefined }));
   }
 
   async freshness(): Promise<Freshness> {

@@ -3,7 +3,7 @@
  * It resolves what people typed to stored values, asks the store, and compares periods.
  */
 import { canonicalProvider, parseChargeCategory, providerLabel, type ChargeCategory, type Metric } from '../domain/cost-record';
-import { buildBreakdown, type CostBreakdown, type CostFilters, type CostQuery, type GroupDim } from '../domain/cost-query';
+import { buildBreakdown, mergeRows, type CostBreakdown, type CostFilters, type CostQuery, type GroupDim, type GroupRow } from '../domain/cost-query';
 import { todayIn, type Day } from '../domain/days';
 import { matchDimension, type Candidate } from '../domain/dimension-match';
 import { AppError } from '../domain/errors';
@@ -27,6 +27,8 @@ export interface CostRequest {
   compare?: boolean;
   /** Compare with this period instead of the one before (implies compare). */
   compareWith?: Period;
+  /** Also split the groups by day (CostResult.days). */
+  byDay?: boolean;
 }
 
 /** A filter as it was understood, for showing people what was matched. */
@@ -44,6 +46,8 @@ export interface CostResult {
   applied: AppliedFilter[];
   /** PENNY_CURRENCY: the currency an answer with no rows is shown in. */
   defaultCurrency: string;
+  /** With `byDay`: the groups split by day (merged, every row has `day`). */
+  days?: GroupRow[];
 }
 
 export class CostService {
@@ -67,10 +71,12 @@ export class CostService {
     const query: CostQuery = { range: request.period.range, groupBy: request.groupBy, filters, metric: request.metric ?? 'billed' };
     const prevPeriod = request.compareWith ?? (request.compare ? previousPeriod(request.period) : undefined);
     const [rows, prevRows] = await Promise.all([
-      this.deps.store.groupCosts(query),
+      this.deps.store.groupCosts(request.byDay ? { ...query, byDay: true } : query),
       prevPeriod ? this.deps.store.groupCosts({ ...query, range: prevPeriod.range }) : Promise.resolve(undefined),
     ]);
-    const answer: CostResult = { period: request.period, query, breakdown: buildBreakdown(query, rows), applied, defaultCurrency: this.deps.currency };
+    const groups = request.byDay ? rows.map(({ day: _day, ...row }) => row) : rows;
+    const answer: CostResult = { period: request.period, query, breakdown: buildBreakdown(query, groups), applied, defaultCurrency: this.deps.currency };
+    if (request.byDay) answer.days = mergeRows(rows);
     if (prevPeriod && prevRows) answer.previous = { period: prevPeriod, breakdown: buildBreakdown({ ...query, range: prevPeriod.range }, prevRows) };
     return answer;
   }

@@ -2,7 +2,7 @@
  * The Bolt app: Socket Mode when SLACK_APP_TOKEN is set, otherwise HTTP at /slack/events.
  * Collaborators come in through `deps`; nothing here builds its own clients.
  */
-import { App, type Logger as BoltLogger } from '@slack/bolt';
+import { App, type CustomRoute, type Logger as BoltLogger } from '@slack/bolt';
 import { WebClient } from '@slack/web-api';
 import type { Server } from 'node:http';
 import type { SlackConfig } from '../config/slack-config';
@@ -21,7 +21,12 @@ export interface SlackApp {
   client: WebClient;
 }
 
-export async function createSlackApp(config: SlackConfig, logger: BoltLogger, deps: Omit<ListenerDeps, 'limit'>): Promise<SlackApp> {
+export interface SlackAppOptions {
+  /** Served beside /slack/events in HTTP mode (the REST API, /healthz). */
+  customRoutes?: CustomRoute[];
+}
+
+export async function createSlackApp(config: SlackConfig, logger: BoltLogger, deps: Omit<ListenerDeps, 'limit'>, options: SlackAppOptions = {}): Promise<SlackApp> {
   // Bounded retries: a digest claim is taken over after 15 minutes, so a post must give up well before.
   const clientOptions = { ...(config.apiUrl ? { slackApiUrl: config.apiUrl } : {}), logger, retryConfig: { retries: 2 }, timeout: 30_000 };
   // Checking the token ourselves gives a clear error (Bolt's own check fails as an unhandled rejection).
@@ -36,7 +41,7 @@ export async function createSlackApp(config: SlackConfig, logger: BoltLogger, de
     botUserId: identity.user_id,
     logger,
     clientOptions,
-    ...(config.mode === 'socket' ? { socketMode: true, appToken: config.appToken } : { signingSecret: config.signingSecret!, port: config.port }),
+    ...(config.mode === 'socket' ? { socketMode: true, appToken: config.appToken } : { signingSecret: config.signingSecret!, port: config.port, customRoutes: options.customRoutes ?? [] }),
   });
   registerListeners(app, { ...deps, limit: createLimiter(ANSWERS) });
   return {

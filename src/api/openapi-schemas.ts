@@ -1,0 +1,58 @@
+/** JSON Schemas of the API's answers, for the OpenAPI document. */
+const decimal = { type: 'string', pattern: '^-?\\d+(\\.\\d+)?$', description: 'An exact decimal amount.' };
+const day = { type: 'string', format: 'date' };
+const nullable = (schema: Record<string, unknown>) => ({ oneOf: [schema, { type: 'null' }] });
+
+export const SCHEMAS: Record<string, unknown> = {
+  Error: {
+    type: 'object',
+    required: ['error'],
+    properties: { error: { type: 'object', required: ['code', 'message'], properties: { code: { type: 'string' }, message: { type: 'string', description: 'What to fix.' } } } },
+  },
+  Breakdown: {
+    type: 'object',
+    description: 'The `penny cost --json` contract. With several currencies, `currency` and `total` are null and `currencies` lists each.',
+    required: ['from', 'to', 'metric', 'currency', 'total', 'groupBy', 'groups', 'currencies'],
+    properties: {
+      from: day,
+      to: { ...day, description: 'Inclusive.' },
+      metric: { enum: ['billed', 'effective', 'list'] },
+      currency: nullable({ type: 'string' }),
+      total: nullable(decimal),
+      groupBy: nullable({ type: 'string' }),
+      groups: {
+        type: 'array',
+        items: {
+          type: 'object',
+          required: ['key', 'label', 'currency', 'cost'],
+          properties: { key: { type: 'string' }, label: { type: 'string' }, currency: { type: 'string' }, cost: decimal, previous: decimal },
+        },
+      },
+      currencies: { type: 'array', items: { type: 'object', properties: { currency: { type: 'string' }, total: decimal } } },
+      previous: { type: 'object', properties: { from: day, to: day, currencies: { type: 'array' } } },
+      filters: { type: 'array', items: { type: 'object', properties: { dim: { type: 'string' }, input: { type: 'string' }, matched: { type: 'array', items: { type: 'string' } } } } },
+      series: {
+        type: 'object',
+        description: 'Daily costs split by `groupBy` (only /costs/daily with a groupBy other than day).',
+        properties: {
+          groupBy: { type: 'string' },
+          rows: { type: 'array', items: { type: 'object', properties: { day, key: { type: 'string' }, label: { type: 'string' }, currency: { type: 'string' }, cost: decimal } } },
+        },
+      },
+    },
+  },
+  Health: {
+    type: 'object',
+    required: ['ok', 'database', 'sources'],
+    properties: {
+      ok: { type: 'boolean' },
+      checkedAt: { type: 'string', format: 'date-time' },
+      database: { type: 'object', properties: { up: { type: 'boolean' }, ms: { type: 'number' }, error: { type: 'string' } } },
+      data: { type: 'object', properties: { firstDay: day, lastDay: day, lastWriteAt: { type: 'string', format: 'date-time' } } },
+      sources: {
+        type: 'array',
+        items: { type: 'object', properties: { source: { type: 'string' }, lastSyncAt: { type: 'string', format: 'date-time' }, records: { type: 'integer' } } },
+      },
+    },
+  },
+};
