@@ -24,6 +24,7 @@ import { CostAnswers } from './services/cost-answers';
 import { CostService } from './services/cost-service';
 import { FocusImportService } from './services/focus-import';
 import { HealthService } from './services/health';
+import { ProjectService } from './services/projects';
 import { TrackedCostStore } from './services/tracked-store';
 import { DemoCostSource } from './sources/demo/demo-source';
 import { FocusCsvReader } from './sources/focus/focus-csv-reader';
@@ -37,6 +38,7 @@ import type { RunningServer } from './store/ferretdb-process';
 import { MongoCostStore } from './store/mongo-cost-store';
 import { MongoMetaStore } from './store/mongo-meta-store';
 import { MongoDatabaseProbe, MongoWriteLog } from './store/write-log';
+import { MongoProjects } from './store/projects';
 
 export interface SchedulerSettings {
   /** This instance's name, stored on the jobs it locks. */
@@ -60,6 +62,8 @@ export interface Core {
   /** Every write that changes answers, and the last write per source. */
   writes: WriteLog;
   health: HealthService;
+  /** The projects registry: who owns which costs, and where their alerts go. */
+  projects: ProjectService;
   /** API tokens: checked by the API, issued by `penny token create`. */
   tokens: TokenVerifier & TokenIssuer;
   /** The `/cost` grammar over the services, shared by Slack and the console. */
@@ -93,11 +97,13 @@ export async function openCore(config: Config, logger: Logger, clock: Clock = sy
     await Promise.all([mongoStore.init(), digests.init()]);
     const writes = new MongoWriteLog(conn);
     const store = new TrackedCostStore(mongoStore, writes, clock);
-    const costs = new CostService({ store, clock, timeZone: config.timeZone, currency: config.currency });
+    const projectRepo = new MongoProjects(conn);
+    const costs = new CostService({ store, clock, timeZone: config.timeZone, currency: config.currency, projects: projectRepo });
+    const projects = new ProjectService({ repo: projectRepo, store, writes, clock });
     const answers = new CostAnswers(costs);
-    const router = new CommandRouter({ answers, digests, clock, logger, defaultTimeZone: config.timeZone, defaultDigestTime: config.digestTime });
+    const router = new CommandRouter({ answers, digests, clock, logger, defaultTimeZone: config.timeZone, defaultDigestTime: config.digestTime, projects });
     return {
-      config, logger, clock, store, digests, costs, answers, router, writes,
+      config, logger, clock, store, digests, costs, answers, router, writes, projects,
       health: new HealthService({ db: new MongoDatabaseProbe(conn), writes, store, clock }),
       tokens: createTokens(config, clock),
       meta: new MongoMetaStore(conn),

@@ -21,6 +21,7 @@ import { createSlackApp, type SlackApp } from './slack/app';
 import { boltLogger } from './slack/bolt-logger';
 import { HomePublisher } from './slack/home-publisher';
 import { SlackNotifier } from './slack/slack-notifier';
+import { SlackRoles } from './slack/roles';
 
 export interface Penny {
   core: Core;
@@ -57,9 +58,9 @@ export async function startPenny(rawEnv: NodeJS.ProcessEnv = process.env, option
     const charts = core.charts(slackConfig.chartRenderer, slackConfig.quickchartHost);
     const { answers, digests, router } = core;
     const home = new HomePublisher({ answers, charts, digests, meta: core.meta, logger });
-    const api = createApi({ answers, health: core.health, tokens: core.tokens, logger });
+    const api = createApi({ answers, health: core.health, tokens: core.tokens, projects: core.projects, logger });
     const slack = await createSlackApp(slackConfig, boltLogger(logger), {
-      router, charts, home, digests, receipts: core.receipts, clock, logger,
+      router, charts, home, digests, receipts: core.receipts, clock, logger, roles: new SlackRoles(config.auth),
       defaultTimeZone: config.timeZone, defaultDigestTime: config.digestTime,
     }, { customRoutes: api.boltRoutes });
 

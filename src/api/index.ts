@@ -15,11 +15,14 @@ import { API_PREFIX, RouteTable, type Route } from './router';
 import { costRoutes } from './routes/costs';
 import { healthResponse, healthRoutes } from './routes/health';
 import { laterRoutes, type LaterServices } from './routes/later';
+import { projectRoutes } from './routes/projects';
+import type { ProjectService } from '../services/projects';
 
 export interface ApiDeps {
   answers: CostAnswers;
   health: HealthService;
   tokens: TokenVerifier;
+  projects: ProjectService;
   logger: Logger;
   /** Services still being built; the routes of those missing answer 501. */
   later?: LaterServices;
@@ -40,7 +43,7 @@ export type { LaterServices } from './routes/later';
 export type { Principal };
 
 export function createApi(deps: ApiDeps): PennyApi {
-  const routes: Route[] = [...healthRoutes(deps.health), ...costRoutes(deps.answers), ...laterRoutes(deps.later ?? {})];
+  const routes: Route[] = [...healthRoutes(deps.health), ...costRoutes(deps.answers), ...projectRoutes(deps.projects), ...laterRoutes(deps.later ?? {})];
   let document: Record<string, unknown> = {};
   routes.push({
     method: 'GET',

@@ -3,7 +3,27 @@ const decimal = { type: 'string', pattern: '^-?\\d+(\\.\\d+)?$', description: 'A
 const day = { type: 'string', format: 'date' };
 const nullable = (schema: Record<string, unknown>) => ({ oneOf: [schema, { type: 'null' }] });
 
+const project = {
+  type: 'object',
+  required: ['name', 'owner', 'channel', 'match'],
+  properties: {
+    name: { type: 'string' },
+    owner: { type: 'string', description: 'Slack user (U…) or user group (S…) id.' },
+    channel: { type: 'string', description: 'Slack channel id for its alerts and reports.' },
+    match: { type: 'object', properties: { accounts: { type: 'array', items: { type: 'string' } }, tags: { type: 'array', items: { type: 'string', description: 'KEY=VALUE' } } } },
+    updatedBy: { type: 'string' },
+    updatedAt: { type: 'string', format: 'date-time' },
+  },
+};
+
 export const SCHEMAS: Record<string, unknown> = {
+  Project: project,
+  ProjectList: { type: 'object', required: ['projects'], properties: { projects: { type: 'array', items: { $ref: '#/components/schemas/Project' } } } },
+  ProjectChange: {
+    type: 'object',
+    required: ['project', 'notes'],
+    properties: { project: { $ref: '#/components/schemas/Project' }, notes: { type: 'array', items: { type: 'string' } } },
+  },
   Error: {
     type: 'object',
     required: ['error'],

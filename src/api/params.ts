@@ -10,7 +10,7 @@ const day = z.string().refine(isDay, 'must be a date like 2024-09-01 (YYYY-MM-DD
 const text = z.string().trim().min(1, 'must not be empty');
 const list = z.array(text).default([]);
 
-export const COST_GROUPS = 'service, account, region, provider, day, month, charge-category or tag:KEY';
+export const COST_GROUPS = 'service, account, region, provider, day, month, charge-category, project or tag:KEY';
 
 /** The query of /costs/summary and /costs/daily. */
 export const costParamsSchema = z
@@ -20,13 +20,14 @@ export const costParamsSchema = z
     period: text.optional().describe('A period in words, as in Slack: "last month", 30d, 2024-09, "Q3 2024". Default: this month (summary), 30d (daily).'),
     groupBy: z
       .string()
-      .regex(/^(service|account|region|provider|day|month|charge-category|tag:.+)$/, `must be ${COST_GROUPS}`)
+      .regex(/^(service|account|region|provider|day|month|charge-category|project|tag:.+)$/, `must be ${COST_GROUPS}`)
       .optional()
       .describe(`Group by ${COST_GROUPS}.`),
     provider: list.describe('Only this provider (aws, azure, gcp, …); repeatable.'),
     account: list.describe('Only this sub-account (id or name) or billing account; repeatable.'),
     service: list.describe('Only this service (name or short name such as ec2); repeatable.'),
     region: list.describe('Only this region (id or name); repeatable.'),
+    project: list.describe('Only costs of this project (see /projects); repeatable.'),
     tag: z.array(z.string().regex(/^[^=]+=.*$/, 'must be KEY=VALUE, like team=data')).default([]).describe('Only costs with this tag, KEY=VALUE; repeatable.'),
     metric: z.enum(['billed', 'effective', 'list'], { error: 'must be billed, effective or list' }).default('billed').describe('Which cost: billed (default), effective or list.'),
     compare: z.enum(['true', 'false'], { error: 'must be true or false' }).optional().describe('Also give the previous period.'),

@@ -7,6 +7,7 @@ import { costCommand } from './commands/cost';
 import { demoCommand } from './commands/demo';
 import { importCommand } from './commands/import';
 import { tokenCommand } from './commands/token';
+import { projectCommand } from './commands/project';
 import { EXIT, processIo, type CliIo } from './runtime';
 
 export function buildProgram(io: CliIo): Command {
@@ -20,6 +21,7 @@ export function buildProgram(io: CliIo): Command {
   program.addCommand(demoCommand(io));
   program.addCommand(consoleCommand(io));
   program.addCommand(tokenCommand(io));
+  program.addCommand(projectCommand(io));
   for (const cmd of program.commands) cmd.exitOverride().configureOutput({ writeOut: io.out, writeErr: io.err });
   return program;
 }

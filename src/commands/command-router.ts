@@ -4,18 +4,24 @@
  */
 import { digestStatus } from '../answers/digest-status';
 import type { Answer, DigestStatusAnswer } from '../answers/types';
+import { refusalText } from '../answers/refusal';
 import { AppError, isAppError, userMessage } from '../domain/errors';
+import { can, type Permission, type Role } from '../domain/roles';
 import type { Clock } from '../ports/clock';
 import type { DigestSubscriptions } from '../ports/digests';
 import type { Logger } from '../ports/logger';
 import type { CostAnswers } from '../services/cost-answers';
+import type { ProjectService } from '../services/projects';
 import { canonicalTimeZone, nextRun, parseDigestTime } from '../services/digest-schedule';
 import type { CommandResult } from './command-result';
 import { parseCommand, type CostIntent, type ParsedCommand } from './parse-command';
+import { runProjectCommand } from './project-commands';
 
 export interface CommandContext {
   channelId: string;
   userId: string;
+  /** The asker's role, looked up only when a command needs it. Without it: viewer. */
+  role?: () => Promise<Role>;
 }
 
 export interface RouterDeps {
@@ -25,6 +31,8 @@ export interface RouterDeps {
   defaultTimeZone: string;
   defaultDigestTime: string;
   logger: Logger;
+  /** The projects registry (absent: `/cost project` says it is not set up). */
+  projects?: ProjectService;
 }
 
 export class CommandRouter {
@@ -60,6 +68,12 @@ export class CommandRouter {
         return answer(answers.report(intent.cadence, intent.format));
       case 'digest':
         return this.digest(intent, ctx, visibility);
+      case 'project': {
+        const needs: Permission = intent.action === 'add' || intent.action === 'remove' ? 'projects' : 'read';
+        if (!(await this.allowed(ctx, needs))) return this.refused(needs);
+        if (!this.deps.projects) throw new AppError('NOT_AVAILABLE', 'Projects are not set up in this Penny.');
+        return answer(runProjectCommand(intent, parsed.filters, ctx, this.deps.projects));
+      }
       case 'help':
         return { answer: { kind: 'help' }, visibility: 'ephemeral' };
       case 'later':
@@ -67,6 +81,16 @@ export class CommandRouter {
       case 'unknown':
         return this.unknown(intent, parsed, ctx);
     }
+  }
+
+  private async allowed(ctx: CommandContext, permission: Permission): Promise<boolean> {
+    if (permission === 'read') return true;
+    return can(ctx.role ? await ctx.role() : 'viewer', permission);
+  }
+
+  /** Refusals are always private, whatever the command asked. */
+  private refused(permission: Permission): CommandResult {
+    return { answer: { kind: 'refused', message: refusalText(permission) }, visibility: 'ephemeral' };
   }
 
   /** "/cost last month" is a summary; anything else gets help pointing at the closest command. */

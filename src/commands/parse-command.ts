@@ -16,6 +16,7 @@ export interface CommandFilters {
   services: string[];
   regions: string[];
   tags: string[]; // KEY=VALUE
+  projects: string[];
 }
 
 export type CostIntent =
@@ -27,8 +28,15 @@ export type CostIntent =
   | { kind: 'digest'; action: 'on'; time?: string; timeZone?: string }
   | { kind: 'digest'; action: 'off' | 'show' | 'settings' }
   | { kind: 'help' }
+  | ProjectIntent
   | { kind: 'later'; feature: LaterFeature }
   | { kind: 'unknown'; text: string; closest?: string };
+
+/** `/cost project …`: the registry. Accounts and tags of `add` come from the filters (account:…, tag:K=V). */
+export type ProjectIntent =
+  | { kind: 'project'; action: 'list' }
+  | { kind: 'project'; action: 'show' | 'remove'; name: string }
+  | { kind: 'project'; action: 'add'; name: string; owner?: string; channel?: string };
 
 export interface ParsedCommand {
   intent: CostIntent;
@@ -39,9 +47,9 @@ export interface ParsedCommand {
 
 export const DEFAULT_PERIODS = { summary: 'this month', daily: '30d', top: 'this month', compare: 'last month' } as const;
 
-const SUBCOMMANDS = ['summary', 'daily', 'top', 'compare', 'report', 'digest', 'help', ...LATER_FEATURES];
+const SUBCOMMANDS = ['summary', 'daily', 'top', 'compare', 'report', 'digest', 'project', 'help', ...LATER_FEATURES];
 const FILTER_KEYS: Record<string, keyof CommandFilters> = {
-  provider: 'providers', cloud: 'providers', account: 'accounts', service: 'services', region: 'regions',
+  provider: 'providers', cloud: 'providers', account: 'accounts', service: 'services', region: 'regions', project: 'projects',
 };
 
 export class CommandError extends AppError {
@@ -59,7 +67,7 @@ export function tokenize(text: string): string[] {
 }
 
 export function parseCommand(text: string): ParsedCommand {
-  const filters: CommandFilters = { providers: [], accounts: [], services: [], regions: [], tags: [] };
+  const filters: CommandFilters = { providers: [], accounts: [], services: [], regions: [], tags: [], projects: [] };
   let visibility: ParsedCommand['visibility'] = 'ephemeral';
   const words: string[] = [];
   for (const token of tokenize(text.replace(/[\u201c\u201d]/g, '"'))) {
@@ -102,6 +110,9 @@ function intentOf(words: string[]): CostIntent {
       return reportIntent(rest);
     case 'digest':
       return digestIntent(rest);
+    case 'project':
+    case 'projects':
+      return projectIntent(rest);
     case 'help':
     case '?':
       return { kind: 'help' };
@@ -154,6 +165,39 @@ function digestIntent(rest: string[]): CostIntent {
       return { kind: 'digest', action: 'settings' };
   }
   throw new CommandError('Use `/cost digest on [HH:MM] [Time/Zone]`, `/cost digest off`, `/cost digest show` or `/cost digest settings`.');
+}
+
+const PROJECT_USAGE =
+  'Use `/cost project list`, `/cost project show NAME`, `/cost project remove NAME`, or ' +
+  '`/cost project add NAME [@owner] [#channel] account:ID… tag:KEY=VALUE…` (the owner and channel default to you and this channel).';
+
+function projectIntent(rest: string[]): CostIntent {
+  const [action = 'list', name, ...extra] = rest;
+  switch (action.toLowerCase()) {
+    case 'list':
+      if (name) break;
+      return { kind: 'project', action: 'list' };
+    case 'show':
+    case 'remove':
+    case 'delete':
+    case 'rm':
+      if (!name || extra.length > 0) break;
+      return { kind: 'project', action: action.toLowerCase() === 'show' ? 'show' : 'remove', name };
+    case 'add': {
+      if (!name) break;
+      const intent: Extract<ProjectIntent, { action: 'add' }> = { kind: 'project', action: 'add', name };
+      for (const word of extra) {
+        const value = word.replace(/^(owner|channel):/i, '');
+        const isChannel = /^channel:/i.test(word) || value.startsWith('<#') || value.startsWith('#');
+        const isOwner = /^owner:/i.test(word) || value.startsWith('<@') || value.startsWith('<!subteam') || value.startsWith('@');
+        if (isChannel && !intent.channel) intent.channel = value;
+        else if (isOwner && !intent.owner) intent.owner = value;
+        else throw new CommandError(`I can't read "${word}" in a project. ${PROJECT_USAGE}`);
+      }
+      return intent;
+    }
+  }
+  throw new CommandError(PROJECT_USAGE);
 }
 
 /** The full command someone most likely meant, from the first word they typed. */

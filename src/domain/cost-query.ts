@@ -8,7 +8,7 @@ import { AppError } from './errors';
 import type { Nanos } from './money';
 import type { MatchRule } from './match-rules';
 
-export const GROUP_DIMS = ['day', 'month', 'service', 'region', 'account', 'provider', 'charge-category'] as const;
+export const GROUP_DIMS = ['day', 'month', 'service', 'region', 'account', 'provider', 'charge-category', 'project'] as const;
 export type PlainGroupDim = (typeof GROUP_DIMS)[number];
 export type GroupDim = PlainGroupDim | `tag:${string}`;
 
@@ -22,8 +22,8 @@ export interface CostFilters {
   excludeChargeCategories?: ChargeCategory[];
   tags?: { key: string; value: string }[];
   currency?: string;
-  /** Only costs that match at least one rule (a project's accounts or tag); empty matches nothing. */
-  anyOf?: MatchRule[];
+  /** Only costs that match at least one rule of every set (projects: accounts or a tag); an empty set matches nothing. */
+  ruleSets?: MatchRule[][];
   /** Only costs that match none of the rules. */
   noneOf?: MatchRule[];
 }
@@ -69,6 +69,7 @@ export interface CostBreakdown {
 
 export const UNTAGGED = '';
 export const NO_VALUE_LABEL = '(none)';
+export const NO_PROJECT_LABEL = '(no project)';
 
 export function parseGroupDim(text: string): GroupDim {
   const t = text.trim();
@@ -81,7 +82,8 @@ export function parseGroupDim(text: string): GroupDim {
   const aliases: Record<string, PlainGroupDim> = {
     day: 'day', daily: 'day', days: 'day', month: 'month', monthly: 'month', months: 'month',
     service: 'service', services: 'service', region: 'region', regions: 'region',
-    account: 'account', accounts: 'account', 'sub-account': 'account', subaccount: 'account', project: 'account', subscription: 'account',
+    account: 'account', accounts: 'account', 'sub-account': 'account', subaccount: 'account', subscription: 'account',
+    project: 'project', projects: 'project',
     provider: 'provider', providers: 'provider', cloud: 'provider',
     'charge-category': 'charge-category', chargecategory: 'charge-category', category: 'charge-category', charge: 'charge-category',
   };
@@ -136,6 +138,7 @@ export function buildBreakdown(query: CostQuery, rows: Iterable<GroupRow>): Cost
 function displayLabel(dim: GroupDim | undefined, row: GroupRow): string {
   if (dim === 'provider') return providerLabel(row.key);
   if (tagKeyOf(dim) !== undefined && row.key === UNTAGGED) return '(untagged)';
+  if (dim === 'project' && row.key === '') return NO_PROJECT_LABEL;
   if (row.key === '') return NO_VALUE_LABEL;
   return row.label || row.key;
 }

@@ -21,6 +21,7 @@ export interface ViewFilters {
   services: string[];
   regions: string[];
   tags: string[];
+  projects?: string[];
 }
 
 export const NO_FILTERS: ViewFilters = { providers: [], accounts: [], services: [], regions: [], tags: [] };
@@ -129,7 +130,7 @@ export class CostAnswers {
   }
 
   private request(period: Period, f: ViewFilters, groupBy: GroupDim, compare = false): CostRequest {
-    return { period, groupBy, compare, providers: f.providers, accounts: f.accounts, services: f.services, regions: f.regions, tags: f.tags };
+    return { period, groupBy, compare, providers: f.providers, accounts: f.accounts, services: f.services, regions: f.regions, tags: f.tags, projects: f.projects };
   }
 }
 

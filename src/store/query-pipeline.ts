@@ -29,7 +29,9 @@ export function buildMatch(filters: CostFilters, days: DateRange | undefined): R
   }
   if (filters.currency) match.currency = filters.currency;
   for (const tag of filters.tags ?? []) match[`tags.${encodeTagKey(tag.key)}`] = tag.value;
-  if (filters.anyOf) match.$or = filters.anyOf.length > 0 ? filters.anyOf.map(ruleMatch) : [{ subAccountId: { $in: [] } }];
+  // Each set is an $or; several sets (a project filter and a project group) must all hold.
+  const sets = (filters.ruleSets ?? []).map((set) => ({ $or: set.length > 0 ? set.map(ruleMatch) : [{ subAccountId: { $in: [] } }] }));
+  if (sets.length > 0) match.$and = sets;
   if (filters.noneOf?.length) match.$nor = filters.noneOf.map(ruleMatch);
   return match;
 }
@@ -67,7 +69,7 @@ function groupKey(query: CostQuery): { k: unknown; l?: unknown } {
 export function kindCanAnswer(kind: PartitionKind, query: CostQuery): boolean {
   if (kind === 'records') return true;
   if (tagKeyOf(query.groupBy) !== undefined || (query.filters.tags?.length ?? 0) > 0) return false;
-  if (rulesNeedTags(query.filters.anyOf) || rulesNeedTags(query.filters.noneOf)) return false;
+  if ((query.filters.ruleSets ?? []).some(rulesNeedTags) || rulesNeedTags(query.filters.noneOf)) return false;
   return kind === 'daily' || (query.groupBy !== 'day' && !query.byDay);
 }
 

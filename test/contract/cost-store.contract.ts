@@ -136,7 +136,7 @@ export function costStoreContract(name: string, open: () => Promise<StoreHarness
       expect(keys).toEqual(['$weird', 'cost.center', 'team']);
     });
 
-    it('filters by match rules: any of them, none of them, with tags and accounts (projects)', async () => {
+    it('filters by match-rule sets (each by any rule) and by none of some rules, with tags and accounts (projects)', async () => {
       await h.store.writeRecords([
         rec('2024-09-01', 1n, { subAccountId: 'A1', tags: { team: 'data' } }),
         rec('2024-09-02', 2n, { subAccountId: 'A2', subAccountName: 'staging', tags: { team: 'web' } }),
@@ -145,14 +145,15 @@ export function costStoreContract(name: string, open: () => Promise<StoreHarness
       ], { importId: 'r' });
       const total = async (filters: CostQuery['filters'], end = '2024-11-01') => norm(await h.store.groupCosts(q('2024-09-01', end, { filters })))[0]?.[2];
       const data = { tag: { key: 'team', value: 'data' } };
-      expect(await total({ anyOf: [{ accounts: ['A1', 'A3'] }] })).toBe(5n);
-      expect(await total({ anyOf: [{ accounts: ['A3'] }, data] })).toBe(13n);
+      expect(await total({ ruleSets: [[{ accounts: ['A1', 'A3'] }]] })).toBe(5n);
+      expect(await total({ ruleSets: [[{ accounts: ['A3'] }, data]] })).toBe(13n);
       expect(await total({ noneOf: [{ accounts: ['A3'] }, data] })).toBe(2n);
-      expect(await total({ anyOf: [{ accounts: ['A2'] }], noneOf: [data] })).toBe(2n);
-      expect(await total({ anyOf: [{ accounts: ['A2'] }], noneOf: [{ accounts: ['A2'] }] })).toBeUndefined();
-      expect(await total({ anyOf: [] })).toBeUndefined();
+      expect(await total({ ruleSets: [[{ accounts: ['A2'] }]], noneOf: [data] })).toBe(2n);
+      expect(await total({ ruleSets: [[{ accounts: ['A2'] }]], noneOf: [{ accounts: ['A2'] }] })).toBeUndefined();
+      expect(await total({ ruleSets: [[]] })).toBeUndefined();
+      expect(await total({ ruleSets: [[{ accounts: ['A1', 'A2'] }], [data]] })).toBe(9n);
       // A whole month (rollups) and part of one (daily rollup) agree with the records.
-      expect(await total({ anyOf: [{ accounts: ['A2'] }] }, '2024-10-01')).toBe(2n);
+      expect(await total({ ruleSets: [[{ accounts: ['A2'] }]] }, '2024-10-01')).toBe(2n);
       expect(await total({ noneOf: [{ accounts: ['A2'] }] }, '2024-10-01')).toBe(5n);
     });
 

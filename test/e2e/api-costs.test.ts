@@ -8,7 +8,7 @@ import { run } from '../../src/cli/main';
 import { decimalToNanos } from '../../src/domain/money';
 import { exact, readFocusRows, sumBy, oracleKeys, withinMicro } from '../support/focus-oracle';
 import { FOCUS_SAMPLE, focusGroups, focusTotal } from '../support/oracles';
-import { API_ENV, apiGet } from '../support/api-client';
+import { API_ENV, apiGet, type ApiReply } from '../support/api-client';
 import { useE2E } from './harness';
 
 const app = useE2E({ env: API_ENV });
@@ -119,7 +119,7 @@ describe('malformed parameters: 400 with a message that says what to fix', () =>
 describe('the rest of /api/v1', () => {
   it('serves the OpenAPI 3.1 document without auth, listing every endpoint', async () => {
     const res = await fetch(`${app().base}/api/v1/openapi.json`);
-    const doc = await res.json();
+    const doc = (await res.json()) as ApiReply['json'];
     expect(res.status).toBe(200);
     expect(doc.openapi).toBe('3.1.0');
     const paths = Object.keys(doc.paths).sort();
@@ -133,7 +133,7 @@ describe('the rest of /api/v1', () => {
   it('answers /healthz and /api/v1/healthz without auth: the database and the last write per source', async () => {
     for (const path of ['/healthz', '/api/v1/healthz']) {
       const res = await fetch(`${app().base}${path}`);
-      const json = await res.json();
+      const json = (await res.json()) as ApiReply['json'];
       expect(res.status).toBe(200);
       expect(json).toMatchObject({ ok: true, database: { up: true }, data: { firstDay: '2024-09-01', lastDay: '2024-10-01' } });
       expect(json.sources.map((s: { source: string }) => s.source)).toEqual(['demo', 'focus']);
@@ -155,7 +155,7 @@ describe('the rest of /api/v1', () => {
     expect(res.json.error).toEqual({ code: 'NOT_FOUND', message: expect.stringContaining('/api/v1/openapi.json') });
     const del = await fetch(`${app().base}/api/v1/costs/summary`, { method: 'DELETE' });
     expect(del.status).toBe(404);
-    expect((await del.json()).error.message).toMatch(/answers GET, not DELETE/);
+    expect(((await del.json()) as ApiReply['json']).error.message).toMatch(/answers GET, not DELETE/);
   });
 
   it('still serves Slack at /slack/events on the same port', async () => {

@@ -37,7 +37,7 @@ export class InMemoryCostStore implements CostStore {
       if (f.excludeChargeCategories?.includes(r.chargeCategory)) continue;
       if (f.currency && r.currency !== f.currency) continue;
       if (f.tags?.some((t) => r.tags[t.key] !== t.value)) continue;
-      if (f.anyOf && !anyRuleMatches(f.anyOf, r)) continue;
+      if (f.ruleSets?.some((set) => !anyRuleMatches(set, r))) continue;
       if (f.noneOf && anyRuleMatches(f.noneOf, r)) continue;
       const [key, label] = groupOf(query, r);
       const id = `${r.currency}|${key}|${query.byDay ? r.day : ''}`;

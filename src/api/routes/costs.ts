@@ -46,6 +46,7 @@ export function costRequest(p: Partial<CostParams>, answers: CostAnswers, defaul
     services: p.service ?? [],
     regions: p.region ?? [],
     tags: p.tag ?? [],
+    projects: p.project ?? [],
     compare: p.compare === 'true',
     currency: p.currency,
   };

@@ -17,6 +17,7 @@ interface CostOptions {
   account: string[];
   region: string[];
   tag: string[];
+  project: string[];
   category: string[];
   metric: string;
   excludeCredits?: boolean;
@@ -33,12 +34,13 @@ export function costCommand(io: CliIo): Command {
     .argument('[period...]', 'e.g. "last month", 30d, 2024-09, "Q3 2024", 2024-09-01..2024-09-15 (default: this month)')
     .option('--from <YYYY-MM-DD>', 'first day (with --to)')
     .option('--to <YYYY-MM-DD>', 'last day, inclusive (with --from)')
-    .option('--by <dim>', 'group by day, month, service, region, account, provider, charge-category or tag:KEY')
+    .option('--by <dim>', 'group by day, month, service, region, account, provider, charge-category, project or tag:KEY')
     .option('--provider <name>', 'only this provider (aws, azure, gcp, ...); repeatable', collect, [])
     .option('--service <name>', 'only this service (name or short name like ec2); repeatable', collect, [])
     .option('--account <id-or-name>', 'only this account (sub-account, project, subscription, or billing account); repeatable', collect, [])
     .option('--region <id-or-name>', 'only this region; repeatable', collect, [])
     .option('--tag <KEY=VALUE>', 'only costs with this tag; repeatable', collect, [])
+    .option('--project <name>', 'only costs of this project (penny project list); repeatable', collect, [])
     .option('--category <charge-category>', 'only usage, purchase, tax, credit or adjustment; repeatable', collect, [])
     .option('--metric <metric>', 'billed (default), effective or list', 'billed')
     .option('--exclude-credits', 'leave credits out')
@@ -64,6 +66,7 @@ export async function runCost(io: CliIo, periodWords: string[], opts: CostOption
       accounts: opts.account,
       regions: opts.region,
       tags: opts.tag,
+      projects: opts.project,
       chargeCategories: opts.category,
       excludeCredits: opts.excludeCredits,
       currency: opts.currency,

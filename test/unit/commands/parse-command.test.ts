@@ -33,9 +33,9 @@ describe('parseCommand', () => {
   });
 
   it('takes filters anywhere', () => {
-    const parsed = parseCommand('top service last month provider:aws account:"Atlas Orion" tag:team=data region:us-east-1');
+    const parsed = parseCommand('top service last month provider:aws account:"Atlas Orion" tag:team=data region:us-east-1 project:data-platform');
     expect(parsed.intent).toEqual({ kind: 'top', dim: 'service', periodText: 'last month' });
-    expect(parsed.filters).toEqual({ providers: ['aws'], accounts: ['Atlas Orion'], services: [], regions: ['us-east-1'], tags: ['team=data'] });
+    expect(parsed.filters).toEqual({ providers: ['aws'], accounts: ['Atlas Orion'], services: [], regions: ['us-east-1'], tags: ['team=data'], projects: ['data-platform'] });
   });
 
   it('suggests the closest command for typos, and leaves other text for the answerer', () => {
