@@ -21,6 +21,7 @@ import type { TokenIssuer, TokenVerifier } from './ports/tokens';
 import type { WriteLog } from './ports/write-log';
 import { createScheduler } from './scheduler/agenda-scheduler';
 import { CostAnswers } from './services/cost-answers';
+import { CostReports } from './services/cost-reports';
 import { CostService } from './services/cost-service';
 import { FocusImportService } from './services/focus-import';
 import { HealthService } from './services/health';
@@ -39,6 +40,8 @@ import { MongoCostStore } from './store/mongo-cost-store';
 import { MongoMetaStore } from './store/mongo-meta-store';
 import { MongoDatabaseProbe, MongoWriteLog } from './store/write-log';
 import { MongoProjects } from './store/projects';
+import { MongoReportSchedules } from './store/report-schedules';
+import type { ReportSchedules } from './ports/report-schedules';
 
 export interface SchedulerSettings {
   /** This instance's name, stored on the jobs it locks. */
@@ -58,6 +61,11 @@ export interface Core {
   receipts: EventReceipts;
   costs: CostService;
   answers: CostAnswers;
+  reportSchedules: ReportSchedules;
+  /** Exactly-once claims of scheduled reports (the digests' mechanism, its own collection). */
+  reportDeliveries: DigestDeliveries;
+  /** Weekly and monthly reports (the API, penny report, /cost report, scheduled reports). */
+  reports: CostReports;
   imports: FocusImportService;
   /** Every write that changes answers, and the last write per source. */
   writes: WriteLog;
@@ -100,10 +108,13 @@ export async function openCore(config: Config, logger: Logger, clock: Clock = sy
     const projectRepo = new MongoProjects(conn);
     const costs = new CostService({ store, clock, timeZone: config.timeZone, currency: config.currency, projects: projectRepo });
     const projects = new ProjectService({ repo: projectRepo, store, writes, clock });
-    const answers = new CostAnswers(costs);
-    const router = new CommandRouter({ answers, digests, clock, logger, defaultTimeZone: config.timeZone, defaultDigestTime: config.digestTime, projects });
+    const reports = new CostReports({ costs, hasProjects: async () => (await projectRepo.list()).length > 0 });
+    const answers = new CostAnswers(costs, reports);
+    const reportSchedules = new MongoReportSchedules(conn);
+    const router = new CommandRouter({ answers, digests, clock, logger, defaultTimeZone: config.timeZone, defaultDigestTime: config.digestTime, projects, reportSchedules });
     return {
-      config, logger, clock, store, digests, costs, answers, router, writes, projects,
+      config, logger, clock, store, digests, costs, answers, router, writes, projects, reports, reportSchedules,
+      reportDeliveries: new MongoDigestDeliveries(conn, { collection: 'report_deliveries', clock }),
       health: new HealthService({ db: new MongoDatabaseProbe(conn), writes, store, clock }),
       tokens: createTokens(config, clock),
       meta: new MongoMetaStore(conn),

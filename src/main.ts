@@ -15,6 +15,9 @@ import { loadSlackConfig } from './config/slack-config';
 import { isAppError } from './domain/errors';
 import { makeDigestDispatch, scheduleDigestDispatch } from './jobs/digest-dispatch';
 import { scheduleHomeRefresh } from './jobs/home-refresh';
+import { makeReportDispatch, scheduleReportDispatch } from './jobs/report-dispatch';
+import { reportAnswer } from './services/report-answer';
+import { SlackReportPoster } from './slack/report-poster';
 import { systemClock, type Clock } from './ports/clock';
 import type { Scheduler } from './ports/scheduler';
 import { createSlackApp, type SlackApp } from './slack/app';
@@ -45,6 +48,8 @@ export interface StartOptions {
   digestInterval?: string | number;
   /** Job lock lifetime; Agenda keeps a timer for half of it after each run. */
   lockLifetimeMs?: number;
+  /** How often due scheduled reports are looked for (default every 5 minutes). */
+  reportInterval?: string | number;
 }
 
 export async function startPenny(rawEnv: NodeJS.ProcessEnv = process.env, options: StartOptions = {}): Promise<Penny> {
@@ -58,7 +63,7 @@ export async function startPenny(rawEnv: NodeJS.ProcessEnv = process.env, option
     const charts = core.charts(slackConfig.chartRenderer, slackConfig.quickchartHost);
     const { answers, digests, router } = core;
     const home = new HomePublisher({ answers, charts, digests, meta: core.meta, logger });
-    const api = createApi({ answers, health: core.health, tokens: core.tokens, projects: core.projects, logger });
+    const api = createApi({ answers, health: core.health, tokens: core.tokens, projects: core.projects, reports: core.reports, logger });
     const slack = await createSlackApp(slackConfig, boltLogger(logger), {
       router, charts, home, digests, receipts: core.receipts, clock, logger, roles: new SlackRoles(config.auth),
       defaultTimeZone: config.timeZone, defaultDigestTime: config.digestTime,
@@ -72,6 +77,12 @@ export async function startPenny(rawEnv: NodeJS.ProcessEnv = process.env, option
       notifier: new SlackNotifier({ client: slack.client, charts, logger }),
     });
     await scheduleDigestDispatch(scheduler, dispatch, { interval: options.digestInterval, lockLifetimeMs: options.lockLifetimeMs });
+    const reportDispatch = makeReportDispatch({
+      schedules: core.reportSchedules, deliveries: core.reportDeliveries, clock, owner, logger, time: config.digestTime, timeZone: config.timeZone,
+      compose: async (s, asOf) => reportAnswer(await core.reports.build(s.cadence, asOf), s.format),
+      poster: new SlackReportPoster(slack.client),
+    });
+    await scheduleReportDispatch(scheduler, reportDispatch, options.reportInterval);
     await scheduleHomeRefresh(scheduler, { home: { refreshAll: () => home.refreshAll(slack.client) }, costs: core.costs, meta: core.meta, logger });
     await scheduler.start();
     // Socket Mode has no HTTP server of Bolt's: the API gets its own on PORT.

@@ -237,6 +237,14 @@ export interface RefusedAnswer {
   message: string;
 }
 
+/** Scheduled reports: the list, or the one just set or stopped. `when` says when they go out. */
+export interface ReportScheduleAnswer {
+  kind: 'report-schedule';
+  schedules: { channel: string; cadence: 'weekly' | 'monthly'; format: 'csv' | 'json' }[];
+  change?: { action: 'scheduled' | 'unscheduled'; channel: string; cadence: 'weekly' | 'monthly' };
+  when: string;
+}
+
 /** Every answer a command can give. */
 export type Answer =
   | SummaryAnswer
@@ -247,6 +255,7 @@ export type Answer =
   | DigestStatusAnswer
   | HelpAnswer
   | ProjectsAnswer
+  | ReportScheduleAnswer
   | RefusedAnswer
   | NotReadyAnswer
   | ErrorAnswer;

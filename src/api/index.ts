@@ -16,6 +16,8 @@ import { costRoutes } from './routes/costs';
 import { healthResponse, healthRoutes } from './routes/health';
 import { laterRoutes, type LaterServices } from './routes/later';
 import { projectRoutes } from './routes/projects';
+import { reportRoutes } from './routes/reports';
+import type { CostReports } from '../services/cost-reports';
 import type { ProjectService } from '../services/projects';
 
 export interface ApiDeps {
@@ -23,6 +25,7 @@ export interface ApiDeps {
   health: HealthService;
   tokens: TokenVerifier;
   projects: ProjectService;
+  reports: CostReports;
   logger: Logger;
   /** Services still being built; the routes of those missing answer 501. */
   later?: LaterServices;
@@ -43,7 +46,7 @@ export type { LaterServices } from './routes/later';
 export type { Principal };
 
 export function createApi(deps: ApiDeps): PennyApi {
-  const routes: Route[] = [...healthRoutes(deps.health), ...costRoutes(deps.answers), ...projectRoutes(deps.projects), ...laterRoutes(deps.later ?? {})];
+  const routes: Route[] = [...healthRoutes(deps.health), ...costRoutes(deps.answers), ...projectRoutes(deps.projects), ...reportRoutes(deps.reports), ...laterRoutes(deps.later ?? {})];
   let document: Record<string, unknown> = {};
   routes.push({
     method: 'GET',

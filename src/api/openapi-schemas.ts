@@ -16,7 +16,26 @@ const project = {
   },
 };
 
+const line = { type: 'object', properties: { key: { type: 'string' }, label: { type: 'string' }, currency: { type: 'string' }, cost: decimal, previous: decimal, changePct: nullable({ type: 'string' }) } };
+const findings = { type: 'object', properties: { available: { type: 'boolean' }, note: { type: 'string' }, items: { type: 'array', items: { type: 'object' } } } };
+
 export const SCHEMAS: Record<string, unknown> = {
+  Report: {
+    type: 'object',
+    description: 'As CSV (format=csv): section,key,label,currency,cost,previous_cost,change_pct, with the totals first.',
+    properties: {
+      cadence: { enum: ['weekly', 'monthly'] },
+      period: { type: 'string' },
+      from: day,
+      to: day,
+      previous: { type: 'object', properties: { label: { type: 'string' }, from: day, to: day } },
+      metric: { type: 'string' },
+      totals: { type: 'array', items: { type: 'object', properties: { currency: { type: 'string' }, total: decimal, previous: decimal, changePct: nullable({ type: 'string' }) } } },
+      breakdowns: { type: 'object', properties: { provider: { type: 'array', items: line }, service: { type: 'array', items: line }, account: { type: 'array', items: line }, project: { type: 'array', items: line } } },
+      anomalies: findings,
+      recommendations: findings,
+    },
+  },
   Project: project,
   ProjectList: { type: 'object', required: ['projects'], properties: { projects: { type: 'array', items: { $ref: '#/components/schemas/Project' } } } },
   ProjectChange: {

@@ -38,7 +38,10 @@ export const costParamsSchema = z
 export type CostParams = z.infer<typeof costParamsSchema>;
 
 export const reportParamsSchema = z
-  .object({ format: z.enum(['json', 'csv'], { error: 'must be json or csv' }).default('json').describe('json (default) or csv (RFC 4180).') })
+  .object({
+    format: z.enum(['json', 'csv'], { error: 'must be json or csv' }).default('json').describe('json (default) or csv (RFC 4180).'),
+    asOf: day.optional().describe('The report as it was due on this day (default today): the week or month before it.'),
+  })
   .strict();
 
 /** Names of the parameters a schema takes as lists; the others may be given once. */

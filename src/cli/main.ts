@@ -8,6 +8,7 @@ import { demoCommand } from './commands/demo';
 import { importCommand } from './commands/import';
 import { tokenCommand } from './commands/token';
 import { projectCommand } from './commands/project';
+import { reportCommand } from './commands/report';
 import { EXIT, processIo, type CliIo } from './runtime';
 
 export function buildProgram(io: CliIo): Command {
@@ -22,6 +23,7 @@ export function buildProgram(io: CliIo): Command {
   program.addCommand(consoleCommand(io));
   program.addCommand(tokenCommand(io));
   program.addCommand(projectCommand(io));
+  program.addCommand(reportCommand(io));
   for (const cmd of program.commands) cmd.exitOverride().configureOutput({ writeOut: io.out, writeErr: io.err });
   return program;
 }

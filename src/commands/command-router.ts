@@ -16,6 +16,8 @@ import { canonicalTimeZone, nextRun, parseDigestTime } from '../services/digest-
 import type { CommandResult } from './command-result';
 import { parseCommand, type CostIntent, type ParsedCommand } from './parse-command';
 import { runProjectCommand } from './project-commands';
+import { runReportSchedule } from './report-schedule-commands';
+import type { ReportSchedules } from '../ports/report-schedules';
 
 export interface CommandContext {
   channelId: string;
@@ -33,6 +35,8 @@ export interface RouterDeps {
   logger: Logger;
   /** The projects registry (absent: `/cost project` says it is not set up). */
   projects?: ProjectService;
+  /** Scheduled reports (absent: scheduling says it is not set up). */
+  reportSchedules?: ReportSchedules;
 }
 
 export class CommandRouter {
@@ -73,6 +77,13 @@ export class CommandRouter {
         if (!(await this.allowed(ctx, needs))) return this.refused(needs);
         if (!this.deps.projects) throw new AppError('NOT_AVAILABLE', 'Projects are not set up in this Penny.');
         return answer(runProjectCommand(intent, parsed.filters, ctx, this.deps.projects));
+      }
+      case 'report-schedule': {
+        if (intent.action !== 'list' && !(await this.allowed(ctx, 'reports'))) return this.refused('reports');
+        const schedules = this.deps.reportSchedules;
+        if (!schedules) throw new AppError('NOT_AVAILABLE', 'Scheduled reports are not set up in this Penny.');
+        const { clock, defaultDigestTime: time, defaultTimeZone: timeZone } = this.deps;
+        return answer(runReportSchedule(intent, ctx, { schedules, clock, time, timeZone }));
       }
       case 'help':
         return { answer: { kind: 'help' }, visibility: 'ephemeral' };

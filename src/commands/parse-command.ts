@@ -25,6 +25,7 @@ export type CostIntent =
   | { kind: 'top'; dim: GroupDim; periodText: string }
   | { kind: 'compare'; periodText: string; vsText?: string }
   | { kind: 'report'; cadence: 'weekly' | 'monthly'; format: 'csv' | 'json' }
+  | ReportScheduleIntent
   | { kind: 'digest'; action: 'on'; time?: string; timeZone?: string }
   | { kind: 'digest'; action: 'off' | 'show' | 'settings' }
   | { kind: 'help' }
@@ -37,6 +38,12 @@ export type ProjectIntent =
   | { kind: 'project'; action: 'list' }
   | { kind: 'project'; action: 'show' | 'remove'; name: string }
   | { kind: 'project'; action: 'add'; name: string; owner?: string; channel?: string };
+
+/** `/cost report weekly schedule [csv|json] [#channel]`, `… unschedule [#channel]`, `/cost report schedules`. */
+export type ReportScheduleIntent =
+  | { kind: 'report-schedule'; action: 'list' }
+  | { kind: 'report-schedule'; action: 'on'; cadence: 'weekly' | 'monthly'; format: 'csv' | 'json'; channel?: string }
+  | { kind: 'report-schedule'; action: 'off'; cadence: 'weekly' | 'monthly'; channel?: string };
 
 export interface ParsedCommand {
   intent: CostIntent;
@@ -138,13 +145,23 @@ function compareIntent(rest: string[]): CostIntent {
   return { kind: 'compare', periodText, vsText };
 }
 
+const REPORT_USAGE =
+  'Reports are `/cost report weekly` or `/cost report monthly`, optionally followed by `csv` (the default) or `json`. ' +
+  'Add `schedule [#channel]` to get it every week or month, `unschedule` to stop; `/cost report schedules` lists them.';
+
 function reportIntent(rest: string[]): CostIntent {
   const words = rest.map((w) => w.toLowerCase());
-  const cadence = words.find((w) => w === 'weekly' || w === 'monthly');
-  const format = words.find((w) => w === 'csv' || w === 'json') ?? 'csv';
-  const extra = words.filter((w) => w !== cadence && w !== format);
-  if (!cadence || extra.length > 0) throw new CommandError('Reports are `/cost report weekly` or `/cost report monthly`, optionally followed by `csv` (the default) or `json`.');
-  return { kind: 'report', cadence: cadence as 'weekly' | 'monthly', format: format as 'csv' | 'json' };
+  if (words.length === 1 && (words[0] === 'schedules' || words[0] === 'scheduled')) return { kind: 'report-schedule', action: 'list' };
+  const cadence = words.find((w) => w === 'weekly' || w === 'monthly') as 'weekly' | 'monthly' | undefined;
+  const format = (words.find((w) => w === 'csv' || w === 'json') ?? 'csv') as 'csv' | 'json';
+  const action = words.find((w) => w === 'schedule' || w === 'unschedule');
+  const channel = rest.find((w) => w.startsWith('<#') || w.startsWith('#'));
+  const known: (string | undefined)[] = [cadence, format, action];
+  const extra = rest.filter((w) => !known.includes(w.toLowerCase()) && w !== channel);
+  if (!cadence || extra.length > 0 || (channel && !action)) throw new CommandError(REPORT_USAGE);
+  if (action === 'schedule') return { kind: 'report-schedule', action: 'on', cadence, format, ...(channel ? { channel } : {}) };
+  if (action === 'unschedule') return { kind: 'report-schedule', action: 'off', cadence, ...(channel ? { channel } : {}) };
+  return { kind: 'report', cadence, format };
 }
 
 function digestIntent(rest: string[]): CostIntent {

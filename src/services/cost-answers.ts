@@ -9,6 +9,8 @@ import type { CostRequest, CostService } from './cost-service';
 import type { CompareAnswer, DailyAnswer, DigestAnswer, Freshness, HomeAnswer, ReportAnswer, SummaryAnswer, TopAnswer } from '../answers/types';
 import type { BreakdownAnswer } from '../answers/breakdown';
 import { presentDailySeries } from './daily-series';
+import { reportAnswer } from './report-answer';
+import type { CostReports } from './cost-reports';
 import { presentBreakdown, presentCompare, presentDaily, presentDigest, presentHome, presentSummary, presentTop, reportCsv, reportJson, reportRowCount } from './present/presenters';
 
 /** Providers usually revise the last couple of days of cost data. */
@@ -27,7 +29,8 @@ export interface ViewFilters {
 export const NO_FILTERS: ViewFilters = { providers: [], accounts: [], services: [], regions: [], tags: [] };
 
 export class CostAnswers {
-  constructor(private readonly costs: CostService) {}
+  /** With `reports`, `/cost report` gives the full report (totals and every breakdown); without, the service breakdown. */
+  constructor(private readonly costs: CostService, private readonly reports?: CostReports) {}
 
   period(text: string): Period {
     return parsePeriod(text, this.costs.today());
@@ -109,6 +112,7 @@ export class CostAnswers {
   }
 
   async report(cadence: 'weekly' | 'monthly', format: 'csv' | 'json'): Promise<ReportAnswer> {
+    if (this.reports) return reportAnswer(await this.reports.build(cadence), format);
     const period = this.period(cadence === 'weekly' ? 'last week' : 'last month');
     const answer = await this.costs.query({ period, groupBy: 'service', compare: true });
     const rows = reportRowCount(answer);

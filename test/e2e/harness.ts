@@ -43,7 +43,7 @@ export async function startE2E(options: { clock?: Clock; env?: NodeJS.ProcessEnv
   const dbUri = testDbUri('e2e');
   const clock = options.clock ?? fixedClock(NOW);
   const others: Penny[] = [];
-  const start = () => startPenny(pennyEnv(dbUri, api, options.env), { clock, host: '127.0.0.1', processEvery: '1 second', digestInterval: '2 seconds', lockLifetimeMs: 2000 });
+  const start = () => startPenny(pennyEnv(dbUri, api, options.env), { clock, host: '127.0.0.1', processEvery: '1 second', digestInterval: '2 seconds', reportInterval: '2 seconds', lockLifetimeMs: 2000 });
   const penny = await start();
   if (options.seed !== false) await seed(penny);
   const base = baseUrlOf(penny.server!);

@@ -6,7 +6,7 @@ import { Command } from 'commander';
 import { projectJson, projectView } from '../../answers/project-view';
 import type { ProjectsAnswer } from '../../answers/types';
 import type { Project } from '../../domain/project';
-import { projectsText } from '../../console/text/project-text';
+import { projectsText } from '../../console/text/admin-text';
 import type { Core } from '../../composition';
 import { EXIT, withCore, type CliIo } from '../runtime';
 

@@ -3,7 +3,7 @@ import type { Answer, DigestAnswer, HomeAnswer } from '../../answers/types';
 import { digestStatusText, digestText, homeText } from './channel-text';
 import { compareText, dailyText, summaryText, topText, type TextExtras } from './cost-text';
 import { errorText, helpText, notReadyTextOf, reportText } from './simple-text';
-import { projectsText, refusedText } from './project-text';
+import { projectsText, refusedText, reportScheduleText } from './admin-text';
 
 export interface AnswerTextExtras extends TextExtras {
   /** Where a report file was saved. */
@@ -28,6 +28,8 @@ export function answerText(answer: Answer | HomeAnswer | DigestAnswer, extras: A
       return helpText(answer);
     case 'projects':
       return projectsText(answer);
+    case 'report-schedule':
+      return reportScheduleText(answer);
     case 'refused':
       return refusedText(answer.message);
     case 'not-ready':

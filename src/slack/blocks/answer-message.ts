@@ -3,7 +3,7 @@ import type { Answer } from '../../answers/types';
 import type { RenderedChart } from '../../ports/chart-renderer';
 import { compareMessage, summaryMessage, topMessage } from './cost-messages';
 import { dailyMessage } from './daily-message';
-import { projectsMessage, refusedMessage } from './project-messages';
+import { projectsMessage, refusedMessage, reportScheduleMessage } from './admin-messages';
 import { digestStatusMessage } from './digest-message';
 import { comingLaterMessage, errorMessage, helpMessage, reportMessage } from './simple-messages';
 import type { SlackMessage } from './types';
@@ -26,6 +26,8 @@ export function answerMessage(answer: Answer, chart?: RenderedChart): SlackMessa
       return helpMessage(answer);
     case 'projects':
       return projectsMessage(answer);
+    case 'report-schedule':
+      return reportScheduleMessage(answer);
     case 'refused':
       return refusedMessage(answer.message);
     case 'not-ready':

@@ -1,6 +1,6 @@
-/** The projects registry and polite refusals as Slack messages. */
+/** Admin answers as Slack messages: the projects registry, scheduled reports, polite refusals. */
 import { ownsText } from '../../answers/project-view';
-import type { ProjectsAnswer, ProjectView } from '../../answers/types';
+import type { ProjectsAnswer, ProjectView, ReportScheduleAnswer } from '../../answers/types';
 import { context, esc, header, section } from './format';
 import { enforceLimits, LIMITS } from './limits';
 import type { KnownBlock, SlackMessage } from './types';
@@ -34,6 +34,18 @@ export function projectsMessage(a: ProjectsAnswer): SlackMessage {
     if (a.projects.length > LIMITS.messageBlocks - 3) blocks.push(context([`…and ${a.projects.length - (LIMITS.messageBlocks - 3)} more.`]));
   }
   if (a.notes.length > 0) blocks.push(context(a.notes.map(esc)));
+  return enforceLimits({ text, blocks }, { maxBlocks: LIMITS.messageBlocks });
+}
+
+export function reportScheduleMessage(a: ReportScheduleAnswer): SlackMessage {
+  const blocks: KnownBlock[] = [];
+  const c = a.change;
+  const text = c ? `The ${c.cadence} report ${c.action === 'scheduled' ? 'now goes' : 'no longer goes'} to #${c.channel}.` : `${a.schedules.length} scheduled ${a.schedules.length === 1 ? 'report' : 'reports'}`;
+  if (c) blocks.push(section(`:calendar: The ${c.cadence} report ${c.action === 'scheduled' ? 'now goes' : 'no longer goes'} to <#${c.channel}>.`));
+  else blocks.push(header('Scheduled reports'));
+  const lines = a.schedules.map((s) => `• ${s.cadence === 'weekly' ? 'Weekly' : 'Monthly'} report to <#${s.channel}> as ${s.format.toUpperCase()}`);
+  if (!c || lines.length > 0) blocks.push(section(lines.length > 0 ? lines.join('\n') : 'No reports are scheduled. Finance users and admins add one with `/cost report weekly schedule`.'));
+  blocks.push(context([a.when]));
   return enforceLimits({ text, blocks }, { maxBlocks: LIMITS.messageBlocks });
 }
 
