@@ -64,10 +64,14 @@ export async function startPenny(rawEnv: NodeJS.ProcessEnv = process.env, option
     const { answers, digests, router } = core;
     const home = new HomePublisher({ answers, charts, digests, meta: core.meta, logger });
     const api = createApi({ answers, health: core.health, tokens: core.tokens, projects: core.projects, reports: core.reports, logger });
+    // Roles ask Slack who is a workspace admin, through the app's client once it exists.
+    const clientRef: { current?: SlackApp['client'] } = {};
+    const roles = new SlackRoles({ admins: config.auth.admins, finance: config.auth.finance, client: () => clientRef.current, logger });
     const slack = await createSlackApp(slackConfig, boltLogger(logger), {
-      router, charts, home, digests, receipts: core.receipts, clock, logger, roles: new SlackRoles(config.auth),
+      router, charts, home, digests, receipts: core.receipts, clock, logger, roles,
       defaultTimeZone: config.timeZone, defaultDigestTime: config.digestTime,
     }, { customRoutes: api.boltRoutes });
+    clientRef.current = slack.client;
 
     const owner = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
     const scheduler = await core.createScheduler({ name: owner, processEvery: options.processEvery, lockLifetimeMs: options.lockLifetimeMs });

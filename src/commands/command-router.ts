@@ -7,6 +7,7 @@ import type { Answer, DigestStatusAnswer } from '../answers/types';
 import { refusalText } from '../answers/refusal';
 import { AppError, isAppError, userMessage } from '../domain/errors';
 import { can, type Permission, type Role } from '../domain/roles';
+import { parseChannel } from '../domain/project';
 import type { Clock } from '../ports/clock';
 import type { DigestSubscriptions } from '../ports/digests';
 import type { Logger } from '../ports/logger';
@@ -70,8 +71,11 @@ export class CommandRouter {
         return answer(answers.compare(intent.periodText, intent.vsText, filters));
       case 'report':
         return answer(answers.report(intent.cadence, intent.format));
-      case 'digest':
-        return this.digest(intent, ctx, visibility);
+      case 'digest': {
+        const channel = 'channel' in intent && intent.channel ? parseChannel(intent.channel) : ctx.channelId;
+        if (channel !== ctx.channelId && intent.action !== 'show' && !(await this.allowed(ctx, 'other-channels'))) return this.refused('other-channels');
+        return this.digest(intent, { ...ctx, channelId: channel }, visibility);
+      }
       case 'project': {
         const needs: Permission = intent.action === 'add' || intent.action === 'remove' ? 'projects' : 'read';
         if (!(await this.allowed(ctx, needs))) return this.refused(needs);
@@ -88,6 +92,8 @@ export class CommandRouter {
       case 'help':
         return { answer: { kind: 'help' }, visibility: 'ephemeral' };
       case 'later':
+        // Restricted features are refused by role even before they exist, so nobody learns to expect them.
+        if (intent.feature === 'sync' && !(await this.allowed(ctx, 'sync'))) return this.refused('sync');
         return { answer: { kind: 'not-ready', feature: intent.feature }, visibility: 'ephemeral' };
       case 'unknown':
         return this.unknown(intent, parsed, ctx);

@@ -26,8 +26,9 @@ export type CostIntent =
   | { kind: 'compare'; periodText: string; vsText?: string }
   | { kind: 'report'; cadence: 'weekly' | 'monthly'; format: 'csv' | 'json' }
   | ReportScheduleIntent
-  | { kind: 'digest'; action: 'on'; time?: string; timeZone?: string }
-  | { kind: 'digest'; action: 'off' | 'show' | 'settings' }
+  | { kind: 'digest'; action: 'on'; time?: string; timeZone?: string; channel?: string }
+  | { kind: 'digest'; action: 'off' | 'show'; channel?: string }
+  | { kind: 'digest'; action: 'settings' }
   | { kind: 'help' }
   | ProjectIntent
   | { kind: 'later'; feature: LaterFeature }
@@ -165,20 +166,25 @@ function reportIntent(rest: string[]): CostIntent {
 }
 
 function digestIntent(rest: string[]): CostIntent {
-  const [action = 'show', ...args] = rest;
+  const [action = 'show', ...words] = rest;
+  // A #channel names another channel than this one (admins only, checked by the router).
+  const channel = words.find((w) => w.startsWith('<#') || w.startsWith('#'));
+  const args = words.filter((w) => w !== channel);
+  const where = channel ? { channel } : {};
   switch (action.toLowerCase()) {
     case 'on':
     case 'subscribe':
       if (args.length > 2) throw new CommandError('Turn the digest on like `/cost digest on 09:00 Europe/Berlin` (time and time zone are optional).');
-      return { kind: 'digest', action: 'on', time: args[0], timeZone: args[1] };
+      return { kind: 'digest', action: 'on', time: args[0], timeZone: args[1], ...where };
     case 'off':
     case 'unsubscribe':
-      return { kind: 'digest', action: 'off' };
+      return { kind: 'digest', action: 'off', ...where };
     case 'show':
     case 'status':
-      return { kind: 'digest', action: 'show' };
+      return { kind: 'digest', action: 'show', ...where };
     case 'settings':
     case 'edit':
+      if (channel) throw new CommandError('Open the digest settings in the channel itself: `/cost digest settings`.');
       return { kind: 'digest', action: 'settings' };
   }
   throw new CommandError('Use `/cost digest on [HH:MM] [Time/Zone]`, `/cost digest off`, `/cost digest show` or `/cost digest settings`.');
