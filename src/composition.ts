@@ -27,6 +27,7 @@ import { FocusImportService } from './services/focus-import';
 import { HealthService } from './services/health';
 import { ProjectService } from './services/projects';
 import { TrackedCostStore } from './services/tracked-store';
+import { CachedCostStore, type CacheStats } from './services/cached-store';
 import { DemoCostSource } from './sources/demo/demo-source';
 import { FocusCsvReader } from './sources/focus/focus-csv-reader';
 import { FileDaySpill } from './spill/file-day-spill';
@@ -74,6 +75,8 @@ export interface Core {
   projects: ProjectService;
   /** API tokens: checked by the API, issued by `penny token create`. */
   tokens: TokenVerifier & TokenIssuer;
+  /** Hits and misses of the query cache (undefined when PENNY_QUERY_CACHE=0). */
+  cacheStats(): CacheStats | undefined;
   /** The `/cost` grammar over the services, shared by Slack and the console. */
   router: CommandRouter;
   /** Charts as QuickChart URLs (Slack's default) or local PNGs (the console, CHART_RENDERER=local). */
@@ -104,7 +107,10 @@ export async function openCore(config: Config, logger: Logger, clock: Clock = sy
     const digests = new MongoDigestSubscriptions(conn);
     await Promise.all([mongoStore.init(), digests.init()]);
     const writes = new MongoWriteLog(conn);
-    const store = new TrackedCostStore(mongoStore, writes, clock);
+    const tracked = new TrackedCostStore(mongoStore, writes, clock);
+    // Every face reads through the cache; a write on any instance empties it everywhere (cached-store.ts).
+    const cache = config.queryCache > 0 ? new CachedCostStore(tracked, writes, config.queryCache) : undefined;
+    const store = cache ?? tracked;
     const projectRepo = new MongoProjects(conn);
     const costs = new CostService({ store, clock, timeZone: config.timeZone, currency: config.currency, projects: projectRepo });
     const projects = new ProjectService({ repo: projectRepo, store, writes, clock });
@@ -115,6 +121,7 @@ export async function openCore(config: Config, logger: Logger, clock: Clock = sy
     return {
       config, logger, clock, store, digests, costs, answers, router, writes, projects, reports, reportSchedules,
       reportDeliveries: new MongoDigestDeliveries(conn, { collection: 'report_deliveries', clock }),
+      cacheStats: () => cache?.stats,
       health: new HealthService({ db: new MongoDatabaseProbe(conn), writes, store, clock }),
       tokens: createTokens(config, clock),
       meta: new MongoMetaStore(conn),

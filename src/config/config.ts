@@ -32,6 +32,11 @@ const coreSchema = z.object({
     .default('09:00')
     .refine((v) => /^([01]\d|2[0-3]):[0-5]\d$/.test(v), 'must be a 24-hour time HH:MM such as 09:00'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  PENNY_QUERY_CACHE: z
+    .string()
+    .optional()
+    .transform((v) => (v && v.trim() ? Number(v.trim()) : 500))
+    .refine((v) => Number.isInteger(v) && v >= 0, 'must be a whole number of cached answers (0 turns the cache off)'),
 }).extend(authSchema.shape).superRefine((c, ctx) => {
   for (const { path, message } of authConflicts(c)) ctx.addIssue({ code: 'custom', path: [path], message });
 });
@@ -46,6 +51,8 @@ export interface Config {
   ferretdbBin?: string;
   digestTime: string;
   logLevel: CoreConfig['LOG_LEVEL'];
+  /** Answers kept in memory per instance (0: no cache). */
+  queryCache: number;
   /** API tokens and roles (auth-config.ts). */
   auth: AuthConfig;
 }
@@ -62,6 +69,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     ferretdbBin: c.PENNY_FERRETDB_BIN || undefined,
     digestTime: c.PENNY_DIGEST_TIME,
     logLevel: c.LOG_LEVEL,
+    queryCache: c.PENNY_QUERY_CACHE,
     auth: toAuthConfig(c),
   };
 }

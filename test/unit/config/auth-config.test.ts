@@ -3,6 +3,14 @@ import { loadConfig } from '../../../src/config/config';
 
 const publicPem = generateKeyPairSync('ec', { namedCurve: 'prime256v1' }).publicKey.export({ type: 'spki', format: 'pem' }).toString();
 
+describe('the query cache setting', () => {
+  it('defaults to 500 answers; 0 turns it off; anything else is refused by name', () => {
+    expect(loadConfig({}).queryCache).toBe(500);
+    expect(loadConfig({ PENNY_QUERY_CACHE: '0' }).queryCache).toBe(0);
+    expect(() => loadConfig({ PENNY_QUERY_CACHE: 'lots' })).toThrow('PENNY_QUERY_CACHE must be a whole number');
+  });
+});
+
 describe('auth settings', () => {
   it('default to no keys, audience penny and no extra roles; empty values count as unset', () => {
     expect(loadConfig({ PENNY_JWT_SECRET: '', PENNY_ADMINS: ' ', PENNY_JWT_AUDIENCE: '' }).auth).toEqual({
