@@ -5,6 +5,11 @@
  * event loop share one lookup that starts after all of them were asked), and entries are kept only
  * for the generation they were computed under. A write anywhere changes the generation, so the
  * next read on every instance misses. Writes go through to the store (which logs them).
+ *
+ * Generation lookups run one at a time: reads that arrive while one is under way wait for the next,
+ * which starts after all of them arrived and serves them all. Under load (50 concurrent API
+ * requests) that is one or two lookups instead of fifty, and each read still sees every write that
+ * finished before it was asked.
  */
 import type { CostRecord } from '../domain/cost-record';
 import type { CostQuery, GroupRow } from '../domain/cost-query';
@@ -25,7 +30,8 @@ export class CachedCostStore implements CostStore {
   /** Which read told us `generation`: a slower, older read must not set it back. */
   private generationRead = 0;
   private reads = 0;
-  private nextRead: Promise<{ value: string; read: number }> | undefined;
+  private waiting: { resolve: (g: { value: string; read: number }) => void; reject: (e: unknown) => void }[] = [];
+  private lookup: 'idle' | 'scheduled' | 'running' = 'idle';
   private readonly counts = { hits: 0, misses: 0, invalidations: 0 };
 
   constructor(private readonly inner: CostStore, private readonly writes: Pick<WriteLog, 'generation'>, private readonly maxEntries = 500) {}
@@ -77,17 +83,30 @@ export class CachedCostStore implements CostStore {
     return value;
   }
 
-  /** One lookup for all reads asked in this turn, started after every one of them was asked. */
+  /** The generation from a lookup that starts after this call (shared with the calls around it). */
   private readGeneration(): Promise<{ value: string; read: number }> {
-    if (!this.nextRead) {
-      this.nextRead = new Promise((resolve, reject) => {
-        setImmediate(() => {
-          this.nextRead = undefined;
-          const read = ++this.reads;
-          this.writes.generation().then((value) => resolve({ value, read }), reject);
+    return new Promise((resolve, reject) => {
+      this.waiting.push({ resolve, reject });
+      this.scheduleLookup();
+    });
+  }
+
+  private scheduleLookup(): void {
+    if (this.lookup !== 'idle' || this.waiting.length === 0) return;
+    this.lookup = 'scheduled';
+    // Wait for the end of this turn, so that the reads asked in it share the lookup.
+    setImmediate(() => {
+      const batch = this.waiting;
+      this.waiting = [];
+      this.lookup = 'running';
+      const read = ++this.reads;
+      this.writes
+        .generation()
+        .then((value) => batch.forEach((w) => w.resolve({ value, read })), (error: unknown) => batch.forEach((w) => w.reject(error)))
+        .finally(() => {
+          this.lookup = 'idle';
+          this.scheduleLookup();
         });
-      });
-    }
-    return this.nextRead;
+    });
   }
 }

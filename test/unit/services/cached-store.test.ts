@@ -67,3 +67,23 @@ it('a question asked before a write may get the old number; one asked after it n
   expect(await slow).toBe(5n);
   expect(await total(a.costs)).toBe(12n);
 });
+
+it('runs one generation lookup at a time: questions arriving meanwhile share the next, which sees writes made before them', async () => {
+  const { a, b, writes } = instances();
+  await a.cache.writeRecords([rec('2024-09-01', 5n)], { importId: '1' });
+  expect(await total(a.costs)).toBe(5n);
+  writes.hold();
+  const readsBefore = writes.reads;
+  const first = total(a.costs);
+  while (writes.reads === readsBefore) await new Promise((r) => setImmediate(r));
+  await b.cache.writeRecords([rec('2024-09-02', 7n)], { importId: '2' }); // finished before the ten below are asked
+  const later: Promise<bigint>[] = [];
+  for (let i = 0; i < 10; i++) {
+    later.push(total(a.costs));
+    await new Promise((r) => setImmediate(r)); // each in its own turn, like separate HTTP requests
+  }
+  writes.release();
+  expect(await first).toBe(5n);
+  expect(await Promise.all(later)).toEqual(Array(10).fill(12n));
+  expect(writes.reads - readsBefore).toBe(2);
+});
