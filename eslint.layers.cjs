@@ -23,9 +23,10 @@ const LAYERS = {
   console: ['domain', 'answers', 'ports', 'commands'],
   slack: ['domain', 'answers', 'ports', 'services', 'commands', 'config'],
   auth: ['domain', 'ports'],
+  email: ['domain', 'answers', 'ports'],
   api: ['domain', 'answers', 'ports', 'services'],
   cli: ['domain', 'answers', 'ports', 'services', 'commands', 'config', 'console', 'composition'],
-  composition: ['domain', 'answers', 'ports', 'services', 'commands', 'config', 'store', 'sources', 'spill', 'scheduler', 'charts', 'auth'],
+  composition: ['domain', 'answers', 'ports', 'services', 'commands', 'config', 'store', 'sources', 'spill', 'scheduler', 'charts', 'auth', 'email'],
   main: ['domain', 'answers', 'ports', 'services', 'commands', 'config', 'composition', 'jobs', 'slack', 'api'],
 };
 
@@ -33,7 +34,7 @@ const LAYERS = {
 const ROOT_FILES = ['composition', 'main'];
 
 /** Driver and cloud packages: adapters only. */
-const SDKS = ['mongoose', 'mongodb', 'mongodb-memory-server', 'agenda', '@agendajs/*', '@slack/*', '@aws-sdk/*', '@google-cloud/*', '@azure/*', 'openai', 'quickchart-js', 'chart.js', '@napi-rs/*', 'jose'];
+const SDKS = ['mongoose', 'mongodb', 'mongodb-memory-server', 'agenda', '@agendajs/*', '@slack/*', '@aws-sdk/*', '@google-cloud/*', '@azure/*', 'openai', 'quickchart-js', 'chart.js', '@napi-rs/*', 'jose', 'nodemailer'];
 
 /** Packages each layer may use beyond node built-ins and small pure libraries. */
 const PACKAGES = {
@@ -43,6 +44,7 @@ const PACKAGES = {
   charts: ['quickchart-js', 'chart.js', '@napi-rs/*'],
   slack: ['@slack/*'],
   auth: ['jose'],
+  email: ['nodemailer'],
 };
 
 function forbiddenFor(layer) {

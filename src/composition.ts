@@ -77,6 +77,8 @@ export interface Core {
   tokens: TokenVerifier & TokenIssuer;
   /** Hits and misses of the query cache (undefined when PENNY_QUERY_CACHE=0). */
   cacheStats(): CacheStats | undefined;
+  /** The write generation as of now, for caches of whole answers (undefined when PENNY_QUERY_CACHE=0). */
+  generation?: () => Promise<string>;
   /** The `/cost` grammar over the services, shared by Slack and the console. */
   router: CommandRouter;
   /** Charts as QuickChart URLs (Slack's default) or local PNGs (the console, CHART_RENDERER=local). */
@@ -122,6 +124,7 @@ export async function openCore(config: Config, logger: Logger, clock: Clock = sy
       config, logger, clock, store, digests, costs, answers, router, writes, projects, reports, reportSchedules,
       reportDeliveries: new MongoDigestDeliveries(conn, { collection: 'report_deliveries', clock }),
       cacheStats: () => cache?.stats,
+      ...(cache ? { generation: () => cache.currentGeneration() } : {}),
       health: new HealthService({ db: new MongoDatabaseProbe(conn), writes, store, clock }),
       tokens: createTokens(config, clock),
       meta: new MongoMetaStore(conn),

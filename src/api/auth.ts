@@ -4,6 +4,28 @@ import { can, leastRoleFor, PERMISSION_TEXT, type Permission } from '../domain/r
 import type { Principal, TokenVerifier } from '../ports/tokens';
 import type { ApiRequest } from './http';
 
+/**
+ * Tokens already checked, kept for a minute (never past their expiry), so that a dashboard's
+ * repeated calls skip the signature check. A token is only kept after jose accepted it.
+ */
+export class CheckedTokens implements TokenVerifier {
+  private readonly kept = new Map<string, { principal: Principal; until: number }>();
+
+  constructor(private readonly tokens: TokenVerifier, private readonly now: () => number, private readonly maxEntries = 1000) {}
+
+  async verify(token: string): Promise<Principal> {
+    const now = this.now();
+    const hit = this.kept.get(token);
+    if (hit && now < hit.until) return hit.principal;
+    const principal = await this.tokens.verify(token);
+    const until = Math.min(now + 60_000, principal.expiresAt?.getTime() ?? now);
+    this.kept.delete(token);
+    this.kept.set(token, { principal, until });
+    if (this.kept.size > this.maxEntries) this.kept.delete(this.kept.keys().next().value!);
+    return principal;
+  }
+}
+
 export async function authenticate(request: ApiRequest, tokens: TokenVerifier): Promise<Principal> {
   const header = request.headers.authorization;
   if (!header) throw new AppError('UNAUTHENTICATED', 'This needs a token: send "Authorization: Bearer <token>". An admin creates one with `penny token create --role viewer`.');

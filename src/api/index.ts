@@ -7,7 +7,9 @@ import type { Logger } from '../ports/logger';
 import type { Principal, TokenVerifier } from '../ports/tokens';
 import type { CostAnswers } from '../services/cost-answers';
 import type { HealthService } from '../services/health';
-import { authenticate, authorize } from './auth';
+import { authenticate, authorize, CheckedTokens } from './auth';
+import { cacheKey, ResponseCache } from './response-cache';
+import type { Clock } from '../ports/clock';
 import { AppError } from '../domain/errors';
 import { nodeHandler, type ApiRequest, type ApiResponse, type NodeHandler } from './http';
 import { openApiDocument } from './openapi';
@@ -29,6 +31,11 @@ export interface ApiDeps {
   logger: Logger;
   /** Services still being built; the routes of those missing answer 501. */
   later?: LaterServices;
+  clock: Clock;
+  /** Today in the reporting time zone (answers to "this month" change with it). */
+  today(): string;
+  /** The current write generation, when answers may be cached (PENNY_QUERY_CACHE > 0). */
+  generation?: () => Promise<string>;
 }
 
 export interface PennyApi {
@@ -57,6 +64,8 @@ export function createApi(deps: ApiDeps): PennyApi {
   });
   document = openApiDocument(routes);
   const table = new RouteTable(routes);
+  const tokens = new CheckedTokens(deps.tokens, () => deps.clock.now().getTime());
+  const responses = deps.generation ? new ResponseCache() : undefined;
 
   const dispatch = async (request: ApiRequest): Promise<ApiResponse> => {
     // /healthz at the root too, for load balancers and orchestrators.
@@ -65,10 +74,17 @@ export function createApi(deps: ApiDeps): PennyApi {
     const { route, params } = table.find(request.method, request.path);
     let principal: Principal | undefined;
     if (route.access !== 'public') {
-      principal = await authenticate(request, deps.tokens);
+      principal = await authenticate(request, tokens);
       authorize(principal, route.access);
     }
-    return route.handler({ ...request, params, principal });
+    const run = () => route.handler({ ...request, params, principal });
+    if (!route.cacheable || !responses || !deps.generation) return run();
+    // Kept as text, so a repeated answer is not serialized again.
+    const rendered = async () => {
+      const answer = await run();
+      return answer.json === undefined ? answer : { ...answer, json: undefined, text: JSON.stringify(answer.json) };
+    };
+    return responses.get(await deps.generation(), cacheKey(request.method, route.path, request.query, deps.today()), rendered);
   };
   const handle = nodeHandler(dispatch, deps.logger);
   return {

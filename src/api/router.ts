@@ -31,6 +31,8 @@ export interface Route {
   response?: string;
   /** Other content types the 200 response may have (text/csv). */
   alsoAs?: string[];
+  /** A read whose answer depends only on the query, today and the data: kept until the next write. */
+  cacheable?: boolean;
   handler(request: RouteRequest): Promise<ApiResponse>;
 }
 

@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { isValidTimeZone } from '../domain/days';
 import { AppError } from '../domain/errors';
 import { authConflicts, authSchema, toAuthConfig, type AuthConfig } from './auth-config';
+import { emailConflicts, emailSchema, toEmailConfig, type EmailConfig } from './email-config';
 
 const coreSchema = z.object({
   MONGODB_URI: z
@@ -37,8 +38,8 @@ const coreSchema = z.object({
     .optional()
     .transform((v) => (v && v.trim() ? Number(v.trim()) : 500))
     .refine((v) => Number.isInteger(v) && v >= 0, 'must be a whole number of cached answers (0 turns the cache off)'),
-}).extend(authSchema.shape).superRefine((c, ctx) => {
-  for (const { path, message } of authConflicts(c)) ctx.addIssue({ code: 'custom', path: [path], message });
+}).extend(authSchema.shape).extend(emailSchema.shape).superRefine((c, ctx) => {
+  for (const { path, message } of [...authConflicts(c), ...emailConflicts(c)]) ctx.addIssue({ code: 'custom', path: [path], message });
 });
 
 export type CoreConfig = z.infer<typeof coreSchema>;
@@ -55,6 +56,8 @@ export interface Config {
   queryCache: number;
   /** API tokens and roles (auth-config.ts). */
   auth: AuthConfig;
+  /** Email, when SMTP_URL is set (email-config.ts). */
+  email?: EmailConfig;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -71,6 +74,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: c.LOG_LEVEL,
     queryCache: c.PENNY_QUERY_CACHE,
     auth: toAuthConfig(c),
+    email: toEmailConfig(c),
   };
 }
 

@@ -56,15 +56,29 @@ export class CachedCostStore implements CostStore {
     return this.cached('coverage', () => this.inner.coverage());
   }
 
-  private async cached<T>(key: string, load: () => Promise<T>): Promise<T> {
-    const { value: generation, read } = await this.readGeneration();
-    if (generation !== this.generation && read > this.generationRead) {
+  /**
+   * The write generation as of now (a lookup that starts after this call), for caches of whole
+   * answers above the store (the API's): an answer kept under it is current while it is unchanged.
+   */
+  async currentGeneration(): Promise<string> {
+    const { value } = await this.observe();
+    return value;
+  }
+
+  private async observe(): Promise<{ value: string; read: number }> {
+    const seen = await this.readGeneration();
+    if (seen.value !== this.generation && seen.read > this.generationRead) {
       // Another write happened (here or on another instance): nothing kept is current any more.
       if (this.generation !== undefined) this.counts.invalidations += 1;
       this.entries.clear();
-      this.generation = generation;
-      this.generationRead = read;
+      this.generation = seen.value;
+      this.generationRead = seen.read;
     }
+    return seen;
+  }
+
+  private async cached<T>(key: string, load: () => Promise<T>): Promise<T> {
+    const { value: generation } = await this.observe();
     if (generation !== this.generation) {
       // An older read than the latest: answer without the cache.
       this.counts.misses += 1;

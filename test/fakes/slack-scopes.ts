@@ -3,10 +3,16 @@
  * refuses a call the real workspace would refuse with `missing_scope`: the manifest and the code
  * cannot drift apart unnoticed.
  */
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 
-export const MANIFEST = resolve(__dirname, '../../manifest.yml');
+/** The repository's manifest.yml, found upwards from here (tests run from test/, the bench from bench/.build/). */
+function findManifest(): string {
+  for (let dir = __dirname; dir !== dirname(dir); dir = dirname(dir)) if (existsSync(join(dir, 'manifest.yml'))) return join(dir, 'manifest.yml');
+  throw new Error('manifest.yml not found above test/fakes');
+}
+
+export const MANIFEST = findManifest();
 
 /** The scope Slack checks for each method the app calls (from Slack's method docs). */
 export const METHOD_SCOPES: Record<string, string> = {
