@@ -5,6 +5,8 @@
  */
 import { JoseTokens } from './auth/jose-tokens';
 import { createChartRenderer, type ChartRendererKind } from './charts';
+import { EmailNotifier } from './email/email-notifier';
+import type { Notifier } from './ports/notifier';
 import { CommandRouter } from './commands/command-router';
 import type { Config } from './config/config';
 import type { Day } from './domain/days';
@@ -65,6 +67,8 @@ export interface Core {
   reportSchedules: ReportSchedules;
   /** Exactly-once claims of scheduled reports (the digests' mechanism, its own collection). */
   reportDeliveries: DigestDeliveries;
+  /** Email (SMTP_URL set): the digest to PENNY_EMAIL_TO, with its own exactly-once claims. */
+  email?: { notifier: Notifier; deliveries: DigestDeliveries };
   /** Weekly and monthly reports (the API, penny report, /cost report, scheduled reports). */
   reports: CostReports;
   imports: FocusImportService;
@@ -100,7 +104,9 @@ export async function openCore(config: Config, logger: Logger, clock: Clock = sy
     await embedded?.stop();
     throw error;
   });
+  const mailer = config.email ? new EmailNotifier(config.email, logger) : undefined;
   const close = async () => {
+    mailer?.close();
     await conn.close();
     await embedded?.stop();
   };
@@ -123,6 +129,7 @@ export async function openCore(config: Config, logger: Logger, clock: Clock = sy
     return {
       config, logger, clock, store, digests, costs, answers, router, writes, projects, reports, reportSchedules,
       reportDeliveries: new MongoDigestDeliveries(conn, { collection: 'report_deliveries', clock }),
+      ...(mailer ? { email: { notifier: mailer, deliveries: new MongoDigestDeliveries(conn, { collection: 'email_deliveries', clock }) } } : {}),
       cacheStats: () => cache?.stats,
       ...(cache ? { generation: () => cache.currentGeneration() } : {}),
       health: new HealthService({ db: new MongoDatabaseProbe(conn), writes, store, clock }),

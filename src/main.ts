@@ -16,6 +16,7 @@ import { isAppError } from './domain/errors';
 import { makeDigestDispatch, scheduleDigestDispatch } from './jobs/digest-dispatch';
 import { scheduleHomeRefresh } from './jobs/home-refresh';
 import { makeReportDispatch, scheduleReportDispatch } from './jobs/report-dispatch';
+import { emailSubscription, scheduleEmailDigest } from './jobs/email-digest';
 import { reportAnswer } from './services/report-answer';
 import { SlackReportPoster } from './slack/report-poster';
 import { systemClock, type Clock } from './ports/clock';
@@ -88,6 +89,14 @@ export async function startPenny(rawEnv: NodeJS.ProcessEnv = process.env, option
       poster: new SlackReportPoster(slack.client),
     });
     await scheduleReportDispatch(scheduler, reportDispatch, options.reportInterval);
+    if (core.email) {
+      const subscription = emailSubscription(config.digestTime, config.timeZone);
+      const emailDispatch = makeDigestDispatch({
+        subscriptions: { listEnabled: async () => [subscription] }, deliveries: core.email.deliveries, clock, owner, logger,
+        compose: (_sub, localDate) => answers.digest(localDate, []), notifier: core.email.notifier,
+      });
+      await scheduleEmailDigest(scheduler, emailDispatch, options.digestInterval);
+    }
     await scheduleHomeRefresh(scheduler, { home: { refreshAll: () => home.refreshAll(slack.client) }, costs: core.costs, meta: core.meta, logger });
     await scheduler.start();
     // Socket Mode has no HTTP server of Bolt's: the API gets its own on PORT.

@@ -11,6 +11,16 @@ describe('the query cache setting', () => {
   });
 });
 
+describe('email settings', () => {
+  it('are off without SMTP_URL, and need addresses with it', () => {
+    expect(loadConfig({ SMTP_URL: '' }).email).toBeUndefined();
+    expect(loadConfig({ SMTP_URL: 'smtp://mail:25', PENNY_EMAIL_TO: 'a@x.org; b@y.org' }).email).toEqual({ smtpUrl: 'smtp://mail:25', from: 'Penny <penny@localhost>', to: ['a@x.org', 'b@y.org'] });
+    expect(() => loadConfig({ SMTP_URL: 'smtp://mail:25' })).toThrow('PENNY_EMAIL_TO is required when SMTP_URL is set');
+    expect(() => loadConfig({ SMTP_URL: 'http://mail' })).toThrow('SMTP_URL must be an smtp:// or smtps:// URL');
+    expect(() => loadConfig({ SMTP_URL: 'smtp://m', PENNY_EMAIL_TO: 'nobody' })).toThrow('PENNY_EMAIL_TO must be email addresses');
+  });
+});
+
 describe('auth settings', () => {
   it('default to no keys, audience penny and no extra roles; empty values count as unset', () => {
     expect(loadConfig({ PENNY_JWT_SECRET: '', PENNY_ADMINS: ' ', PENNY_JWT_AUDIENCE: '' }).auth).toEqual({
