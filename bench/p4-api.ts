@@ -6,6 +6,8 @@
  * The clients run in a child process (api-side.ts).
  */
 import { fork, type ChildProcess } from 'node:child_process';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { breakdownJson } from '../src/answers/breakdown';
 import { startPenny, type Penny } from '../src/main';
@@ -20,7 +22,8 @@ const PATH = '/api/v1/costs/summary?period=last%20month&groupBy=service';
 const SECRET = 'bench-jwt-secret-that-is-long-enough-32';
 
 interface Stat { p50: number; p95: number; requests: number }
-export interface P4Pair { api: Stat; direct: Stat; ratioP95: number }
+/** `floor`: a bare node HTTP server in the app's process answering the same bytes, for the cost of HTTP itself. */
+export interface P4Pair { api: Stat; direct: Stat; floor: Stat; ratioP95: number }
 export interface P4Result { store: string; records: string; clients: number; perClient: number; rounds: number; cached: P4Pair; uncached: P4Pair }
 // perClient is for the cached runs; the uncached ones send a fifth as many (see runP4).
 
@@ -73,16 +76,31 @@ async function measure(penny: Penny, side: ChildProcess, clients: number, perCli
     if (reply.statuses.some((s) => s !== 200)) throw new Error(`P4: a request failed (${reply.statuses.find((s) => s !== 200)})`);
     return reply.ms;
   };
+  const body = JSON.stringify(breakdownJson(await penny.core.answers.breakdown({ period: request, groupBy: 'service', metric: 'billed' })));
+  const bare: Server = createServer((_req, res) => {
+    res.writeHead(200, { 'content-type': 'application/json; charset=utf-8' });
+    res.end(body);
+  });
+  await new Promise<void>((resolve) => bare.listen(0, '127.0.0.1', resolve));
+  const floor = async (): Promise<number[]> => {
+    const reply = await ask(side, { kind: 'load', url: `http://127.0.0.1:${(bare.address() as AddressInfo).port}${PATH}`, token, clients, perClient });
+    if (reply.kind !== 'load') throw new Error('P4: the floor load failed');
+    return reply.ms;
+  };
   process.stderr.write(`P4: ${rounds} rounds of ${clients} clients × ${perClient} GET /costs/summary, and the direct call (cache ${penny.core.cacheStats() ? 'on' : 'off'})…\n`);
   await api();
   await direct();
+  await floor();
   const apiMs: number[] = [];
   const directMs: number[] = [];
+  const floorMs: number[] = [];
   for (let i = 0; i < rounds; i++) {
     apiMs.push(...(await api()));
     directMs.push(...(await direct()));
+    floorMs.push(...(await floor()));
   }
-  return { api: stat(apiMs), direct: stat(directMs), ratioP95: percentile(apiMs, 95) / percentile(directMs, 95) };
+  await new Promise((resolve) => bare.close(resolve));
+  return { api: stat(apiMs), direct: stat(directMs), floor: stat(floorMs), ratioP95: percentile(apiMs, 95) / percentile(directMs, 95) };
 }
 
 async function hasData(baseUri: string, apiUrl: string): Promise<boolean> {

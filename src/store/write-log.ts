@@ -56,9 +56,10 @@ export class MongoWriteLog implements WriteLog {
     await this.model.updateOne({ _id: GENERATION_ID }, { $set: { kind: 'generation', value: randomUUID(), what, at } }, { upsert: true });
   }
 
+  /** Asked before every cached read: straight to the driver, by `_id` (the one lookup FerretDB v1 indexes). */
   async generation(): Promise<string> {
-    const doc = await this.model.findById(GENERATION_ID, { value: 1 }).lean();
-    return doc?.value ?? 'none';
+    const doc = await this.model.collection.findOne({ _id: GENERATION_ID as never }, { projection: { value: 1 } });
+    return (doc?.value as string | undefined) ?? 'none';
   }
 
   async sources(): Promise<SourceWrite[]> {
