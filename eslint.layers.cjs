@@ -3,8 +3,8 @@
  * The layers of src/ and what each may import (docs/architecture.md). Read by eslint.config.mjs
  * and by the architecture test, so the rule and its proof cannot drift apart.
  *
- * domain <- answers <- ports <- services <- commands <- faces (slack, console, cli, jobs)
- * Adapters (store, sources, charts, spill, scheduler) implement ports; only composition.ts and
+ * domain <- answers <- ports <- services <- commands <- faces (slack, console, cli, jobs, api)
+ * Adapters (store, sources, charts, spill, scheduler, auth) implement ports; only composition.ts and
  * main.ts (the roots) pick them. cli is an entry point too: it opens the core and starts the console.
  */
 const LAYERS = {
@@ -22,16 +22,19 @@ const LAYERS = {
   jobs: ['domain', 'answers', 'ports', 'services'],
   console: ['domain', 'answers', 'ports', 'commands'],
   slack: ['domain', 'answers', 'ports', 'services', 'commands', 'config'],
+  auth: ['domain', 'ports'],
+  email: ['domain', 'answers', 'ports'],
+  api: ['domain', 'answers', 'ports', 'services'],
   cli: ['domain', 'answers', 'ports', 'services', 'commands', 'config', 'console', 'composition'],
-  composition: ['domain', 'answers', 'ports', 'services', 'commands', 'config', 'store', 'sources', 'spill', 'scheduler', 'charts'],
-  main: ['domain', 'answers', 'ports', 'services', 'commands', 'config', 'composition', 'jobs', 'slack'],
+  composition: ['domain', 'answers', 'ports', 'services', 'commands', 'config', 'store', 'sources', 'spill', 'scheduler', 'charts', 'auth', 'email'],
+  main: ['domain', 'answers', 'ports', 'services', 'commands', 'config', 'composition', 'jobs', 'slack', 'api'],
 };
 
 /** Layers that are single files at the top of src/ rather than folders. */
 const ROOT_FILES = ['composition', 'main'];
 
 /** Driver and cloud packages: adapters only. */
-const SDKS = ['mongoose', 'mongodb', 'mongodb-memory-server', 'agenda', '@agendajs/*', '@slack/*', '@aws-sdk/*', '@google-cloud/*', '@azure/*', 'openai', 'quickchart-js', 'chart.js', '@napi-rs/*'];
+const SDKS = ['mongoose', 'mongodb', 'mongodb-memory-server', 'agenda', '@agendajs/*', '@slack/*', '@aws-sdk/*', '@google-cloud/*', '@azure/*', 'openai', 'quickchart-js', 'chart.js', '@napi-rs/*', 'jose', 'nodemailer'];
 
 /** Packages each layer may use beyond node built-ins and small pure libraries. */
 const PACKAGES = {
@@ -40,6 +43,8 @@ const PACKAGES = {
   sources: ['@aws-sdk/*', '@google-cloud/*', '@azure/*'],
   charts: ['quickchart-js', 'chart.js', '@napi-rs/*'],
   slack: ['@slack/*'],
+  auth: ['jose'],
+  email: ['nodemailer'],
 };
 
 function forbiddenFor(layer) {

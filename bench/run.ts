@@ -1,6 +1,6 @@
 /**
  * `npm run bench`: runs the sections asked for, prints one table and writes bench/results.json.
- *   --only p1,p2,p3,p5,ask,watchdog   (or anomaly,scan,forecast for parts of the watchdog section)
+ *   --only p1,p2,p3,api,p5,ask,watchdog   (or anomaly,scan,forecast for parts of the watchdog section)
  *   --rows N                      rows in P2's generated FOCUS file (default 1,000,000)
  *   --ce-page-groups N            groups per Cost Explorer page in P5's fake (default 1,000)
  *   --watchdog-series N           series per seed in the anomaly section (default 2,000)

@@ -2,6 +2,7 @@
  * The sections of `npm run bench`: what each runs and the table lines it prints. A new benchmark
  * is one entry here and one file beside it.
  */
+import { runApiLatency, type ApiLatencyResult } from './api-latency';
 import { runAskBench, type AskBenchResult } from './ask-latency';
 import type { BenchArgs } from './bench-args';
 import { runP1, type P1Result } from './p1-ack';
@@ -88,6 +89,21 @@ const ask: Section<AskBenchResult> = {
   ],
 };
 
+const api: Section<ApiLatencyResult> = {
+  name: 'api', needsDb: true, selected: named('api'),
+  run: (ctx) => runApiLatency(ctx.dbUri),
+  rows: (r) => {
+    const pair = (p: ApiLatencyResult['cached']) =>
+      `API p50 ${fmt(p.api.p50, 1)}, p95 ${fmt(p.api.p95, 1)} · direct p50 ${fmt(p.direct.p50, 1)}, p95 ${fmt(p.direct.p95, 1)} · bare HTTP p50 ${fmt(p.floor.p50, 1)}, p95 ${fmt(p.floor.p95, 1)} ms`;
+    return [
+      [`API GET /costs/summary, ${r.clients} clients (cache on)`, pair(r.cached), '', ''],
+      ['API / direct call (p95, cache on)', `${fmt(r.cached.ratioP95, 2)}x`, '<= 1.3x', met(r.cached.ratioP95 <= 1.3)],
+      [`API GET /costs/summary, ${r.clients} clients (cache off)`, pair(r.uncached), '', ''],
+      ['API / direct call (p95, cache off)', `${fmt(r.uncached.ratioP95, 2)}x`, '<= 1.3x', met(r.uncached.ratioP95 <= 1.3)],
+    ];
+  },
+};
+
 /** "watchdog" runs all three parts; "anomaly", "scan" or "forecast" run one. */
 const watchdogParts = (only: Set<string>) => new Set<string>(only.has('watchdog') ? WATCHDOG_SECTIONS : WATCHDOG_SECTIONS.filter((s) => only.has(s)));
 let watchdogOnly = new Set<string>();
@@ -103,4 +119,4 @@ const watchdog: Section<WatchdogResult> = {
 };
 
 /** In the order they run: P2 fills the store P3 and P1 read. */
-export const SECTIONS: Section[] = [p2, p3, p1, p5, ask, watchdog] as Section[];
+export const SECTIONS: Section[] = [p2, p3, p1, api, p5, ask, watchdog] as Section[];

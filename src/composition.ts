@@ -3,7 +3,10 @@
  * The Slack app, the CLI and the demo all start here; this is the one place where concrete
  * adapters are chosen. The Core it returns holds ports and services only.
  */
+import { JoseTokens } from './auth/jose-tokens';
 import { createChartRenderer, type ChartRendererKind } from './charts';
+import { EmailNotifier } from './email/email-notifier';
+import type { Notifier } from './ports/notifier';
 import { CommandRouter } from './commands/command-router';
 import type { Config } from './config/config';
 import type { Day } from './domain/days';
@@ -17,18 +20,24 @@ import type { EventReceipts } from './ports/event-receipts';
 import type { Logger } from './ports/logger';
 import type { MetaStore } from './ports/meta-store';
 import type { Scheduler } from './ports/scheduler';
+import type { TokenIssuer, TokenVerifier } from './ports/tokens';
+import type { WriteLog } from './ports/write-log';
 import { createScheduler } from './scheduler/agenda-scheduler';
 import { CloudSyncService } from './services/cloud-sync';
 import { CostAnswers } from './services/cost-answers';
+import { CostReports } from './services/cost-reports';
 import { CostService } from './services/cost-service';
 import { FocusImportService } from './services/focus-import';
 import { cloudRequestCaps, createCloudSources } from './sources/cloud-sources';
+import { HealthService } from './services/health';
+import { ProjectService } from './services/projects';
+import { TrackedCostStore } from './services/tracked-store';
+import { CachedCostStore, type CacheStats } from './services/cached-store';
 import { DemoCostSource } from './sources/demo/demo-source';
 import { FocusCsvReader } from './sources/focus/focus-csv-reader';
 import { FileDaySpill } from './spill/file-day-spill';
 import { closeMongo, connectMongo } from './store/connection';
 import { describeDbFailure } from './store/db-errors';
-import { dbHealthCheck, type DbHealth } from './store/db-health';
 import { MongoDigestDeliveries } from './store/digest-deliveries';
 import { MongoDigestSubscriptions } from './store/digest-subscriptions';
 import { startEmbeddedMongo } from './store/embedded-mongo';
@@ -36,6 +45,10 @@ import { MongoEventReceipts } from './store/event-receipts';
 import type { RunningServer } from './store/ferretdb-process';
 import { MongoCostStore } from './store/mongo-cost-store';
 import { MongoMetaStore } from './store/mongo-meta-store';
+import { MongoDatabaseProbe, MongoWriteLog } from './store/write-log';
+import { MongoProjects } from './store/projects';
+import { MongoReportSchedules } from './store/report-schedules';
+import type { ReportSchedules } from './ports/report-schedules';
 import { MongoRequestCountRepository } from './store/request-counts';
 import { MongoSyncRunRepository } from './store/sync-runs';
 
@@ -60,11 +73,29 @@ export interface Core {
   receipts: EventReceipts;
   costs: CostService;
   answers: CostAnswers;
+  reportSchedules: ReportSchedules;
+  /** Exactly-once claims of scheduled reports (the digests' mechanism, its own collection). */
+  reportDeliveries: DigestDeliveries;
+  /** Email (SMTP_URL set): the digest to PENNY_EMAIL_TO, with its own exactly-once claims. */
+  email?: { notifier: Notifier; deliveries: DigestDeliveries };
+  /** Weekly and monthly reports (the API, penny report, /cost report, scheduled reports). */
+  reports: CostReports;
   imports: FocusImportService;
   /** Syncs the cloud sources into the store, recording each run. */
   sync: CloudSyncService;
   /** The clouds enabled by PENNY_SOURCES, built on first use (each SDK finds its own credentials). */
   cloudSources(): SyncableSource[];
+  /** Every write that changes answers, and the last write per source. */
+  writes: WriteLog;
+  health: HealthService;
+  /** The projects registry: who owns which costs, and where their alerts go. */
+  projects: ProjectService;
+  /** API tokens: checked by the API, issued by `penny token create`. */
+  tokens: TokenVerifier & TokenIssuer;
+  /** Hits and misses of the query cache (undefined when PENNY_QUERY_CACHE=0). */
+  cacheStats(): CacheStats | undefined;
+  /** The write generation as of now, for caches of whole answers (undefined when PENNY_QUERY_CACHE=0). */
+  generation?: () => Promise<string>;
   /** The `/cost` grammar over the services, shared by Slack and the console. */
   router: CommandRouter;
   /** Charts as QuickChart URLs (Slack's default) or local PNGs (the console, CHART_RENDERER=local). */
@@ -72,8 +103,6 @@ export interface Core {
   /** The deterministic demo clouds, anchored at a day so that re-runs extend the same history. */
   demoSource(anchor: Day): CostSource;
   createScheduler(settings: SchedulerSettings): Promise<Scheduler>;
-  /** Is the database answering right now (a short ping, for /healthz)? */
-  health(): Promise<DbHealth>;
   close(): Promise<void>;
 }
 
@@ -98,28 +127,45 @@ export async function openCore(config: Config, logger: Logger, clock: Clock = sy
     await embedded?.stop();
     throw error;
   });
+  const mailer = config.email ? new EmailNotifier(config.email, logger) : undefined;
   // An open connection keeps the process alive: every way out closes it.
   const close = async () => {
+    mailer?.close();
     await closeMongo(conn);
     await embedded?.stop();
   };
   try {
-    const store = new MongoCostStore(conn, { logger });
+    const mongoStore = new MongoCostStore(conn, { logger });
     const digests = new MongoDigestSubscriptions(conn);
     const runs = new MongoSyncRunRepository(conn);
-    await Promise.all([store.init(), digests.init(), runs.init()]);
-    const costs = new CostService({ store, clock, timeZone: config.timeZone, currency: config.currency });
-    const answers = new CostAnswers(costs);
+    await Promise.all([mongoStore.init(), digests.init(), runs.init()]);
+    const writes = new MongoWriteLog(conn);
+    const tracked = new TrackedCostStore(mongoStore, writes, clock);
+    // Every face reads through the cache; a write on any instance empties it everywhere (cached-store.ts).
+    const cache = config.queryCache > 0 ? new CachedCostStore(tracked, writes, config.queryCache) : undefined;
+    const store = cache ?? tracked;
+    const projectRepo = new MongoProjects(conn);
+    const costs = new CostService({ store, clock, timeZone: config.timeZone, currency: config.currency, projects: projectRepo });
+    const projects = new ProjectService({ repo: projectRepo, store, writes, clock });
+    const reports = new CostReports({ costs, hasProjects: async () => (await projectRepo.list()).length > 0 });
+    const answers = new CostAnswers(costs, reports);
     const sync = new CloudSyncService({
       store, runs, requestCounts: new MongoRequestCountRepository(conn), clock, logger,
       settings: { backfillDays: config.cloud.sync.backfillDays, reviseDays: config.cloud.sync.reviseDays },
       caps: cloudRequestCaps(config.cloud),
     });
     let sources: SyncableSource[] | undefined;
-    const router = new CommandRouter({ answers, digests, clock, logger, defaultTimeZone: config.timeZone, defaultDigestTime: config.digestTime });
+    const reportSchedules = new MongoReportSchedules(conn);
+    const router = new CommandRouter({ answers, digests, clock, logger, defaultTimeZone: config.timeZone, defaultDigestTime: config.digestTime, projects, reportSchedules });
     return {
-      config, logger, clock, store, digests, costs, answers, router, sync,
+      config, logger, clock, store, digests, costs, answers, router, writes, projects, reports, reportSchedules, sync,
       cloudSources: () => (sources ??= createCloudSources(config.cloud, { clock })),
+      reportDeliveries: new MongoDigestDeliveries(conn, { collection: 'report_deliveries', clock }),
+      ...(mailer ? { email: { notifier: mailer, deliveries: new MongoDigestDeliveries(conn, { collection: 'email_deliveries', clock }) } } : {}),
+      cacheStats: () => cache?.stats,
+      ...(cache ? { generation: () => cache.currentGeneration() } : {}),
+      health: new HealthService({ db: new MongoDatabaseProbe(conn), writes, store, clock }),
+      tokens: createTokens(config, clock),
       meta: new MongoMetaStore(conn),
       deliveries: new MongoDigestDeliveries(conn),
       receipts: new MongoEventReceipts(conn, clock),
@@ -127,11 +173,16 @@ export async function openCore(config: Config, logger: Logger, clock: Clock = sy
       charts: (kind, host) => createChartRenderer(kind, host ? { host } : undefined),
       demoSource: (anchor) => new DemoCostSource(anchor, {}, config.currency),
       createScheduler: (settings) => createScheduler({ db: conn.db!, logger, ...settings }),
-      health: dbHealthCheck(conn),
       close,
     };
   } catch (error) {
     await close().catch(() => undefined);
     throw error;
   }
+}
+
+/** API tokens from the settings alone (no database): the API checks them, `penny token create` issues them. */
+export function createTokens(config: Config, clock: Clock = systemClock): TokenVerifier & TokenIssuer {
+  const { jwtSecret, jwtPublicKey, jwtPrivateKey, jwtAudience } = config.auth;
+  return new JoseTokens({ secret: jwtSecret, publicKey: jwtPublicKey, privateKey: jwtPrivateKey, audience: jwtAudience }, clock);
 }

@@ -5,6 +5,8 @@
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import type { Server } from 'node:http';
+import { createApi, type PennyApi } from './api';
+import { startApiServer, stopApiServer } from './api/server';
 import { openCore, type Core } from './composition';
 import { loadConfig } from './config/config';
 import { createLogger } from './config/logger';
@@ -15,12 +17,17 @@ import { scheduleCloudSync } from './jobs/cloud-sync';
 import { makeDigestDispatch, scheduleDigestDispatch } from './jobs/digest-dispatch';
 import { scheduleHomeRefresh } from './jobs/home-refresh';
 import { scheduleRollupRepair } from './jobs/rollup-repair';
+import { makeReportDispatch, scheduleReportDispatch } from './jobs/report-dispatch';
+import { emailSubscription, scheduleEmailDigest } from './jobs/email-digest';
+import { reportAnswer } from './services/report-answer';
+import { SlackReportPoster } from './slack/report-poster';
 import { systemClock, type Clock } from './ports/clock';
 import type { Scheduler } from './ports/scheduler';
 import { createSlackApp, type SlackApp } from './slack/app';
 import { boltLogger } from './slack/bolt-logger';
 import { HomePublisher } from './slack/home-publisher';
 import { SlackNotifier } from './slack/slack-notifier';
+import { SlackRoles } from './slack/roles';
 
 export interface Penny {
   core: Core;
@@ -28,6 +35,9 @@ export interface Penny {
   scheduler: Scheduler;
   /** The HTTP server in HTTP mode. */
   server?: Server;
+  /** The REST API; served by `server` in HTTP mode, by `apiServer` (on PORT) in Socket Mode. */
+  api: PennyApi;
+  apiServer?: Server;
   stop(): Promise<void>;
 }
 
@@ -41,6 +51,8 @@ export interface StartOptions {
   digestInterval?: string | number;
   /** Job lock lifetime; Agenda keeps a timer for half of it after each run. */
   lockLifetimeMs?: number;
+  /** How often due scheduled reports are looked for (default every 5 minutes). */
+  reportInterval?: string | number;
 }
 
 export async function startPenny(rawEnv: NodeJS.ProcessEnv = process.env, options: StartOptions = {}): Promise<Penny> {
@@ -55,10 +67,16 @@ export async function startPenny(rawEnv: NodeJS.ProcessEnv = process.env, option
     const { answers, digests, router } = core;
     const syncStatus = () => core.sync.status(config.cloud.sources);
     const home = new HomePublisher({ answers, charts, digests, meta: core.meta, logger, syncStatus });
+    const api = createApi({ answers, health: core.health, tokens: core.tokens, projects: core.projects, reports: core.reports, logger,
+      clock, today: () => core.costs.today(), generation: core.generation });
+    // Roles ask Slack who is a workspace admin, through the app's client once it exists.
+    const clientRef: { current?: SlackApp['client'] } = {};
+    const roles = new SlackRoles({ admins: config.auth.admins, finance: config.auth.finance, client: () => clientRef.current, logger });
     const slack = await createSlackApp(slackConfig, boltLogger(logger), {
-      router, charts, home, digests, receipts: core.receipts, clock, logger,
-      defaultTimeZone: config.timeZone, defaultDigestTime: config.digestTime, health: core.health,
-    });
+      router, charts, home, digests, receipts: core.receipts, clock, logger, roles,
+      defaultTimeZone: config.timeZone, defaultDigestTime: config.digestTime,
+    }, { customRoutes: api.boltRoutes });
+    clientRef.current = slack.client;
 
     const owner = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
     const scheduler = await core.createScheduler({ name: owner, processEvery: options.processEvery, lockLifetimeMs: options.lockLifetimeMs });
@@ -71,14 +89,35 @@ export async function startPenny(rawEnv: NodeJS.ProcessEnv = process.env, option
     await scheduleCloudSync(scheduler, {
       sync: core.sync, sources: core.cloudSources, claims: core.receipts, clock, logger, time: config.cloud.sync.time, timeZone: config.timeZone,
     }, config.cloud.sources);
+    const reportDispatch = makeReportDispatch({
+      schedules: core.reportSchedules, deliveries: core.reportDeliveries, clock, owner, logger, time: config.digestTime, timeZone: config.timeZone,
+      compose: async (s, asOf) => reportAnswer(await core.reports.build(s.cadence, asOf), s.format),
+      poster: new SlackReportPoster(slack.client),
+    });
+    await scheduleReportDispatch(scheduler, reportDispatch, options.reportInterval);
+    if (core.email) {
+      const subscription = emailSubscription(config.digestTime, config.timeZone);
+      const emailDispatch = makeDigestDispatch({
+        subscriptions: { listEnabled: async () => [subscription] }, deliveries: core.email.deliveries, clock, owner, logger,
+        compose: (_sub, localDate) => answers.digest(localDate, []), notifier: core.email.notifier,
+      });
+      await scheduleEmailDigest(scheduler, emailDispatch, options.digestInterval);
+    }
     await scheduleHomeRefresh(scheduler, { home: { refreshAll: () => home.refreshAll(slack.client) }, costs: core.costs, meta: core.meta, logger });
     await scheduleRollupRepair(scheduler, { store: core.store, logger });
     await scheduler.start();
-    const server = await slack.start(options.host);
-    logger.info({ mode: slackConfig.mode, port: server ? (server.address() as { port?: number })?.port : undefined }, 'Penny is running');
+    // Socket Mode has no HTTP server of Bolt's: the API gets its own on PORT.
+    const apiServer = slackConfig.mode === 'socket' ? await startApiServer(api.handle, slackConfig.port, options.host) : undefined;
+    const server = await slack.start(options.host).catch(async (error: unknown) => {
+      if (apiServer) await stopApiServer(apiServer);
+      throw error;
+    });
+    const port = (server ?? apiServer)?.address() as { port?: number } | null;
+    logger.info({ mode: slackConfig.mode, port: port?.port }, 'Penny is running');
     return {
-      core, slack, scheduler, server,
+      core, slack, scheduler, server, api, apiServer,
       stop: async () => {
+        if (apiServer) await stopApiServer(apiServer);
         await slack.stop().catch((e: unknown) => logger.warn({ err: e }, 'stopping Slack'));
         await scheduler.stop().catch((e: unknown) => logger.warn({ err: e }, 'stopping the scheduler'));
         await core.close();

@@ -23,6 +23,15 @@ export interface BreakdownCurrency {
   groups: BreakdownGroup[];
 }
 
+/** One group's cost on one day (a daily breakdown split by a dimension). */
+export interface SeriesRow {
+  day: Day;
+  key: string;
+  label: string;
+  currency: string;
+  amount: bigint;
+}
+
 export interface BreakdownAnswer {
   kind: 'breakdown';
   periodLabel: string;
@@ -37,6 +46,8 @@ export interface BreakdownAnswer {
   filters: FilterNote[];
   /** What an empty answer is shown in (PENNY_CURRENCY unless a filter or the previous period says otherwise). */
   currency: string;
+  /** Daily answers split by a dimension: each day's cost per group, by day then largest first. */
+  series?: { groupBy: string; rows: SeriesRow[] };
 }
 
 /** The JSON contract (`penny cost --json`, the API): exact decimal strings, `to` inclusive, one currency at the top level. */
@@ -65,5 +76,9 @@ export function breakdownJson(a: BreakdownAnswer): Record<string, unknown> {
     json.previous = { from: a.previous.from, to: a.previous.to, currencies: a.previous.currencies.map((c) => ({ currency: c.currency, total: nanosToDecimalString(c.total) })) };
   }
   if (a.filters.length > 0) json.filters = a.filters;
+  if (a.series) {
+    const rows = a.series.rows.map((r) => ({ day: r.day, key: r.key, label: r.label, currency: r.currency, cost: nanosToDecimalString(r.amount) }));
+    json.series = { groupBy: a.series.groupBy, rows };
+  }
   return json;
 }

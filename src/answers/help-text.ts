@@ -5,13 +5,14 @@ import type { LaterFeature } from './types';
 export const HELP_LINES: readonly string[] = [
   '`/cost` or `/cost summary [period]` — total and top services (this month by default)',
   '`/cost daily [period]` — day by day, split by provider (last 30 days by default)',
-  '`/cost top service|account|region|provider|tag:KEY [period]` — the biggest items',
+  '`/cost top service|account|region|provider|project|tag:KEY [period]` — the biggest items',
   '`/cost compare [period] [vs period]` — what went up and down (last month by default)',
   '`/cost report weekly|monthly [csv|json]` — the breakdown as a file',
   '`/cost digest on [HH:MM] [Time/Zone]` · `off` · `show` · `settings` — a daily digest in this channel',
+  '`/cost project list` · `show NAME` · `add NAME [@owner] [#channel] account:ID tag:KEY=VALUE` · `remove NAME` — projects (admins change them)',
 ];
 
-export const FILTER_HELP = 'Narrow any answer with `provider:aws`, `account:prod`, `service:"Amazon EC2"`, `region:us-east-1` or `tag:team=data`. Add `public` to post the answer to the channel.';
+export const FILTER_HELP = 'Narrow any answer with `provider:aws`, `account:prod`, `service:"Amazon EC2"`, `region:us-east-1`, `tag:team=data` or `project:NAME`. Add `public` to post the answer to the channel.';
 export const PERIOD_HELP = 'Periods: `today`, `yesterday`, `7d`, `30d`, `this week`, `last month`, `this quarter`, `last year`, `2026-09`, `Q3 2026`, `2026-09-01..2026-09-15`.';
 export const ROUNDING_NOTE = 'Days are UTC calendar days; amounts are rounded only for display.';
 

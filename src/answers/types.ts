@@ -251,6 +251,38 @@ export interface DigestStatusAnswer {
   actions: FollowUp[];
 }
 
+/** A project as people see it: tags as KEY=VALUE. */
+export interface ProjectView {
+  name: string;
+  owner: string;
+  channel: string;
+  accounts: string[];
+  tags: string[];
+}
+
+/** The projects registry: a list, or one project just added, changed or removed. */
+export interface ProjectsAnswer {
+  kind: 'projects';
+  projects: ProjectView[];
+  change?: { action: 'added' | 'updated' | 'removed'; name: string };
+  /** Worth knowing, e.g. an account id with no costs yet. */
+  notes: string[];
+}
+
+/** Asked for something the person's role may not do: who can, said politely. */
+export interface RefusedAnswer {
+  kind: 'refused';
+  message: string;
+}
+
+/** Scheduled reports: the list, or the one just set or stopped. `when` says when they go out. */
+export interface ReportScheduleAnswer {
+  kind: 'report-schedule';
+  schedules: { channel: string; cadence: 'weekly' | 'monthly'; format: 'csv' | 'json' }[];
+  change?: { action: 'scheduled' | 'unscheduled'; channel: string; cadence: 'weekly' | 'monthly' };
+  when: string;
+}
+
 /** Every answer a command can give. */
 export type Answer =
   | SummaryAnswer
@@ -260,5 +292,8 @@ export type Answer =
   | ReportAnswer
   | DigestStatusAnswer
   | HelpAnswer
+  | ProjectsAnswer
+  | ReportScheduleAnswer
+  | RefusedAnswer
   | NotReadyAnswer
   | ErrorAnswer;

@@ -7,6 +7,9 @@ import { costCommand } from './commands/cost';
 import { demoCommand } from './commands/demo';
 import { importCommand } from './commands/import';
 import { syncCommand } from './commands/sync';
+import { tokenCommand } from './commands/token';
+import { projectCommand } from './commands/project';
+import { reportCommand } from './commands/report';
 import { EXIT, processIo, type CliIo } from './runtime';
 
 export function buildProgram(io: CliIo): Command {
@@ -20,6 +23,9 @@ export function buildProgram(io: CliIo): Command {
   program.addCommand(demoCommand(io));
   program.addCommand(consoleCommand(io));
   program.addCommand(syncCommand(io));
+  program.addCommand(tokenCommand(io));
+  program.addCommand(projectCommand(io));
+  program.addCommand(reportCommand(io));
   for (const cmd of program.commands) cmd.exitOverride().configureOutput({ writeOut: io.out, writeErr: io.err });
   return program;
 }

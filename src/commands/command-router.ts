@@ -4,18 +4,27 @@
  */
 import { digestStatus } from '../answers/digest-status';
 import type { Answer, DigestStatusAnswer } from '../answers/types';
+import { refusalText } from '../answers/refusal';
 import { AppError, isAppError, userMessage } from '../domain/errors';
+import { can, type Permission, type Role } from '../domain/roles';
+import { parseChannel } from '../domain/project';
 import type { Clock } from '../ports/clock';
 import type { DigestSubscriptions } from '../ports/digests';
 import type { Logger } from '../ports/logger';
 import type { CostAnswers } from '../services/cost-answers';
+import type { ProjectService } from '../services/projects';
 import { canonicalTimeZone, nextRun, parseDigestTime } from '../services/digest-schedule';
 import type { CommandResult } from './command-result';
 import { parseCommand, type CostIntent, type ParsedCommand } from './parse-command';
+import { runProjectCommand } from './project-commands';
+import { runReportSchedule } from './report-schedule-commands';
+import type { ReportSchedules } from '../ports/report-schedules';
 
 export interface CommandContext {
   channelId: string;
   userId: string;
+  /** The asker's role, looked up only when a command needs it. Without it: viewer. */
+  role?: () => Promise<Role>;
 }
 
 export interface RouterDeps {
@@ -25,6 +34,10 @@ export interface RouterDeps {
   defaultTimeZone: string;
   defaultDigestTime: string;
   logger: Logger;
+  /** The projects registry (absent: `/cost project` says it is not set up). */
+  projects?: ProjectService;
+  /** Scheduled reports (absent: scheduling says it is not set up). */
+  reportSchedules?: ReportSchedules;
 }
 
 export class CommandRouter {
@@ -58,15 +71,43 @@ export class CommandRouter {
         return answer(answers.compare(intent.periodText, intent.vsText, filters));
       case 'report':
         return answer(answers.report(intent.cadence, intent.format));
-      case 'digest':
-        return this.digest(intent, ctx, visibility);
+      case 'digest': {
+        const channel = 'channel' in intent && intent.channel ? parseChannel(intent.channel) : ctx.channelId;
+        if (channel !== ctx.channelId && intent.action !== 'show' && !(await this.allowed(ctx, 'other-channels'))) return this.refused('other-channels');
+        return this.digest(intent, { ...ctx, channelId: channel }, visibility);
+      }
+      case 'project': {
+        const needs: Permission = intent.action === 'add' || intent.action === 'remove' ? 'projects' : 'read';
+        if (!(await this.allowed(ctx, needs))) return this.refused(needs);
+        if (!this.deps.projects) throw new AppError('NOT_AVAILABLE', 'Projects are not set up in this Penny.');
+        return answer(runProjectCommand(intent, parsed.filters, ctx, this.deps.projects));
+      }
+      case 'report-schedule': {
+        if (intent.action !== 'list' && !(await this.allowed(ctx, 'reports'))) return this.refused('reports');
+        const schedules = this.deps.reportSchedules;
+        if (!schedules) throw new AppError('NOT_AVAILABLE', 'Scheduled reports are not set up in this Penny.');
+        const { clock, defaultDigestTime: time, defaultTimeZone: timeZone } = this.deps;
+        return answer(runReportSchedule(intent, ctx, { schedules, clock, time, timeZone }));
+      }
       case 'help':
         return { answer: { kind: 'help' }, visibility: 'ephemeral' };
       case 'later':
+        // Restricted features are refused by role even before they exist, so nobody learns to expect them.
+        if (intent.feature === 'sync' && !(await this.allowed(ctx, 'sync'))) return this.refused('sync');
         return { answer: { kind: 'not-ready', feature: intent.feature }, visibility: 'ephemeral' };
       case 'unknown':
         return this.unknown(intent, parsed, ctx);
     }
+  }
+
+  private async allowed(ctx: CommandContext, permission: Permission): Promise<boolean> {
+    if (permission === 'read') return true;
+    return can(ctx.role ? await ctx.role() : 'viewer', permission);
+  }
+
+  /** Refusals are always private, whatever the command asked. */
+  private refused(permission: Permission): CommandResult {
+    return { answer: { kind: 'refused', message: refusalText(permission) }, visibility: 'ephemeral' };
   }
 
   /** "/cost last month" is a summary; anything else gets help pointing at the closest command. */

@@ -17,6 +17,7 @@ export interface CommandFilters {
   services: string[];
   regions: string[];
   tags: string[]; // KEY=VALUE
+  projects: string[];
 }
 
 export type CostIntent =
@@ -25,11 +26,26 @@ export type CostIntent =
   | { kind: 'top'; dim: GroupDim; periodText: string }
   | { kind: 'compare'; periodText: string; vsText?: string }
   | { kind: 'report'; cadence: 'weekly' | 'monthly'; format: 'csv' | 'json' }
-  | { kind: 'digest'; action: 'on'; time?: string; timeZone?: string }
-  | { kind: 'digest'; action: 'off' | 'show' | 'settings' }
+  | ReportScheduleIntent
+  | { kind: 'digest'; action: 'on'; time?: string; timeZone?: string; channel?: string }
+  | { kind: 'digest'; action: 'off' | 'show'; channel?: string }
+  | { kind: 'digest'; action: 'settings' }
   | { kind: 'help' }
+  | ProjectIntent
   | { kind: 'later'; feature: LaterFeature }
   | { kind: 'unknown'; text: string; closest?: string };
+
+/** `/cost project …`: the registry. Accounts and tags of `add` come from the filters (account:…, tag:K=V). */
+export type ProjectIntent =
+  | { kind: 'project'; action: 'list' }
+  | { kind: 'project'; action: 'show' | 'remove'; name: string }
+  | { kind: 'project'; action: 'add'; name: string; owner?: string; channel?: string };
+
+/** `/cost report weekly schedule [csv|json] [#channel]`, `… unschedule [#channel]`, `/cost report schedules`. */
+export type ReportScheduleIntent =
+  | { kind: 'report-schedule'; action: 'list' }
+  | { kind: 'report-schedule'; action: 'on'; cadence: 'weekly' | 'monthly'; format: 'csv' | 'json'; channel?: string }
+  | { kind: 'report-schedule'; action: 'off'; cadence: 'weekly' | 'monthly'; channel?: string };
 
 export interface ParsedCommand {
   intent: CostIntent;
@@ -40,9 +56,9 @@ export interface ParsedCommand {
 
 export const DEFAULT_PERIODS = { summary: 'this month', daily: '30d', top: 'this month', compare: 'last month' } as const;
 
-const SUBCOMMANDS = ['summary', 'daily', 'top', 'compare', 'report', 'digest', 'help', ...LATER_FEATURES];
+const SUBCOMMANDS = ['summary', 'daily', 'top', 'compare', 'report', 'digest', 'project', 'help', ...LATER_FEATURES];
 const FILTER_KEYS: Record<string, keyof CommandFilters> = {
-  provider: 'providers', cloud: 'providers', account: 'accounts', service: 'services', region: 'regions',
+  provider: 'providers', cloud: 'providers', account: 'accounts', service: 'services', region: 'regions', project: 'projects',
 };
 
 export class CommandError extends AppError {
@@ -60,7 +76,7 @@ export function tokenize(text: string): string[] {
 }
 
 export function parseCommand(text: string): ParsedCommand {
-  const filters: CommandFilters = { providers: [], accounts: [], services: [], regions: [], tags: [] };
+  const filters: CommandFilters = { providers: [], accounts: [], services: [], regions: [], tags: [], projects: [] };
   let visibility: ParsedCommand['visibility'] = 'ephemeral';
   const words: string[] = [];
   const normalized = text.replace(/[\u201c\u201d]/g, '"');
@@ -109,6 +125,9 @@ function intentOf(words: string[]): CostIntent {
       return reportIntent(rest);
     case 'digest':
       return digestIntent(rest);
+    case 'project':
+    case 'projects':
+      return projectIntent(rest);
     case 'help':
     case '?':
       return { kind: 'help' };
@@ -134,33 +153,81 @@ function compareIntent(rest: string[]): CostIntent {
   return { kind: 'compare', periodText, vsText };
 }
 
+const REPORT_USAGE =
+  'Reports are `/cost report weekly` or `/cost report monthly`, optionally followed by `csv` (the default) or `json`. ' +
+  'Add `schedule [#channel]` to get it every week or month, `unschedule` to stop; `/cost report schedules` lists them.';
+
 function reportIntent(rest: string[]): CostIntent {
   const words = rest.map((w) => w.toLowerCase());
-  const cadence = words.find((w) => w === 'weekly' || w === 'monthly');
-  const format = words.find((w) => w === 'csv' || w === 'json') ?? 'csv';
-  const extra = words.filter((w) => w !== cadence && w !== format);
-  if (!cadence || extra.length > 0) throw new CommandError('Reports are `/cost report weekly` or `/cost report monthly`, optionally followed by `csv` (the default) or `json`.');
-  return { kind: 'report', cadence: cadence as 'weekly' | 'monthly', format: format as 'csv' | 'json' };
+  if (words.length === 1 && (words[0] === 'schedules' || words[0] === 'scheduled')) return { kind: 'report-schedule', action: 'list' };
+  const cadence = words.find((w) => w === 'weekly' || w === 'monthly') as 'weekly' | 'monthly' | undefined;
+  const format = (words.find((w) => w === 'csv' || w === 'json') ?? 'csv') as 'csv' | 'json';
+  const action = words.find((w) => w === 'schedule' || w === 'unschedule');
+  const channel = rest.find((w) => w.startsWith('<#') || w.startsWith('#'));
+  const known: (string | undefined)[] = [cadence, format, action];
+  const extra = rest.filter((w) => !known.includes(w.toLowerCase()) && w !== channel);
+  if (!cadence || extra.length > 0 || (channel && !action)) throw new CommandError(REPORT_USAGE);
+  if (action === 'schedule') return { kind: 'report-schedule', action: 'on', cadence, format, ...(channel ? { channel } : {}) };
+  if (action === 'unschedule') return { kind: 'report-schedule', action: 'off', cadence, ...(channel ? { channel } : {}) };
+  return { kind: 'report', cadence, format };
 }
 
 function digestIntent(rest: string[]): CostIntent {
-  const [action = 'show', ...args] = rest;
+  const [action = 'show', ...words] = rest;
+  // A #channel names another channel than this one (admins only, checked by the router).
+  const channel = words.find((w) => w.startsWith('<#') || w.startsWith('#'));
+  const args = words.filter((w) => w !== channel);
+  const where = channel ? { channel } : {};
   switch (action.toLowerCase()) {
     case 'on':
     case 'subscribe':
       if (args.length > 2) throw new CommandError('Turn the digest on like `/cost digest on 09:00 Europe/Berlin` (time and time zone are optional).');
-      return { kind: 'digest', action: 'on', time: args[0], timeZone: args[1] };
+      return { kind: 'digest', action: 'on', time: args[0], timeZone: args[1], ...where };
     case 'off':
     case 'unsubscribe':
-      return { kind: 'digest', action: 'off' };
+      return { kind: 'digest', action: 'off', ...where };
     case 'show':
     case 'status':
-      return { kind: 'digest', action: 'show' };
+      return { kind: 'digest', action: 'show', ...where };
     case 'settings':
     case 'edit':
+      if (channel) throw new CommandError('Open the digest settings in the channel itself: `/cost digest settings`.');
       return { kind: 'digest', action: 'settings' };
   }
   throw new CommandError('Use `/cost digest on [HH:MM] [Time/Zone]`, `/cost digest off`, `/cost digest show` or `/cost digest settings`.');
+}
+
+const PROJECT_USAGE =
+  'Use `/cost project list`, `/cost project show NAME`, `/cost project remove NAME`, or ' +
+  '`/cost project add NAME [@owner] [#channel] account:ID… tag:KEY=VALUE…` (the owner and channel default to you and this channel).';
+
+function projectIntent(rest: string[]): CostIntent {
+  const [action = 'list', name, ...extra] = rest;
+  switch (action.toLowerCase()) {
+    case 'list':
+      if (name) break;
+      return { kind: 'project', action: 'list' };
+    case 'show':
+    case 'remove':
+    case 'delete':
+    case 'rm':
+      if (!name || extra.length > 0) break;
+      return { kind: 'project', action: action.toLowerCase() === 'show' ? 'show' : 'remove', name };
+    case 'add': {
+      if (!name) break;
+      const intent: Extract<ProjectIntent, { action: 'add' }> = { kind: 'project', action: 'add', name };
+      for (const word of extra) {
+        const value = word.replace(/^(owner|channel):/i, '');
+        const isChannel = /^channel:/i.test(word) || value.startsWith('<#') || value.startsWith('#');
+        const isOwner = /^owner:/i.test(word) || value.startsWith('<@') || value.startsWith('<!subteam') || value.startsWith('@');
+        if (isChannel && !intent.channel) intent.channel = value;
+        else if (isOwner && !intent.owner) intent.owner = value;
+        else throw new CommandError(`I can't read "${word}" in a project. ${PROJECT_USAGE}`);
+      }
+      return intent;
+    }
+  }
+  throw new CommandError(PROJECT_USAGE);
 }
 
 /** Any fixed day: whether text reads as a period does not depend on the day it is read against. */

@@ -9,6 +9,8 @@ import { DEFAULT_CURRENCY } from '../domain/money';
 import { cloudSchema, toCloudConfig, type CloudConfig } from './cloud-config';
 import { DEFAULT_DB_LIMITS, type DbLimits } from '../ports/db-limits';
 import { presentSettings } from './settings';
+import { authConflicts, authSchema, toAuthConfig, type AuthConfig } from './auth-config';
+import { emailConflicts, emailSchema, toEmailConfig, type EmailConfig } from './email-config';
 
 export { DEFAULT_DB_LIMITS, type DbLimits };
 
@@ -28,7 +30,7 @@ function millis(fallback: number, min: number, max: number) {
     .refine((n) => n <= max, `must be at most ${max} ms`);
 }
 
-const coreSchema = z.object({
+const coreShape = z.object({
   MONGODB_URI: z
     .string()
     .trim()
@@ -57,11 +59,20 @@ const coreSchema = z.object({
   PENNY_DB_WRITE_TIMEOUT_MS: millis(DEFAULT_DB_LIMITS.writeMs, 100, 3_600_000),
   PENNY_WRITE_LEASE_MS: millis(DEFAULT_DB_LIMITS.leaseMs, 1_000, 3_600_000),
   PENNY_WRITE_WAIT_MS: millis(DEFAULT_DB_LIMITS.writeWaitMs, 0, 86_400_000),
+  PENNY_QUERY_CACHE: z
+    .string()
+    .optional()
+    .transform((v) => (v && v.trim() ? Number(v.trim()) : 500))
+    .refine((v) => Number.isInteger(v) && v >= 0, 'must be a whole number of cached answers (0 turns the cache off)'),
+}).extend(authSchema.shape).extend(emailSchema.shape);
+
+const coreSchema = coreShape.superRefine((c, ctx) => {
+  for (const { path, message } of [...authConflicts(c), ...emailConflicts(c)]) ctx.addIssue({ code: 'custom', path: [path], message });
 });
 
 export type CoreConfig = z.infer<typeof coreSchema>;
 /** The variables this module reads (a test checks each one for the empty-means-unset rule). */
-export const CORE_VARIABLES = Object.keys(coreSchema.shape);
+export const CORE_VARIABLES = Object.keys(coreShape.shape);
 
 export interface Config {
   mongodbUri?: string;
@@ -73,6 +84,12 @@ export interface Config {
   logLevel: LogLevel;
   cloud: CloudConfig;
   db: DbLimits;
+  /** Answers kept in memory per instance (0: no cache). */
+  queryCache: number;
+  /** API tokens and roles (auth-config.ts). */
+  auth: AuthConfig;
+  /** Email, when SMTP_URL is set (email-config.ts). */
+  email?: EmailConfig;
 }
 
 
@@ -103,6 +120,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, defaults: Confi
       leaseMs: c.PENNY_WRITE_LEASE_MS,
       writeWaitMs: c.PENNY_WRITE_WAIT_MS,
     },
+    queryCache: c.PENNY_QUERY_CACHE,
+    auth: toAuthConfig(c),
+    email: toEmailConfig(c),
   };
 }
 

@@ -6,7 +6,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { isSet } from './settings';
 
-export const SECRET_NAMES = ['SLACK_BOT_TOKEN', 'SLACK_APP_TOKEN', 'SLACK_SIGNING_SECRET', 'MONGODB_URI', 'OPENAI_API_KEY'];
+export const SECRET_NAMES = ['SLACK_BOT_TOKEN', 'SLACK_APP_TOKEN', 'SLACK_SIGNING_SECRET', 'MONGODB_URI', 'OPENAI_API_KEY', 'PENNY_JWT_SECRET', 'PENNY_JWT_PRIVATE_KEY', 'SMTP_URL'];
 
 export function withFileSecrets(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
   const dir = isSet(env.PENNY_SECRETS_DIR) ? env.PENNY_SECRETS_DIR.trim() : '/run/secrets';

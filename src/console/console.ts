@@ -43,7 +43,8 @@ export async function runConsole(options: ConsoleOptions): Promise<number> {
     if (text.startsWith(':') && preview) {
       output.write(`${await show(await preview(), options.charts, outDir)}\n`);
     } else if (text) {
-      const result = await router.run(text.replace(/^\/cost\b\s*/i, ''), { channelId: 'console', userId: 'console' });
+      // Whoever runs the console has the database itself: an admin.
+      const result = await router.run(text.replace(/^\/cost\b\s*/i, ''), { channelId: 'console', userId: 'console', role: async () => 'admin' });
       const note = result.openDigestSettings ? '\n  (In Slack this opens the digest settings form.)' : '';
       output.write(`${await show(result.answer, options.charts, outDir)}${note}\n`);
       answered += 1;

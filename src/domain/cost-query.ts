@@ -6,8 +6,9 @@ import { providerLabel } from './cost-record';
 import type { DateRange } from './days';
 import { AppError } from './errors';
 import type { Nanos } from './money';
+import type { MatchRule } from './match-rules';
 
-export const GROUP_DIMS = ['day', 'month', 'service', 'region', 'account', 'provider', 'charge-category'] as const;
+export const GROUP_DIMS = ['day', 'month', 'service', 'region', 'account', 'provider', 'charge-category', 'project'] as const;
 export type PlainGroupDim = (typeof GROUP_DIMS)[number];
 export type GroupDim = PlainGroupDim | `tag:${string}`;
 
@@ -21,6 +22,10 @@ export interface CostFilters {
   excludeChargeCategories?: ChargeCategory[];
   tags?: { key: string; value: string }[];
   currency?: string;
+  /** Only costs that match at least one rule of every set (projects: accounts or a tag); an empty set matches nothing. */
+  ruleSets?: MatchRule[][];
+  /** Only costs that match none of the rules. */
+  noneOf?: MatchRule[];
 }
 
 export interface CostQuery {
@@ -28,6 +33,8 @@ export interface CostQuery {
   groupBy?: GroupDim;
   filters: CostFilters;
   metric: Metric;
+  /** Also split every group by day: rows then carry `day`. */
+  byDay?: boolean;
 }
 
 /** One row as the store returns it: a group within one currency. */
@@ -36,6 +43,8 @@ export interface GroupRow {
   key: string;
   label: string;
   amount: Nanos;
+  /** Only when the query asked for `byDay`. */
+  day?: string;
 }
 
 export interface CostGroup {
@@ -60,6 +69,7 @@ export interface CostBreakdown {
 
 export const UNTAGGED = '';
 export const NO_VALUE_LABEL = '(none)';
+export const NO_PROJECT_LABEL = '(no project)';
 
 export function parseGroupDim(text: string): GroupDim {
   const t = text.trim();
@@ -72,7 +82,8 @@ export function parseGroupDim(text: string): GroupDim {
   const aliases: Record<string, PlainGroupDim> = {
     day: 'day', daily: 'day', days: 'day', month: 'month', monthly: 'month', months: 'month',
     service: 'service', services: 'service', region: 'region', regions: 'region',
-    account: 'account', accounts: 'account', 'sub-account': 'account', subaccount: 'account', project: 'account', subscription: 'account',
+    account: 'account', accounts: 'account', 'sub-account': 'account', subaccount: 'account', subscription: 'account',
+    project: 'project', projects: 'project',
     provider: 'provider', providers: 'provider', cloud: 'provider',
     'charge-category': 'charge-category', chargecategory: 'charge-category', category: 'charge-category', charge: 'charge-category',
   };
@@ -95,7 +106,7 @@ export function isTimeDim(dim: GroupDim | undefined): boolean {
 export function mergeRows(rows: Iterable<GroupRow>): GroupRow[] {
   const merged = new Map<string, GroupRow>();
   for (const row of rows) {
-    const id = `${row.currency}\u0000${row.key}`;
+    const id = `${row.currency}\u0000${row.key}\u0000${row.day ?? ''}`;
     const seen = merged.get(id);
     if (seen) {
       seen.amount += row.amount;
@@ -127,6 +138,7 @@ export function buildBreakdown(query: CostQuery, rows: Iterable<GroupRow>): Cost
 function displayLabel(dim: GroupDim | undefined, row: GroupRow): string {
   if (dim === 'provider') return providerLabel(row.key);
   if (tagKeyOf(dim) !== undefined && row.key === UNTAGGED) return '(untagged)';
+  if (dim === 'project' && row.key === '') return NO_PROJECT_LABEL;
   if (row.key === '') return NO_VALUE_LABEL;
   return row.label || row.key;
 }

@@ -26,6 +26,11 @@ export type ErrorCode =
   | 'SOURCE_REJECTED'
   | 'SOURCE_NETWORK'
   | 'SOURCE_REQUEST_CAP'
+  | 'NOT_FOUND'
+  | 'ALREADY_EXISTS'
+  | 'UNAUTHENTICATED'
+  | 'FORBIDDEN'
+  | 'NOT_AVAILABLE'
   | 'INTERNAL';
 
 export class AppError extends Error {

@@ -8,6 +8,9 @@ import { parsePeriod, type Period } from '../domain/period';
 import type { CostRequest, CostService } from './cost-service';
 import type { CompareAnswer, DailyAnswer, DigestAnswer, Freshness, HomeAnswer, ReportAnswer, SummaryAnswer, TopAnswer } from '../answers/types';
 import type { BreakdownAnswer } from '../answers/breakdown';
+import { presentDailySeries } from './daily-series';
+import { reportAnswer } from './report-answer';
+import type { CostReports } from './cost-reports';
 import { presentBreakdown, presentCompare, presentDaily, presentDigest, presentHome, presentSummary, presentTop, reportCsv, reportJson, reportRowCount } from './present/presenters';
 
 /** Providers usually revise the last couple of days of cost data. */
@@ -20,12 +23,14 @@ export interface ViewFilters {
   services: string[];
   regions: string[];
   tags: string[];
+  projects?: string[];
 }
 
 export const NO_FILTERS: ViewFilters = { providers: [], accounts: [], services: [], regions: [], tags: [] };
 
 export class CostAnswers {
-  constructor(private readonly costs: CostService) {}
+  /** With `reports`, `/cost report` gives the full report (totals and every breakdown); without, the service breakdown. */
+  constructor(private readonly costs: CostService, private readonly reports?: CostReports) {}
 
   period(text: string): Period {
     return parsePeriod(text, this.costs.today());
@@ -34,6 +39,12 @@ export class CostAnswers {
   /** Any engine request as a breakdown answer (`penny cost`, the API). */
   async breakdown(request: CostRequest): Promise<BreakdownAnswer> {
     return presentBreakdown(await this.costs.query(request));
+  }
+
+  /** Costs day by day; with a dimension (provider, service, …) each day is split by it too. */
+  async dailyBreakdown(request: CostRequest): Promise<BreakdownAnswer> {
+    if (!request.groupBy || request.groupBy === 'day') return this.breakdown({ ...request, groupBy: 'day' });
+    return presentDailySeries(await this.costs.query({ ...request, byDay: true, compare: false, compareWith: undefined }));
   }
 
   async freshness(): Promise<Freshness> {
@@ -103,6 +114,7 @@ export class CostAnswers {
   }
 
   async report(cadence: 'weekly' | 'monthly', format: 'csv' | 'json'): Promise<ReportAnswer> {
+    if (this.reports) return reportAnswer(await this.reports.build(cadence), format);
     const period = this.period(cadence === 'weekly' ? 'last week' : 'last month');
     const answer = await this.costs.query({ period, groupBy: 'service', compare: true });
     const rows = reportRowCount(answer);
@@ -124,7 +136,7 @@ export class CostAnswers {
   }
 
   private request(period: Period, f: ViewFilters, groupBy: GroupDim, compare = false): CostRequest {
-    return { period, groupBy, compare, providers: f.providers, accounts: f.accounts, services: f.services, regions: f.regions, tags: f.tags };
+    return { period, groupBy, compare, providers: f.providers, accounts: f.accounts, services: f.services, regions: f.regions, tags: f.tags, projects: f.projects };
   }
 }
 

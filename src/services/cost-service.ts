@@ -3,7 +3,7 @@
  * It resolves what people typed to stored values, asks the store, and compares periods.
  */
 import { canonicalProvider, providerLabel, type Metric } from '../domain/cost-record';
-import { buildBreakdown, type CostBreakdown, type CostFilters, type CostQuery, type GroupDim } from '../domain/cost-query';
+import { buildBreakdown, mergeRows, type CostBreakdown, type CostFilters, type CostQuery, type GroupDim, type GroupRow } from '../domain/cost-query';
 import { todayIn, type Day } from '../domain/days';
 import { matchDimension, type Candidate } from '../domain/dimension-match';
 import { AppError } from '../domain/errors';
@@ -11,6 +11,8 @@ import { parseCategoryFilter, parseTagFilter } from '../domain/filter-syntax';
 import { previousPeriod, type Period } from '../domain/period';
 import type { Clock } from '../ports/clock';
 import type { CatalogDim, CostStore, StoreCoverage } from '../ports/cost-store';
+import type { ProjectRepository } from '../ports/projects';
+import { projectRows, projectFilter } from './project-costs';
 
 export interface CostRequest {
   period: Period;
@@ -23,11 +25,15 @@ export interface CostRequest {
   chargeCategories?: string[];
   /** "KEY=VALUE" */
   tags?: string[];
+  /** Project names (the registry); a cost counts when it belongs to any of them. */
+  projects?: string[];
   excludeCredits?: boolean;
   currency?: string;
   compare?: boolean;
   /** Compare with this period instead of the one before (implies compare). */
   compareWith?: Period;
+  /** Also split the groups by day (CostResult.days). */
+  byDay?: boolean;
 }
 
 /** A filter as it was understood, for showing people what was matched. */
@@ -45,10 +51,12 @@ export interface CostResult {
   applied: AppliedFilter[];
   /** PENNY_CURRENCY: the currency an answer with no rows is shown in. */
   defaultCurrency: string;
+  /** With `byDay`: the groups split by day (merged, every row has `day`). */
+  days?: GroupRow[];
 }
 
 export class CostService {
-  constructor(private readonly deps: { store: CostStore; clock: Clock; timeZone: string; currency: string }) {}
+  constructor(private readonly deps: { store: CostStore; clock: Clock; timeZone: string; currency: string; projects?: Pick<ProjectRepository, 'list'> }) {}
 
   /** Today's date in the reporting time zone. */
   today(): Day {
@@ -68,12 +76,25 @@ export class CostService {
     const query: CostQuery = { range: request.period.range, groupBy: request.groupBy, filters, metric: request.metric ?? 'billed' };
     const prevPeriod = request.compareWith ?? (request.compare ? previousPeriod(request.period) : undefined);
     const [rows, prevRows] = await Promise.all([
-      this.deps.store.groupCosts(query),
-      prevPeriod ? this.deps.store.groupCosts({ ...query, range: prevPeriod.range }) : Promise.resolve(undefined),
+      this.groupCosts(request.byDay ? { ...query, byDay: true } : query),
+      prevPeriod ? this.groupCosts({ ...query, range: prevPeriod.range }) : Promise.resolve(undefined),
     ]);
-    const answer: CostResult = { period: request.period, query, breakdown: buildBreakdown(query, rows), applied, defaultCurrency: this.deps.currency };
+    const groups = request.byDay ? rows.map(({ day: _day, ...row }) => row) : rows;
+    const answer: CostResult = { period: request.period, query, breakdown: buildBreakdown(query, groups), applied, defaultCurrency: this.deps.currency };
+    if (request.byDay) answer.days = mergeRows(rows);
     if (prevPeriod && prevRows) answer.previous = { period: prevPeriod, breakdown: buildBreakdown({ ...query, range: prevPeriod.range }, prevRows) };
     return answer;
+  }
+
+  /** Grouping by project takes one query per project (see project-costs.ts); the rest is one store query. */
+  private async groupCosts(query: CostQuery): Promise<GroupRow[]> {
+    if (query.groupBy !== 'project') return this.deps.store.groupCosts(query);
+    return projectRows(this.deps.store, query, await this.projectList());
+  }
+
+  private async projectList() {
+    if (!this.deps.projects) throw new AppError('NOT_AVAILABLE', 'Projects are not set up in this Penny.');
+    return this.deps.projects.list();
   }
 
   private async resolveFilters(request: CostRequest): Promise<{ filters: CostFilters; applied: AppliedFilter[] }> {
@@ -107,6 +128,7 @@ export class CostService {
     if (request.chargeCategories?.length) filters.chargeCategories = request.chargeCategories.map(parseCategoryFilter);
     if (request.excludeCredits) filters.excludeChargeCategories = ['credit'];
     if (request.tags?.length) filters.tags = await this.resolveTags(request.tags, applied);
+    if (request.projects?.length) filters.ruleSets = [projectFilter(request.projects, await this.projectList(), applied)];
     if (request.currency) filters.currency = request.currency.toUpperCase();
     for (const key of Object.keys(filters) as (keyof CostFilters)[]) if (filters[key] === undefined) delete filters[key];
     return { filters, applied };

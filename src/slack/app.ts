@@ -2,9 +2,9 @@
  * The Bolt app: Socket Mode when SLACK_APP_TOKEN is set, otherwise HTTP at /slack/events.
  * Collaborators come in through `deps`; nothing here builds its own clients.
  */
-import { App, type Logger as BoltLogger } from '@slack/bolt';
+import { App, type CustomRoute, type Logger as BoltLogger } from '@slack/bolt';
 import { WebClient } from '@slack/web-api';
-import type { Server, ServerResponse } from 'node:http';
+import type { Server } from 'node:http';
 import type { SlackConfig } from '../config/slack-config';
 import { AppError } from '../domain/errors';
 import { registerListeners, type ListenerDeps } from './listeners';
@@ -21,10 +21,12 @@ export interface SlackApp {
   client: WebClient;
 }
 
-/** GET /healthz (HTTP mode): 200 while the database answers, 503 while it does not. */
-export type HealthCheck = () => Promise<{ up: boolean; reason?: string }>;
+export interface SlackAppOptions {
+  /** Served beside /slack/events in HTTP mode (the REST API, /healthz). */
+  customRoutes?: CustomRoute[];
+}
 
-export async function createSlackApp(config: SlackConfig, logger: BoltLogger, deps: Omit<ListenerDeps, 'limit'> & { health?: HealthCheck }): Promise<SlackApp> {
+export async function createSlackApp(config: SlackConfig, logger: BoltLogger, deps: Omit<ListenerDeps, 'limit'>, options: SlackAppOptions = {}): Promise<SlackApp> {
   // Bounded retries: a digest claim is taken over after 15 minutes, so a post must give up well before.
   const clientOptions = { ...(config.apiUrl ? { slackApiUrl: config.apiUrl } : {}), logger, retryConfig: { retries: 2 }, timeout: 30_000 };
   // Checking the token ourselves gives a clear error (Bolt's own check fails as an unhandled rejection).
@@ -39,9 +41,7 @@ export async function createSlackApp(config: SlackConfig, logger: BoltLogger, de
     botUserId: identity.user_id,
     logger,
     clientOptions,
-    ...(config.mode === 'socket'
-      ? { socketMode: true, appToken: config.appToken }
-      : { signingSecret: config.signingSecret!, port: config.port, customRoutes: deps.health ? [healthRoute(deps.health)] : [] }),
+    ...(config.mode === 'socket' ? { socketMode: true, appToken: config.appToken } : { signingSecret: config.signingSecret!, port: config.port, customRoutes: options.customRoutes ?? [] }),
   });
   registerListeners(app, { ...deps, limit: createLimiter(ANSWERS) });
   return {
@@ -55,18 +55,5 @@ export async function createSlackApp(config: SlackConfig, logger: BoltLogger, de
       return (await app.start({ port: config.port, ...(host ? { host } : {}) })) as Server;
     },
     stop: () => app.stop().then(() => undefined),
-  };
-}
-
-function healthRoute(check: HealthCheck) {
-  return {
-    path: '/healthz',
-    method: ['GET'],
-    handler: (_req: unknown, res: ServerResponse) => {
-      void check().then((h) => {
-        res.writeHead(h.up ? 200 : 503, { 'content-type': 'application/json', 'cache-control': 'no-store' });
-        res.end(JSON.stringify(h.up ? { status: 'ok', database: 'up' } : { status: 'unavailable', database: 'down', reason: h.reason }));
-      });
-    },
   };
 }

@@ -76,6 +76,8 @@ export interface DigestDeliveriesOptions {
   /** Claims per channel and local day, first try included. Default 5. */
   maxAttempts?: number;
   clock?: Clock;
+  /** Another collection for other once-per-period posts (scheduled reports). Default `digest_deliveries`. */
+  collection?: string;
 }
 
 const CHANNEL_RE = /^[A-Za-z0-9_-]+$/;
@@ -95,7 +97,9 @@ export class MongoDigestDeliveries implements DigestDeliveries {
   private readonly clock: Clock;
 
   constructor(private readonly conn: Connection, options: DigestDeliveriesOptions = {}) {
-    this.model = (conn.models[MODEL] as Model<DeliveryDoc> | undefined) ?? conn.model<DeliveryDoc>(MODEL, deliverySchema);
+    const collection = options.collection ?? 'digest_deliveries';
+    const name = collection === 'digest_deliveries' ? MODEL : `${MODEL}:${collection}`;
+    this.model = (conn.models[name] as Model<DeliveryDoc> | undefined) ?? conn.model<DeliveryDoc>(name, deliverySchema, collection);
     this.staleClaimMs = options.staleClaimMs ?? DEFAULT_STALE_CLAIM_MS;
     this.maxAttempts = Math.min(Math.max(1, options.maxAttempts ?? DEFAULT_MAX_ATTEMPTS), HARD_ATTEMPT_LIMIT);
     this.clock = options.clock ?? systemClock;

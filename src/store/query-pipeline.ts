@@ -6,6 +6,7 @@
 import type { CostFilters, CostQuery } from '../domain/cost-query';
 import { tagKeyOf } from '../domain/cost-query';
 import type { DateRange } from '../domain/days';
+import { rulesNeedTags, type MatchRule } from '../domain/match-rules';
 import { encodeTagKey } from './doc-mapping';
 import type { PartitionKind } from './partitions';
 
@@ -28,7 +29,15 @@ export function buildMatch(filters: CostFilters, days: DateRange | undefined): R
   }
   if (filters.currency) match.currency = filters.currency;
   for (const tag of filters.tags ?? []) match[`tags.${encodeTagKey(tag.key)}`] = tag.value;
+  // Each set is an $or; several sets (a project filter and a project group) must all hold.
+  const sets = (filters.ruleSets ?? []).map((set) => ({ $or: set.length > 0 ? set.map(ruleMatch) : [{ subAccountId: { $in: [] } }] }));
+  if (sets.length > 0) match.$and = sets;
+  if (filters.noneOf?.length) match.$nor = filters.noneOf.map(ruleMatch);
   return match;
+}
+
+function ruleMatch(rule: MatchRule): Record<string, unknown> {
+  return 'accounts' in rule ? { subAccountId: { $in: [...rule.accounts] } } : { [`tags.${encodeTagKey(rule.tag.key)}`]: rule.tag.value };
 }
 
 function groupKey(query: CostQuery): { k: unknown; l?: unknown } {
@@ -60,12 +69,14 @@ function groupKey(query: CostQuery): { k: unknown; l?: unknown } {
 export function kindCanAnswer(kind: PartitionKind, query: CostQuery): boolean {
   if (kind === 'records') return true;
   if (tagKeyOf(query.groupBy) !== undefined || (query.filters.tags?.length ?? 0) > 0) return false;
-  return kind === 'daily' || query.groupBy !== 'day';
+  if ((query.filters.ruleSets ?? []).some(rulesNeedTags) || rulesNeedTags(query.filters.noneOf)) return false;
+  return kind === 'daily' || (query.groupBy !== 'day' && !query.byDay);
 }
 
 export function buildPipeline(query: CostQuery, days: DateRange | undefined): Pipeline {
   const { k, l } = groupKey(query);
   const id: Record<string, unknown> = { c: '$currency', k };
   if (l !== undefined) id.l = l;
+  if (query.byDay) id.d = '$day';
   return [{ $match: buildMatch(query.filters, days) }, { $group: { _id: id, v: { $sum: `$${query.metric}` } } }];
 }

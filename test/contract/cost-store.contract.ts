@@ -136,6 +136,40 @@ export function costStoreContract(name: string, open: () => Promise<StoreHarness
       expect(keys).toEqual(['$weird', 'cost.center', 'team']);
     });
 
+    it('filters by match-rule sets (each by any rule) and by none of some rules, with tags and accounts (projects)', async () => {
+      await h.store.writeRecords([
+        rec('2024-09-01', 1n, { subAccountId: 'A1', tags: { team: 'data' } }),
+        rec('2024-09-02', 2n, { subAccountId: 'A2', subAccountName: 'staging', tags: { team: 'web' } }),
+        rec('2024-09-30', 4n, { subAccountId: 'A3', subAccountName: 'sandbox', tags: {} }),
+        rec('2024-10-01', 8n, { subAccountId: 'A2', subAccountName: 'staging', tags: { team: 'data' } }),
+      ], { importId: 'r' });
+      const total = async (filters: CostQuery['filters'], end = '2024-11-01') => norm(await h.store.groupCosts(q('2024-09-01', end, { filters })))[0]?.[2];
+      const data = { tag: { key: 'team', value: 'data' } };
+      expect(await total({ ruleSets: [[{ accounts: ['A1', 'A3'] }]] })).toBe(5n);
+      expect(await total({ ruleSets: [[{ accounts: ['A3'] }, data]] })).toBe(13n);
+      expect(await total({ noneOf: [{ accounts: ['A3'] }, data] })).toBe(2n);
+      expect(await total({ ruleSets: [[{ accounts: ['A2'] }]], noneOf: [data] })).toBe(2n);
+      expect(await total({ ruleSets: [[{ accounts: ['A2'] }]], noneOf: [{ accounts: ['A2'] }] })).toBeUndefined();
+      expect(await total({ ruleSets: [[]] })).toBeUndefined();
+      expect(await total({ ruleSets: [[{ accounts: ['A1', 'A2'] }], [data]] })).toBe(9n);
+      // A whole month (rollups) and part of one (daily rollup) agree with the records.
+      expect(await total({ ruleSets: [[{ accounts: ['A2'] }]] }, '2024-10-01')).toBe(2n);
+      expect(await total({ noneOf: [{ accounts: ['A2'] }] }, '2024-10-01')).toBe(5n);
+    });
+
+    it('splits groups by day when asked', async () => {
+      await h.store.writeRecords([
+        rec('2024-09-01', 1n),
+        rec('2024-09-01', 2n, { provider: 'gcp', subAccountId: 'P1', service: 'BigQuery' }),
+        rec('2024-09-02', 4n, { provider: 'gcp', subAccountId: 'P1', service: 'BigQuery' }),
+        rec('2024-10-01', 8n),
+      ], { importId: 's' });
+      const rows = mergeRows(await h.store.groupCosts(q('2024-09-01', '2024-11-01', { groupBy: 'provider', byDay: true })))
+        .map((r) => [r.day, r.key, r.amount] as const)
+        .sort((a, b) => `${a[0]} ${a[1]}`.localeCompare(`${b[0]} ${b[1]}`));
+      expect(rows).toEqual([['2024-09-01', 'aws', 1n], ['2024-09-01', 'gcp', 2n], ['2024-09-02', 'gcp', 4n], ['2024-10-01', 'aws', 8n]]);
+    });
+
     it('keeps currencies apart', async () => {
       await h.store.writeRecords([rec('2024-09-01', 10n), rec('2024-09-01', 20n, { currency: 'EUR' })], { importId: 'c' });
       expect(norm(await h.store.groupCosts(q('2024-09-01', '2024-10-01')))).toEqual([['EUR', '', 20n], ['USD', '', 10n]]);

@@ -9,7 +9,7 @@ import { fixedClock, type Clock } from '../../src/ports/clock';
 import { DemoCostSource } from '../../src/sources/demo/demo-source';
 import { syncSource } from '../../src/services/source-sync';
 import { startFakeResponseUrl, type FakeResponseUrl } from '../fakes/fake-response-url';
-import { startFakeSlackApi, type FakeSlackApi } from '../fakes/fake-slack-api';
+import { startFakeSlackApi, type FakeSlackApi, type FakeSlackApiOptions } from '../fakes/fake-slack-api';
 import { dropDatabaseAt, testDbUri } from '../support/mongo';
 import { focusGroups, usd } from '../support/oracles';
 import { baseUrlOf, sendSlashCommand, type SlackRequestOptions } from '../support/slack-requests';
@@ -37,13 +37,13 @@ export function pennyEnv(dbUri: string, api: FakeSlackApi, extra: NodeJS.Process
   };
 }
 
-export async function startE2E(options: { clock?: Clock; env?: NodeJS.ProcessEnv; seed?: boolean } = {}): Promise<E2E> {
-  const api = await startFakeSlackApi();
+export async function startE2E(options: { clock?: Clock; env?: NodeJS.ProcessEnv; seed?: boolean; slack?: FakeSlackApiOptions } = {}): Promise<E2E> {
+  const api = await startFakeSlackApi(options.slack);
   const responses = await startFakeResponseUrl();
   const dbUri = testDbUri('e2e');
   const clock = options.clock ?? fixedClock(NOW);
   const others: Penny[] = [];
-  const start = () => startPenny(pennyEnv(dbUri, api, options.env), { clock, host: '127.0.0.1', processEvery: '1 second', digestInterval: '2 seconds', lockLifetimeMs: 2000 });
+  const start = () => startPenny(pennyEnv(dbUri, api, options.env), { clock, host: '127.0.0.1', processEvery: '1 second', digestInterval: '2 seconds', reportInterval: '2 seconds', lockLifetimeMs: 2000 });
   const penny = await start();
   if (options.seed !== false) await seed(penny);
   const base = baseUrlOf(penny.server!);

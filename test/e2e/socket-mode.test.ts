@@ -41,6 +41,15 @@ it('does not listen for HTTP in Socket Mode', () => {
   expect(api.callsTo('apps.connections.open')).toHaveLength(1);
 });
 
+it('serves the REST API on PORT in Socket Mode, on its own server', async () => {
+  const address = penny.apiServer!.address() as { port: number };
+  const res = await fetch(`http://127.0.0.1:${address.port}/api/v1/healthz`);
+  expect(res.status).toBe(200);
+  expect(await res.json()).toMatchObject({ ok: true, database: { up: true } });
+  const costs = await fetch(`http://127.0.0.1:${address.port}/api/v1/costs/summary`);
+  expect(costs.status).toBe(401);
+});
+
 it('acks a /cost envelope by id and answers through its response_url', async () => {
   const url = responses.newUrl();
   const id = envelopeId();

@@ -8,6 +8,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { createRecordedLog } from './recorded-log';
 import { attachSocketMode, SOCKET_MODE_PATH, type FakeSocketMode } from './fake-socket-mode';
+import { manifestBotScopes, METHOD_SCOPES } from './slack-scopes';
 
 type Json = Record<string, unknown>;
 
@@ -47,6 +48,10 @@ export interface FakeSlackApiOptions {
   appId?: string;
   /** Channel id -> name for conversations.info; others get a name derived from the id. */
   channelNames?: Record<string, string>;
+  /** users.info answers: workspace admins and owners. Others are ordinary members. */
+  users?: Record<string, { isAdmin?: boolean; isOwner?: boolean; isPrimaryOwner?: boolean }>;
+  /** The bot token's scopes; default manifest.yml's. A method needing another answers missing_scope. */
+  scopes?: string[];
 }
 
 export interface FailOptions {
@@ -295,6 +300,18 @@ const handlers: Record<string, Handler> = {
     if (!users) return err('users_list_not_supplied');
     return { ok: true, channel: { id: `D${users.replace(/^U/, '').split(',')[0]}` } };
   },
+  'users.info': (s, b) => {
+    const id = str(b.user);
+    if (!id || !/^[UW]/.test(id)) return err('user_not_found');
+    const u = s.options.users[id] ?? {};
+    return {
+      ok: true,
+      user: {
+        id, team_id: s.options.teamId, name: id.toLowerCase(), deleted: false, is_bot: false,
+        is_admin: Boolean(u.isAdmin), is_owner: Boolean(u.isOwner), is_primary_owner: Boolean(u.isPrimaryOwner), is_restricted: false,
+      },
+    };
+  },
   'conversations.info': (s, b) => {
     const id = str(b.channel);
     if (!id) return err('channel_not_found');
@@ -411,7 +428,7 @@ export async function startFakeSlackApi(options: FakeSlackApiOptions = {}): Prom
   const violations: LimitViolation[] = [];
   const failures = new Map<string, { error: string; options: FailOptions }[]>();
   const state: State = {
-    options: { teamId: 'T1', teamDomain: 'penny-test', botId: 'B1', botUserId: 'U1', appId: 'A1', channelNames: {}, ...options },
+    options: { teamId: 'T1', teamDomain: 'penny-test', botId: 'B1', botUserId: 'U1', appId: 'A1', channelNames: {}, users: {}, scopes: manifestBotScopes(), ...options },
     baseUrl: '',
     seq: 0,
     files: new Map(),
@@ -429,6 +446,10 @@ export async function startFakeSlackApi(options: FakeSlackApiOptions = {}): Prom
     }
     const handler = handlers[method];
     if (!handler) return { status: 200, response: err('unknown_method') };
+    const needed = METHOD_SCOPES[method];
+    if (needed && token.startsWith('xoxb-') && !state.options.scopes.includes(needed)) {
+      return { status: 200, response: { ok: false, error: 'missing_scope', needed, provided: state.options.scopes.join(',') } };
+    }
     const problems = limitProblems(method, body);
     const first = problems[0];
     if (first) {

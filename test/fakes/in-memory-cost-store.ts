@@ -4,6 +4,7 @@
  */
 import type { CostRecord } from '../../src/domain/cost-record';
 import { tagKeyOf, type CostQuery, type GroupRow } from '../../src/domain/cost-query';
+import { anyRuleMatches } from '../../src/domain/match-rules';
 import type { CatalogDim, CostStore, DimensionValue, ReplaceResult, StoreCoverage, WriteResult } from '../../src/ports/cost-store';
 
 export class InMemoryCostStore implements CostStore {
@@ -50,9 +51,11 @@ export class InMemoryCostStore implements CostStore {
       if (f.excludeChargeCategories?.includes(r.chargeCategory)) continue;
       if (f.currency && r.currency !== f.currency) continue;
       if (f.tags?.some((t) => r.tags[t.key] !== t.value)) continue;
+      if (f.ruleSets?.some((set) => !anyRuleMatches(set, r))) continue;
+      if (f.noneOf && anyRuleMatches(f.noneOf, r)) continue;
       const [key, label] = groupOf(query, r);
-      const id = `${r.currency}|${key}`;
-      const row = rows.get(id) ?? { currency: r.currency, key, label, amount: 0n };
+      const id = `${r.currency}|${key}|${query.byDay ? r.day : ''}`;
+      const row: GroupRow = rows.get(id) ?? { currency: r.currency, key, label, amount: 0n, ...(query.byDay ? { day: r.day } : {}) };
       row.amount += r[query.metric];
       rows.set(id, row);
     }

@@ -19,6 +19,7 @@ interface CostOptions {
   account?: string[];
   region?: string[];
   tag?: string[];
+  project?: string[];
   category?: string[];
   metric?: string;
   excludeCredits?: boolean;
@@ -36,12 +37,13 @@ export function costCommand(io: CliIo): Command {
     .argument('[period...]', 'e.g. "last month", 30d, 2024-09, "Q3 2024", 2024-09-01..2024-09-15 (default: this month)')
     .option('--from <YYYY-MM-DD>', 'first day (with --to)')
     .option('--to <YYYY-MM-DD>', 'last day, inclusive (with --from)')
-    .option('--by <dim>', 'group by day, month, service, region, account, provider, charge-category or tag:KEY')
+    .option('--by <dim>', 'group by day, month, service, region, account, provider, charge-category, project or tag:KEY')
     .option('--provider <name>', 'only this provider (aws, azure, gcp, ...); repeatable', collect)
     .option('--service <name>', 'only this service (name or short name like ec2); repeatable', collect)
     .option('--account <id-or-name>', 'only this account (sub-account, project, subscription, or billing account); repeatable', collect)
     .option('--region <id-or-name>', 'only this region; repeatable', collect)
     .option('--tag <KEY=VALUE>', 'only costs with this tag; repeatable', collect)
+    .option('--project <name>', 'only costs of this project (penny project list); repeatable', collect)
     .option('--category <charge-category>', 'only usage, purchase, tax, credit or adjustment; repeatable', collect)
     .option('--metric <metric>', 'billed (default), effective or list')
     .option('--exclude-credits', 'leave credits out')
@@ -86,6 +88,7 @@ export function costRequest(words: string[], opts: CostOptions, today: string): 
     accounts: opts.account ?? [],
     regions: opts.region ?? [],
     tags,
+    projects: opts.project ?? [],
     chargeCategories: categories,
     excludeCredits: opts.excludeCredits,
     currency: opts.currency,

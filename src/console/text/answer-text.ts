@@ -3,6 +3,7 @@ import type { Answer, DigestAnswer, HomeAnswer } from '../../answers/types';
 import { digestStatusText, digestText, homeText } from './channel-text';
 import { compareText, dailyText, summaryText, topText, type TextExtras } from './cost-text';
 import { errorText, helpText, notReadyTextOf, reportText } from './simple-text';
+import { projectsText, refusedText, reportScheduleText } from './admin-text';
 
 export interface AnswerTextExtras extends TextExtras {
   /** Where a report file was saved. */
@@ -25,6 +26,12 @@ export function answerText(answer: Answer | HomeAnswer | DigestAnswer, extras: A
       return digestStatusText(answer);
     case 'help':
       return helpText(answer);
+    case 'projects':
+      return projectsText(answer);
+    case 'report-schedule':
+      return reportScheduleText(answer);
+    case 'refused':
+      return refusedText(answer.message);
     case 'not-ready':
       return notReadyTextOf(answer);
     case 'error':

@@ -19,6 +19,6 @@ export function errorText(message: string): string {
 
 export function reportText(a: ReportAnswer, savedPath?: string): string {
   const kind = a.format === 'csv' ? 'CSV' : 'JSON';
-  const rows = a.rows === 0 ? 'There were no costs in that period, so the file holds no rows.' : `${a.rows} ${a.rows === 1 ? 'row' : 'rows'}, one per service and currency; amounts are exact decimals, not rounded.`;
+  const rows = a.rows === 0 ? 'There were no costs in that period, so the file holds no rows.' : `${a.rows} ${a.rows === 1 ? 'row' : 'rows'}: the totals, then costs by provider, service and account (and project), each with the previous period; amounts are exact decimals, not rounded.`;
   return sections([`Cost report for ${a.periodLabel} as ${kind}${savedPath ? `: ${savedPath}` : `: ${a.filename}`}`, notes([rows])]);
 }

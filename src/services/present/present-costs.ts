@@ -17,7 +17,7 @@ import {
 } from './ranking';
 import type { CompareAnswer, Coverage, DailyDay, DailyAnswer, FilterNote, Freshness, Ranked, SummaryAnswer, TopAnswer } from '../../answers/types';
 
-const DIM_LABELS: Record<string, string> = { service: 'Service', account: 'Account', region: 'Region', provider: 'Provider', 'charge-category': 'Charge category' };
+const DIM_LABELS: Record<string, string> = { service: 'Service', account: 'Account', region: 'Region', provider: 'Provider', 'charge-category': 'Charge category', project: 'Project' };
 
 /** "Service", "Account", "Tag team" for tag:team. */
 export function dimLabelOf(dim: string): string {

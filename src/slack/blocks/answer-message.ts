@@ -3,6 +3,7 @@ import type { Answer } from '../../answers/types';
 import type { RenderedChart } from '../../ports/chart-renderer';
 import { compareMessage, summaryMessage, topMessage } from './cost-messages';
 import { dailyMessage } from './daily-message';
+import { projectsMessage, refusedMessage, reportScheduleMessage } from './admin-messages';
 import { digestStatusMessage } from './digest-message';
 import { comingLaterMessage, errorMessage, helpMessage, reportMessage } from './simple-messages';
 import type { SlackMessage } from './types';
@@ -23,6 +24,12 @@ export function answerMessage(answer: Answer, chart?: RenderedChart): SlackMessa
       return digestStatusMessage(answer);
     case 'help':
       return helpMessage(answer);
+    case 'projects':
+      return projectsMessage(answer);
+    case 'report-schedule':
+      return reportScheduleMessage(answer);
+    case 'refused':
+      return refusedMessage(answer.message);
     case 'not-ready':
       return comingLaterMessage(answer.feature);
     case 'error':

@@ -40,7 +40,7 @@ export function reportMessage(info: Pick<ReportAnswer, 'periodLabel' | 'format' 
   const kind = info.format === 'csv' ? 'CSV' : 'JSON';
   const rows = info.rows === 0
     ? 'There were no costs in that period, so the file holds no rows.'
-    : `${info.rows} ${info.rows === 1 ? 'row' : 'rows'}, one per service and currency; amounts are exact decimals, not rounded.`;
+    : `${info.rows} ${info.rows === 1 ? 'row' : 'rows'}: the totals, then costs by provider, service and account (and project), each with the previous period; amounts are exact decimals, not rounded.`;
   const text = `Cost report for ${info.periodLabel} (${kind}): ${info.filename}`;
   return limited(text, [section(`:page_facing_up: Cost report for *${esc(info.periodLabel)}* as ${kind}: \`${esc(info.filename)}\``), context([rows])]);
 }

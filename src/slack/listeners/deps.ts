@@ -6,6 +6,7 @@ import type { DigestSubscriptions } from '../../ports/digests';
 import type { EventReceipts } from '../../ports/event-receipts';
 import type { Logger } from '../../ports/logger';
 import type { HomePublisher } from '../home-publisher';
+import type { RoleLookup } from '../roles';
 import type { Limiter } from '../work-limiter';
 
 export interface ListenerDeps {
@@ -19,6 +20,8 @@ export interface ListenerDeps {
   logger: Logger;
   defaultTimeZone: string;
   defaultDigestTime: string;
+  /** The asker's role, for commands only some may run (projects, budgets, other channels). */
+  roles: RoleLookup;
   /** Runs the work behind acknowledged requests a few at a time. */
   limit: Limiter;
 }

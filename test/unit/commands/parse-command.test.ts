@@ -15,6 +15,16 @@ describe('parseCommand', () => {
     ['compare 2024-09 vs 2024-08', { kind: 'compare', periodText: '2024-09', vsText: '2024-08' }],
     ['report weekly', { kind: 'report', cadence: 'weekly', format: 'csv' }],
     ['report monthly json', { kind: 'report', cadence: 'monthly', format: 'json' }],
+    ['report weekly schedule', { kind: 'report-schedule', action: 'on', cadence: 'weekly', format: 'csv' }],
+    ['report monthly json schedule <#C9|costs>', { kind: 'report-schedule', action: 'on', cadence: 'monthly', format: 'json', channel: '<#C9|costs>' }],
+    ['report weekly unschedule', { kind: 'report-schedule', action: 'off', cadence: 'weekly' }],
+    ['report schedules', { kind: 'report-schedule', action: 'list' }],
+    ['top project last month', { kind: 'top', dim: 'project', periodText: 'last month' }],
+    ['project', { kind: 'project', action: 'list' }],
+    ['project show Data', { kind: 'project', action: 'show', name: 'Data' }],
+    ['project rm data', { kind: 'project', action: 'remove', name: 'data' }],
+    ['project add data <@U1|al> <#C1|c> account:1', { kind: 'project', action: 'add', name: 'data', owner: '<@U1|al>', channel: '<#C1|c>' }],
+    ['project add data owner:<!subteam^S1|@t> channel:C2', { kind: 'project', action: 'add', name: 'data', owner: '<!subteam^S1|@t>', channel: 'C2' }],
     ['digest on 09:00 Europe/Berlin', { kind: 'digest', action: 'on', time: '09:00', timeZone: 'Europe/Berlin' }],
     ['digest on', { kind: 'digest', action: 'on', time: undefined, timeZone: undefined }],
     ['digest off', { kind: 'digest', action: 'off' }],
@@ -26,6 +36,14 @@ describe('parseCommand', () => {
     ['sync aws', { kind: 'later', feature: 'sync' }],
   ])('%j', (text, expected) => expect(intent(text)).toEqual(expected));
 
+  it.each([
+    ['report weekly <#C1|x>', /Add `schedule \[#channel\]`/],
+    ['report weekly schedule soon', /Reports are `\/cost report weekly`/],
+    ['project add', /Use `\/cost project list`/],
+    ['project add data banana', /I can't read "banana" in a project/],
+    ['project frob', /Use `\/cost project list`/],
+  ])('%j explains what it takes', (text, message) => expect(() => parseCommand(text)).toThrow(message));
+
   it('"public" anywhere posts in the channel', () => {
     expect(parseCommand('top service public').visibility).toBe('in_channel');
     expect(parseCommand('PUBLIC summary').intent).toEqual({ kind: 'summary', periodText: 'this month' });
@@ -33,9 +51,9 @@ describe('parseCommand', () => {
   });
 
   it('takes filters anywhere', () => {
-    const parsed = parseCommand('top service last month provider:aws account:"Atlas Orion" tag:team=data region:us-east-1');
+    const parsed = parseCommand('top service last month provider:aws account:"Atlas Orion" tag:team=data region:us-east-1 project:data-platform');
     expect(parsed.intent).toEqual({ kind: 'top', dim: 'service', periodText: 'last month' });
-    expect(parsed.filters).toEqual({ providers: ['aws'], accounts: ['Atlas Orion'], services: [], regions: ['us-east-1'], tags: ['team=data'] });
+    expect(parsed.filters).toEqual({ providers: ['aws'], accounts: ['Atlas Orion'], services: [], regions: ['us-east-1'], tags: ['team=data'], projects: ['data-platform'] });
   });
 
   it('suggests the closest command for typos, and leaves other text for the answerer', () => {

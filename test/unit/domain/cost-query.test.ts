@@ -33,12 +33,12 @@ describe('buildBreakdown', () => {
 });
 
 describe('parseGroupDim', () => {
-  it.each([['service', 'service'], ['Accounts', 'account'], ['daily', 'day'], ['tag:Cost Center', 'tag:Cost Center'], ['category', 'charge-category']])(
+  it.each([['service', 'service'], ['Accounts', 'account'], ['daily', 'day'], ['tag:Cost Center', 'tag:Cost Center'], ['category', 'charge-category'], ['projects', 'project'], ['subscription', 'account']])(
     '%s',
     (text, dim) => expect(parseGroupDim(text)).toBe(dim),
   );
   it('explains what it accepts', () => {
-    expect(() => parseGroupDim('colour')).toThrow(/day, month, service, region, account, provider, charge-category, or tag:KEY/);
+    expect(() => parseGroupDim('colour')).toThrow(/day, month, service, region, account, provider, charge-category, project, or tag:KEY/);
     expect(() => parseGroupDim('tag:')).toThrow(/tag key/);
   });
 });

@@ -8,7 +8,7 @@ import type { ListenerDeps } from '../deps';
 export function registerCostCommand(app: App, deps: ListenerDeps): void {
   app.command('/cost', async ({ command, ack, respond, client }) => {
     await ack();
-    const ctx = { channelId: command.channel_id, userId: command.user_id };
+    const ctx = { channelId: command.channel_id, userId: command.user_id, role: () => deps.roles.roleOf(command.user_id) };
     try {
       await deps.limit(async () => {
         const result = await deps.router.run(command.text ?? '', ctx);

@@ -31,7 +31,13 @@ export function registerQuestions(app: App, deps: ListenerDeps): void {
     try {
       if (q.eventId && !(await deps.receipts.claim(q.eventId))) return; // already answered (a redelivery)
       await deps.limit(async () => {
-        const reply = await slackReply(await deps.router.run(questionText(q.text), { channelId: q.channel, userId: q.user }), deps.charts, deps.logger);
+        const result = await deps.router.run(questionText(q.text), { channelId: q.channel, userId: q.user, role: () => deps.roles.roleOf(q.user) });
+        const reply = await slackReply(result, deps.charts, deps.logger);
+        if (result.answer.kind === 'refused') {
+          // A refusal is for the asker alone, even when they asked in a channel.
+          await client.chat.postEphemeral({ channel: q.channel, user: q.user, text: reply.message.text, blocks: reply.message.blocks, ...(q.threadTs ? { thread_ts: q.threadTs } : {}) });
+          return;
+        }
         await postReply(client, { channel: q.channel, ...(q.threadTs ? { threadTs: q.threadTs } : {}) }, reply);
       });
     } catch (error) {
