@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { startPenny } from '../src/main';
 import { baseUrlOf } from '../test/support/slack-requests';
 import { dbUri, percentile } from './bench-server';
+import { p99RatioSpread, type RatioSpread } from './p1-stats';
 import type { SlackSideReply, SlackSideRequest } from './slack-side';
 
 const SECRET = 'bench-secret';
@@ -21,10 +22,12 @@ export interface P1Result {
   penny: { p50: number; p99: number };
   noop: { p50: number; p99: number };
   ratioP99: number;
+  /** How far the ratio moves over resampled rounds, and on each half of the rounds. */
+  spread: RatioSpread;
   answered: number;
 }
 
-export async function runP1(baseUri: string, concurrency = 50, rounds = 5): Promise<P1Result> {
+export async function runP1(baseUri: string, concurrency = 50, rounds = 40): Promise<P1Result> {
   const side = fork(join(__dirname, 'slack-side.js'), { stdio: 'inherit' });
   const ready = await ask(side);
   if (ready.kind !== 'ready') throw new Error('P1: the Slack side did not start');
@@ -44,9 +47,9 @@ export async function runP1(baseUri: string, concurrency = 50, rounds = 5): Prom
       if (result.statuses.some((s) => s !== 200)) throw new Error('P1: a request was not acknowledged with 200');
       return result.ms;
     };
-    process.stderr.write(`P1: ${rounds} bursts of ${concurrency} concurrent /cost summary, real app and no-op…\n`);
-    const pennyMs: number[] = [];
-    const noopMs: number[] = [];
+    process.stderr.write(`P1: ${rounds} interleaved rounds of ${concurrency} concurrent /cost summary, real app and no-op…\n`);
+    const pennyMs: number[][] = [];
+    const noopMs: number[][] = [];
     const answers = async () => {
       const reply = await ask(side, { kind: 'answers', timeoutMs: 120_000 });
       if (reply.kind !== 'answers') throw new Error(`P1: ${reply.kind === 'error' ? reply.message : 'unexpected reply'}`);
@@ -57,14 +60,16 @@ export async function runP1(baseUri: string, concurrency = 50, rounds = 5): Prom
     await burst(penny.server!, true);
     const warmUp = await answers();
     let answered = 0;
+    // Interleaved rounds, so a slow spell of the machine falls on both sides alike.
     for (let i = 0; i < rounds; i++) {
-      pennyMs.push(...(await burst(penny.server!, true)));
+      pennyMs.push(await burst(penny.server!, true));
       // The answers finish before the no-op burst, so the baseline runs on an idle process.
       answered = (await answers()) - warmUp;
-      noopMs.push(...(await burst(noopServer, false)));
+      noopMs.push(await burst(noopServer, false));
     }
     const stat = (s: number[]) => ({ p50: percentile(s, 50), p99: percentile(s, 99) });
-    return { concurrency, rounds, penny: stat(pennyMs), noop: stat(noopMs), ratioP99: percentile(pennyMs, 99) / percentile(noopMs, 99), answered };
+    const spread = p99RatioSpread(pennyMs, noopMs);
+    return { concurrency, rounds, penny: stat(pennyMs.flat()), noop: stat(noopMs.flat()), ratioP99: spread.ratio, spread, answered };
   } finally {
     side.disconnect();
     await noop.stop();

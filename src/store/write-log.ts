@@ -6,6 +6,9 @@
 import { randomUUID } from 'node:crypto';
 import { Schema, type Connection, type Model } from 'mongoose';
 import type { DatabaseProbe } from '../ports/database-probe';
+import type { DbLimits } from '../ports/db-limits';
+import { dbLimitsOf } from './connection';
+import { guardDb } from './db-errors';
 import type { SourceWrite, WriteLog } from '../ports/write-log';
 
 interface WriteDoc {
@@ -35,12 +38,19 @@ const GENERATION_ID = 'generation';
 
 export class MongoWriteLog implements WriteLog {
   private readonly model: Model<WriteDoc>;
+  private readonly limits: DbLimits;
 
   constructor(conn: Connection) {
     this.model = (conn.models.PennyWrite as Model<WriteDoc> | undefined) ?? conn.model<WriteDoc>('PennyWrite', writeSchema);
+    this.limits = dbLimitsOf(conn);
   }
 
-  async costsWritten(sources: ReadonlyMap<string, number>, at: Date): Promise<void> {
+  /** Cached reads ask the generation first: a failure here must name the database, like any other. */
+  costsWritten(sources: ReadonlyMap<string, number>, at: Date): Promise<void> {
+    return guardDb(this.limits, () => this.logWrite(sources, at));
+  }
+
+  private async logWrite(sources: ReadonlyMap<string, number>, at: Date): Promise<void> {
     if (sources.size > 0) {
       await this.model.bulkWrite(
         [...sources].map(([source, records]) => ({
@@ -52,19 +62,27 @@ export class MongoWriteLog implements WriteLog {
     await this.changed(`costs from ${[...sources.keys()].join(', ') || 'no source'}`, at);
   }
 
-  async changed(what: string, at: Date): Promise<void> {
+  changed(what: string, at: Date): Promise<void> {
+    return guardDb(this.limits, () => this.setGeneration(what, at));
+  }
+
+  private async setGeneration(what: string, at: Date): Promise<void> {
     await this.model.updateOne({ _id: GENERATION_ID }, { $set: { kind: 'generation', value: randomUUID(), what, at } }, { upsert: true });
   }
 
   /** Asked before every cached read: straight to the driver, by `_id` (the one lookup FerretDB v1 indexes). */
-  async generation(): Promise<string> {
-    const doc = await this.model.collection.findOne({ _id: GENERATION_ID as never }, { projection: { value: 1 } });
-    return (doc?.value as string | undefined) ?? 'none';
+  generation(): Promise<string> {
+    return guardDb(this.limits, async () => {
+      const doc = await this.model.collection.findOne({ _id: GENERATION_ID as never }, { projection: { value: 1 } });
+      return (doc?.value as string | undefined) ?? 'none';
+    });
   }
 
-  async sources(): Promise<SourceWrite[]> {
-    const docs = await this.model.find({ kind: 'source' }).lean();
-    return docs.map((d) => ({ source: d.source ?? d._id.slice('source:'.length), lastWriteAt: d.at, records: d.records ?? 0 })).sort((a, b) => a.source.localeCompare(b.source));
+  sources(): Promise<SourceWrite[]> {
+    return guardDb(this.limits, async () => {
+      const docs = await this.model.find({ kind: 'source' }).lean();
+      return docs.map((d) => ({ source: d.source ?? d._id.slice('source:'.length), lastWriteAt: d.at, records: d.records ?? 0 })).sort((a, b) => a.source.localeCompare(b.source));
+    });
   }
 }
 

@@ -91,9 +91,9 @@ describe('penny token create', () => {
     [['token', 'create', '--role', 'root'], /--role must be admin, finance or viewer, not "root"/],
     [['token', 'create', '--role', 'viewer', '--ttl', 'forever'], /--ttl must be a duration like 30d/],
     [['token', 'create', '--role', 'viewer', '--ttl', '400d'], /at most 366d/],
-  ])('%j fails with a clear message', async (argv, message) => {
+  ])('%j is a usage error (exit 2) with a clear message', async (argv, message) => {
     const res = await cli(argv);
-    expect(res.code).toBe(1);
+    expect(res.code).toBe(2);
     expect(res.err).toMatch(message);
   });
 

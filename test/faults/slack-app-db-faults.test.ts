@@ -57,7 +57,7 @@ async function health(): Promise<{ status: number; body: Record<string, unknown>
 const digestPosts = () => api.callsTo('chat.postMessage').filter((c) => c.body.channel === DIGEST_CHANNEL);
 
 it('answers while the server is dead, reconnects by itself, and sends the due digest once after', async () => {
-  expect(await health()).toEqual({ status: 200, body: { status: 'ok', database: 'up' } });
+  expect(await health()).toMatchObject({ status: 200, body: { ok: true, database: { up: true } } });
   expect((await cost('summary 2024-09')).answer).toContain('$');
 
   await server.kill();

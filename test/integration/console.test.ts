@@ -63,6 +63,6 @@ it('prints each chart path once, one file per chart, and answers a question in p
   expect(paths.every((p) => existsSync(p))).toBe(true);
   expect(answers[2]).toMatch(/^I didn.t understand “how much did we spend on EC2 last month\?”\./);
   expect(answers[2]).not.toContain('Did you mean');
-  expect(answers[2]).toContain('`/cost top service|account|region|provider|tag:KEY [period]`');
+  expect(answers[2]).toContain('`/cost top service|account|region|provider|project|tag:KEY [period]`');
 });
 
