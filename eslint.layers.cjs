@@ -4,7 +4,7 @@
  * and by the architecture test, so the rule and its proof cannot drift apart.
  *
  * domain <- answers <- ports <- services <- commands <- faces (slack, console, cli, jobs)
- * Adapters (store, sources, charts, spill, scheduler) implement ports; only composition.ts and
+ * Adapters (store, sources, charts, llm, spill, scheduler) implement ports; only composition.ts and
  * main.ts (the roots) pick them. cli is an entry point too: it opens the core and starts the console.
  */
 const LAYERS = {
@@ -19,11 +19,12 @@ const LAYERS = {
   spill: ['domain', 'ports'],
   scheduler: ['domain', 'ports'],
   charts: ['domain', 'answers', 'ports'],
+  llm: ['domain', 'ports'],
   jobs: ['domain', 'answers', 'ports', 'services'],
   console: ['domain', 'answers', 'ports', 'commands'],
   slack: ['domain', 'answers', 'ports', 'services', 'commands', 'config'],
   cli: ['domain', 'answers', 'ports', 'services', 'commands', 'config', 'console', 'composition'],
-  composition: ['domain', 'answers', 'ports', 'services', 'commands', 'config', 'store', 'sources', 'spill', 'scheduler', 'charts'],
+  composition: ['domain', 'answers', 'ports', 'services', 'commands', 'config', 'store', 'sources', 'spill', 'scheduler', 'charts', 'llm'],
   main: ['domain', 'answers', 'ports', 'services', 'commands', 'config', 'composition', 'jobs', 'slack'],
 };
 
@@ -39,6 +40,7 @@ const PACKAGES = {
   scheduler: ['agenda', '@agendajs/*', 'mongodb'],
   sources: ['@aws-sdk/*', '@google-cloud/*', '@azure/*'],
   charts: ['quickchart-js', 'chart.js', '@napi-rs/*'],
+  llm: ['openai'],
   slack: ['@slack/*'],
 };
 

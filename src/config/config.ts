@@ -7,6 +7,7 @@ import { isValidTimeZone } from '../domain/days';
 import { AppError } from '../domain/errors';
 import { DEFAULT_CURRENCY } from '../domain/money';
 import { cloudSchema, toCloudConfig, type CloudConfig } from './cloud-config';
+import { llmSettings, toLlmConfig, type LlmConfig } from './llm-config';
 import { presentSettings } from './settings';
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -51,6 +52,8 @@ export interface Config {
   digestTime: string;
   logLevel: LogLevel;
   cloud: CloudConfig;
+  /** The model for questions in people's words; absent without OPENAI_API_KEY. */
+  llm?: LlmConfig;
 }
 
 /** Defaults that differ by face: the app logs at info, the CLI only warnings (its output is the answer). */
@@ -63,6 +66,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, defaults: Confi
   if (!parsed.success) throw configError(parsed.error);
   const cloud = cloudSchema.safeParse(presentSettings(env));
   if (!cloud.success) throw configError(cloud.error);
+  const llm = llmSettings(env);
+  if (!llm.success) throw configError(llm.error);
   const c = parsed.data;
   return {
     mongodbUri: c.MONGODB_URI,
@@ -73,6 +78,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, defaults: Confi
     digestTime: c.PENNY_DIGEST_TIME,
     logLevel: c.LOG_LEVEL ?? defaults.logLevel ?? 'info',
     cloud: toCloudConfig(cloud.data),
+    ...(toLlmConfig(llm.data) ? { llm: toLlmConfig(llm.data) } : {}),
   };
 }
 
