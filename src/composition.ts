@@ -7,6 +7,7 @@ import { createChartRenderer, type ChartRendererKind } from './charts';
 import { CommandRouter } from './commands/command-router';
 import type { Config } from './config/config';
 import type { Day } from './domain/days';
+import { OpenAiClient } from './llm/openai-client';
 import type { ChartRenderer } from './ports/chart-renderer';
 import type { CostFileReader } from './ports/cost-file-reader';
 import { systemClock, type Clock } from './ports/clock';
@@ -18,10 +19,13 @@ import type { Logger } from './ports/logger';
 import type { MetaStore } from './ports/meta-store';
 import type { Scheduler } from './ports/scheduler';
 import { createScheduler } from './scheduler/agenda-scheduler';
+import { AskService } from './services/ask';
+import { LlmAnswerer } from './services/ask-llm/llm-answerer';
 import { CloudSyncService } from './services/cloud-sync';
 import { CostAnswers } from './services/cost-answers';
 import { CostService } from './services/cost-service';
 import { FocusImportService } from './services/focus-import';
+import { QuestionAnswerer } from './services/questions/question-answerer';
 import { cloudRequestCaps, createCloudSources } from './sources/cloud-sources';
 import { DemoCostSource } from './sources/demo/demo-source';
 import { FocusCsvReader } from './sources/focus/focus-csv-reader';
@@ -36,6 +40,7 @@ import { MongoCostStore } from './store/mongo-cost-store';
 import { MongoMetaStore } from './store/mongo-meta-store';
 import { MongoRequestCountRepository } from './store/request-counts';
 import { MongoSyncRunRepository } from './store/sync-runs';
+import { MongoThreadContexts } from './store/thread-contexts';
 
 export interface SchedulerSettings {
   /** This instance's name, stored on the jobs it locks. */
@@ -62,6 +67,8 @@ export interface Core {
   cloudSources(): SyncableSource[];
   /** The `/cost` grammar over the services, shared by Slack and the console. */
   router: CommandRouter;
+  /** Questions in people's words (`penny ask`, Slack, the console): the model when configured, else the offline parser. */
+  questions: QuestionAnswerer;
   /** Charts as QuickChart URLs (Slack's default) or local PNGs (the console, CHART_RENDERER=local). */
   charts(kind: ChartRendererKind, host?: string): ChartRenderer;
   /** The deterministic demo clouds, anchored at a day so that re-runs extend the same history. */
@@ -99,7 +106,8 @@ export async function openCore(config: Config, logger: Logger, clock: Clock = sy
     const store = new MongoCostStore(conn, { logger });
     const digests = new MongoDigestSubscriptions(conn);
     const runs = new MongoSyncRunRepository(conn);
-    await Promise.all([store.init(), digests.init(), runs.init()]);
+    const threads = new MongoThreadContexts(conn, { clock, logger });
+    await Promise.all([store.init(), digests.init(), runs.init(), threads.init()]);
     const costs = new CostService({ store, clock, timeZone: config.timeZone, currency: config.currency });
     const answers = new CostAnswers(costs);
     const sync = new CloudSyncService({
@@ -108,9 +116,12 @@ export async function openCore(config: Config, logger: Logger, clock: Clock = sy
       caps: cloudRequestCaps(config.cloud),
     });
     let sources: SyncableSource[] | undefined;
-    const router = new CommandRouter({ answers, digests, clock, logger, defaultTimeZone: config.timeZone, defaultDigestTime: config.digestTime });
+    const ask = new AskService({ costs, names: store, clock });
+    const llm = config.llm ? new LlmAnswerer({ llm: new OpenAiClient(config.llm), ask, logger }) : undefined;
+    const questions = new QuestionAnswerer({ ask, freshness: () => answers.freshness(), threads, llm, logger, now: () => clock.now() });
+    const router = new CommandRouter({ answers, digests, clock, logger, defaultTimeZone: config.timeZone, defaultDigestTime: config.digestTime, questions });
     return {
-      config, logger, clock, store, digests, costs, answers, router, sync,
+      config, logger, clock, store, digests, costs, answers, router, sync, questions,
       cloudSources: () => (sources ??= createCloudSources(config.cloud, { clock })),
       meta: new MongoMetaStore(conn),
       deliveries: new MongoDigestDeliveries(conn),
