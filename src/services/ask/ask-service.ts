@@ -78,7 +78,7 @@ export class AskService {
   async refine(previous: AskIntent, question: string, options: AskOptions = {}): Promise<ParseResult | undefined> {
     const today = options.asOf ?? this.deps.costs.today();
     const catalog = await this.names();
-    if (unknownWords(question, catalog).length === 0) return refineIntent(previous, question, { today, catalog });
+    if (unknownWords(question, catalog, today).length === 0) return refineIntent(previous, question, { today, catalog });
     const keys = [...catalog.tagKeys.values()].map((spellings) => spellings[0]!).slice(0, MAX_BARE_TAG_KEYS);
     const values = await Promise.all(keys.map(async (key) => ({ key, known: await this.tagValues(key, previous.query.period.range) })));
     const bareTags = (word: string) => values.flatMap(({ key, known }) => {

@@ -11,9 +11,8 @@ import { firstProblem, readPieces, type ParseOptions } from './parse-question';
 import { before, clipToToday, comparisonPeriods, singlePeriod } from './question-periods';
 import { quoteList, refusal } from './refusals';
 import type { AskCatalog } from './catalog';
-import { MONTH_OR_PERIOD_WORDS, scanQuestion, type Piece } from './scan';
+import { scanQuestion, type Piece } from './scan';
 import { normalizeQuestion } from './text';
-import { LEXICON } from './vocabulary';
 
 export interface FollowUpOptions extends ParseOptions {
   /** Tag values a bare word stands for ("production" → env=prod), looked up by the service. */
@@ -43,7 +42,7 @@ export function refineIntent(previous: AskIntent, text: string, options: FollowU
   const periodBefore = PERIOD_BEFORE.test(words);
   if (periodBefore) words = words.replace(PERIOD_BEFORE, ' ').replace(/\s+/g, ' ').trim();
   const marked = periodBefore || MARKER.test(words) || REFERENCE.test(words);
-  const bare = withBareTags(words, catalog, options.bareTags);
+  const bare = withBareTags(words, catalog, today, options.bareTags);
   if (!bare.ok) return bare.refusal;
   const scan = scanQuestion(bare.words, catalog, today);
   const pieces = scan.pieces;
@@ -100,7 +99,7 @@ export function refineIntent(previous: AskIntent, text: string, options: FollowU
     changed.push(`top ${topSaid}`);
   }
   if (changed.length === 0) {
-    const unknown = unknownWords(bare.words, catalog)[0];
+    const unknown = unknownWords(bare.words, catalog, today)[0];
     if (unknown) {
       const close = catalog.suggest(unknown);
       return refusal('unknown-name', `I don't know "${unknown}": it is not a service, account, region, provider or tag value in your costs.${close.length ? ` Did you mean ${quoteList(close)}?` : ''}`, close, FOLLOW_UP_EXAMPLES);
@@ -157,15 +156,17 @@ function mergedFilters(previous: AskIntent, said: AskFilters, saidNames: NameMat
   return { filters, matched: [...kept, ...saidNames] };
 }
 
-/** Words of a reply that are neither grammar, a period word, a number nor part of a name: maybe tag values. */
-export function unknownWords(text: string, catalog: AskCatalog): string[] {
-  return followUpWords(text).split(' ').filter((w) => w !== '' && !LEXICON.has(w) && !catalog.nameWordSet.has(w) && !MONTH_OR_PERIOD_WORDS.includes(w) && !/^[\d.,:=-]+$/.test(w) && !w.includes('='));
+/** Words of a reply the scanner does not know exactly (unknown, or read as a typo of something else): maybe tag values. */
+export function unknownWords(text: string, catalog: AskCatalog, today = '2000-01-01'): string[] {
+  const scan = scanQuestion(followUpWords(text), catalog, today);
+  const unknown = scan.pieces.flatMap((p) => (p.kind === 'unknown' ? p.text.split(' ') : []));
+  return [...new Set([...unknown, ...scan.corrections.map((c) => c.from)])].filter((w) => !/^[\d.,:=-]+$/.test(w) && !w.includes('='));
 }
 
 /** Bare tag values ("production") written as the KEY=VALUE the scanner reads; a word two keys share is ambiguous. */
-function withBareTags(words: string, catalog: AskCatalog, bareTags: FollowUpOptions['bareTags']): { ok: true; words: string } | { ok: false; refusal: ReturnType<typeof refusal> } {
+function withBareTags(words: string, catalog: AskCatalog, today: Day, bareTags: FollowUpOptions['bareTags']): { ok: true; words: string } | { ok: false; refusal: ReturnType<typeof refusal> } {
   if (!bareTags) return { ok: true, words };
-  const unknown = new Set(unknownWords(words, catalog));
+  const unknown = new Set(unknownWords(words, catalog, today));
   const out: string[] = [];
   for (const w of words.split(' ')) {
     const tags = unknown.has(w) ? bareTags(w) : [];

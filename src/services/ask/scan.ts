@@ -29,7 +29,7 @@ const KEY_SYNONYMS: Record<string, string[]> = {
   env: ['environment', 'stage'], environment: ['env'], team: ['squad', 'owner'], 'cost-center': ['cost center', 'costcenter'],
   application: ['app'], app: ['application'],
 };
-export const MONTH_OR_PERIOD_WORDS = ['january', 'february', 'march', 'april', 'june', 'july', 'august', 'september', 'october', 'november', 'december',
+const MONTH_OR_PERIOD_WORDS = ['january', 'february', 'march', 'april', 'june', 'july', 'august', 'september', 'october', 'november', 'december',
   'yesterday', 'today', 'week', 'weeks', 'month', 'months', 'quarter', 'quarters', 'year', 'years', 'days', 'monday', 'tuesday', 'wednesday',
   'thursday', 'friday', 'saturday', 'sunday', 'since', 'last', 'past', 'previous', 'before', 'ago', 'between', 'through', 'until'];
 const VOCABULARY = [...new Set([...[...LEXICON.keys()].filter((k) => !k.includes(' ') && /^[a-z]+$/.test(k)), ...MONTH_OR_PERIOD_WORDS])];
