@@ -26,13 +26,22 @@ export class OpenAiClient implements LlmClient {
   async chat(request: LlmRequest): Promise<LlmReply> {
     const tools: ChatCompletionTool[] = request.tools.map((t) => ({ type: 'function', function: { name: t.name, description: t.description, parameters: t.parameters } }));
     let completion: OpenAI.Chat.Completions.ChatCompletion;
+    // Our own timer, not only the SDK's: how an aborted fetch surfaces differs between runtimes.
+    const controller = new AbortController();
+    let timedOut = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      controller.abort();
+    }, request.timeoutMs);
     try {
       completion = await this.client.chat.completions.create(
         { model: this.model, messages: request.messages.map(toParam), tools, tool_choice: 'auto', temperature: 0 },
-        { timeout: request.timeoutMs, maxRetries: 0 },
+        { signal: controller.signal, timeout: request.timeoutMs + 1_000, maxRetries: 0 },
       );
     } catch (error) {
-      throw llmError(error);
+      throw timedOut ? new LlmError('timeout', 'the model did not answer in time', { cause: error }) : llmError(error);
+    } finally {
+      clearTimeout(timer);
     }
     const message = completion.choices?.[0]?.message;
     if (!message) throw new LlmError('bad-response', 'the model returned no message');

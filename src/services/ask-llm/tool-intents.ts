@@ -123,7 +123,8 @@ function lookupName(input: string, dim: NameDim, catalog: AskCatalog): { values:
   const stored = catalog.values[dim].find((v) => v.value.toLowerCase() === input.trim().toLowerCase() || (v.label && v.label.toLowerCase() === input.trim().toLowerCase()));
   if (stored) return { values: [stored.value], labels: [stored.label || stored.value] };
   const other = entries?.[0];
-  const elsewhere = other ? ` "${input}" is a ${other.dim}, not a ${dim}.` : '';
+  const article = (noun: string) => (/^[aeiou]/.test(noun) ? `an ${noun}` : `a ${noun}`);
+  const elsewhere = other ? ` "${input}" is ${article(other.dim)}, not ${article(dim)}.` : '';
   throw new ToolArgumentError(`No ${dim} called "${input}" has costs.${elsewhere}${hint(catalog.suggest(normalizeQuestion(input)))}`);
 }
 
