@@ -25,7 +25,7 @@ export function askMessage(v: AskAnswerView, chart?: RenderedChart): SlackMessag
 export function askRefusalMessage(r: AskRefusalAnswer): SlackMessage {
   const blocks: KnownBlock[] = [section(`:thinking_face: ${esc(r.reason)}`)];
   const guesses = [...(r.closestCommand ? [`\`${esc(r.closestCommand)}\``] : []), ...r.suggestions.map((s) => `“${esc(s)}”`)];
-  if (guesses.length) blocks.push(section(`*Did you mean* ${guesses.join(' or ')}?`));
+  if (guesses.length) blocks.push(section(`Did you mean ${guesses.join(' or ')}?`));
   if (r.examples.length) blocks.push(section(`*Questions I can answer*\n${r.examples.map((e) => `• ${esc(e)}`).join('\n')}`));
   blocks.push(context(['I answer only what I can read exactly, so that no answer is a guess. The `/cost` commands work too: `/cost help`.']));
   const did = guesses.length ? ` Did you mean ${[...(r.closestCommand ? [r.closestCommand] : []), ...r.suggestions].join(' or ')}?` : '';

@@ -30,7 +30,7 @@ describe('ask messages', () => {
 
   it('turn a refusal into the reason, "did you mean" and questions to try', () => {
     const m = askRefusalMessage({ kind: 'ask-refusal', question: 'ec3 last month', reason: 'I don\'t know "ec3".', suggestions: ['Amazon Elastic Compute Cloud'], examples: ['What did EC2 cost last month?'], closestCommand: '/cost summary' });
-    expect(text(m)).toContain('*Did you mean* `/cost summary` or “Amazon Elastic Compute Cloud”?');
+    expect(text(m)).toContain('Did you mean `/cost summary` or “Amazon Elastic Compute Cloud”?');
     expect(text(m)).toContain('What did EC2 cost last month?');
     expect(m.text).toBe('I don\'t know "ec3". Did you mean /cost summary or Amazon Elastic Compute Cloud?');
   });
