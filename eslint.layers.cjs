@@ -4,7 +4,7 @@
  * and by the architecture test, so the rule and its proof cannot drift apart.
  *
  * domain <- answers <- ports <- services <- commands <- faces (slack, console, cli, jobs, api)
- * Adapters (store, sources, charts, spill, scheduler, auth) implement ports; only composition.ts and
+ * Adapters (store, sources, charts, llm, spill, scheduler, auth, email) implement ports; only composition.ts and
  * main.ts (the roots) pick them. cli is an entry point too: it opens the core and starts the console.
  */
 const LAYERS = {
@@ -19,6 +19,7 @@ const LAYERS = {
   spill: ['domain', 'ports'],
   scheduler: ['domain', 'ports'],
   charts: ['domain', 'answers', 'ports'],
+  llm: ['domain', 'ports'],
   jobs: ['domain', 'answers', 'ports', 'services'],
   console: ['domain', 'answers', 'ports', 'commands'],
   slack: ['domain', 'answers', 'ports', 'services', 'commands', 'config'],
@@ -26,7 +27,7 @@ const LAYERS = {
   email: ['domain', 'answers', 'ports'],
   api: ['domain', 'answers', 'ports', 'services'],
   cli: ['domain', 'answers', 'ports', 'services', 'commands', 'config', 'console', 'composition'],
-  composition: ['domain', 'answers', 'ports', 'services', 'commands', 'config', 'store', 'sources', 'spill', 'scheduler', 'charts', 'auth', 'email'],
+  composition: ['domain', 'answers', 'ports', 'services', 'commands', 'config', 'store', 'sources', 'spill', 'scheduler', 'charts', 'auth', 'email', 'llm'],
   main: ['domain', 'answers', 'ports', 'services', 'commands', 'config', 'composition', 'jobs', 'slack', 'api'],
 };
 
@@ -42,6 +43,7 @@ const PACKAGES = {
   scheduler: ['agenda', '@agendajs/*', 'mongodb'],
   sources: ['@aws-sdk/*', '@google-cloud/*', '@azure/*'],
   charts: ['quickchart-js', 'chart.js', '@napi-rs/*'],
+  llm: ['openai'],
   slack: ['@slack/*'],
   auth: ['jose'],
   email: ['nodemailer'],

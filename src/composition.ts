@@ -10,6 +10,7 @@ import type { Notifier } from './ports/notifier';
 import { CommandRouter } from './commands/command-router';
 import type { Config } from './config/config';
 import type { Day } from './domain/days';
+import { OpenAiClient } from './llm/openai-client';
 import type { ChartRenderer } from './ports/chart-renderer';
 import type { CostFileReader } from './ports/cost-file-reader';
 import { systemClock, type Clock } from './ports/clock';
@@ -23,11 +24,14 @@ import type { Scheduler } from './ports/scheduler';
 import type { TokenIssuer, TokenVerifier } from './ports/tokens';
 import type { WriteLog } from './ports/write-log';
 import { createScheduler } from './scheduler/agenda-scheduler';
+import { AskService } from './services/ask';
+import { LlmAnswerer } from './services/ask-llm/llm-answerer';
 import { CloudSyncService } from './services/cloud-sync';
 import { CostAnswers } from './services/cost-answers';
 import { CostReports } from './services/cost-reports';
 import { CostService } from './services/cost-service';
 import { FocusImportService } from './services/focus-import';
+import { QuestionAnswerer } from './services/questions/question-answerer';
 import { cloudRequestCaps, createCloudSources } from './sources/cloud-sources';
 import { HealthService } from './services/health';
 import { ProjectService } from './services/projects';
@@ -51,6 +55,7 @@ import { MongoReportSchedules } from './store/report-schedules';
 import type { ReportSchedules } from './ports/report-schedules';
 import { MongoRequestCountRepository } from './store/request-counts';
 import { MongoSyncRunRepository } from './store/sync-runs';
+import { MongoThreadContexts } from './store/thread-contexts';
 
 /** A database driver's error as one coded sentence naming the cause, or undefined when it is not one. */
 export const describeFailure = describeDbFailure;
@@ -98,6 +103,8 @@ export interface Core {
   generation?: () => Promise<string>;
   /** The `/cost` grammar over the services, shared by Slack and the console. */
   router: CommandRouter;
+  /** Questions in people's words (`penny ask`, Slack, the console): the model when configured, else the offline parser. */
+  questions: QuestionAnswerer;
   /** Charts as QuickChart URLs (Slack's default) or local PNGs (the console, CHART_RENDERER=local). */
   charts(kind: ChartRendererKind, host?: string): ChartRenderer;
   /** The deterministic demo clouds, anchored at a day so that re-runs extend the same history. */
@@ -138,7 +145,8 @@ export async function openCore(config: Config, logger: Logger, clock: Clock = sy
     const mongoStore = new MongoCostStore(conn, { logger });
     const digests = new MongoDigestSubscriptions(conn);
     const runs = new MongoSyncRunRepository(conn);
-    await Promise.all([mongoStore.init(), digests.init(), runs.init()]);
+    const threads = new MongoThreadContexts(conn, { clock, logger });
+    await Promise.all([mongoStore.init(), digests.init(), runs.init(), threads.init()]);
     const writes = new MongoWriteLog(conn);
     const tracked = new TrackedCostStore(mongoStore, writes, clock);
     // Every face reads through the cache; a write on any instance empties it everywhere (cached-store.ts).
@@ -156,9 +164,14 @@ export async function openCore(config: Config, logger: Logger, clock: Clock = sy
     });
     let sources: SyncableSource[] | undefined;
     const reportSchedules = new MongoReportSchedules(conn);
-    const router = new CommandRouter({ answers, digests, clock, logger, defaultTimeZone: config.timeZone, defaultDigestTime: config.digestTime, projects, reportSchedules });
+    const ask = new AskService({ costs, names: store, clock });
+    const llm = config.llm ? new LlmAnswerer({ llm: new OpenAiClient(config.llm), ask, logger }) : undefined;
+    const questions = new QuestionAnswerer({ ask, freshness: () => answers.freshness(), threads, llm, logger, now: () => clock.now() });
+    const router = new CommandRouter({
+      answers, digests, clock, logger, defaultTimeZone: config.timeZone, defaultDigestTime: config.digestTime, projects, reportSchedules, questions,
+    });
     return {
-      config, logger, clock, store, digests, costs, answers, router, writes, projects, reports, reportSchedules, sync,
+      config, logger, clock, store, digests, costs, answers, router, writes, projects, reports, reportSchedules, sync, questions,
       cloudSources: () => (sources ??= createCloudSources(config.cloud, { clock })),
       reportDeliveries: new MongoDigestDeliveries(conn, { collection: 'report_deliveries', clock }),
       ...(mailer ? { email: { notifier: mailer, deliveries: new MongoDigestDeliveries(conn, { collection: 'email_deliveries', clock }) } } : {}),

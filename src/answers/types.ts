@@ -4,6 +4,7 @@
  * Amounts stay bigint nano-units; only `share` and `pct` are display ratios.
  */
 import type { Metric } from '../domain/cost-record';
+import type { AskAnswerView, AskRefusalAnswer } from './ask';
 import type { ChartSpec } from './chart-spec';
 
 /** A next step an answer offers: `command` is `/cost` text (without "/cost"); see follow-up.ts. */
@@ -296,4 +297,6 @@ export type Answer =
   | ReportScheduleAnswer
   | RefusedAnswer
   | NotReadyAnswer
-  | ErrorAnswer;
+  | ErrorAnswer
+  | AskAnswerView
+  | AskRefusalAnswer;

@@ -2,6 +2,7 @@
  * The `penny` command line.
  */
 import { Command, CommanderError } from 'commander';
+import { askCommand } from './commands/ask';
 import { consoleCommand } from './commands/console';
 import { costCommand } from './commands/cost';
 import { demoCommand } from './commands/demo';
@@ -26,6 +27,7 @@ export function buildProgram(io: CliIo): Command {
   program.addCommand(tokenCommand(io));
   program.addCommand(projectCommand(io));
   program.addCommand(reportCommand(io));
+  program.addCommand(askCommand(io));
   for (const cmd of program.commands) cmd.exitOverride().configureOutput({ writeOut: io.out, writeErr: io.err });
   return program;
 }

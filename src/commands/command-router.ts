@@ -14,13 +14,14 @@ import type { Logger } from '../ports/logger';
 import type { CostAnswers } from '../services/cost-answers';
 import type { ProjectService } from '../services/projects';
 import { canonicalTimeZone, nextRun, parseDigestTime } from '../services/digest-schedule';
+import { askQuestion, questionShape, shapeOf, threadWantsIt, type AskContext, type Questions } from './ask-route';
 import type { CommandResult } from './command-result';
 import { parseCommand, type CostIntent, type ParsedCommand } from './parse-command';
 import { runProjectCommand } from './project-commands';
 import { runReportSchedule } from './report-schedule-commands';
 import type { ReportSchedules } from '../ports/report-schedules';
 
-export interface CommandContext {
+export interface CommandContext extends AskContext {
   channelId: string;
   userId: string;
   /** The asker's role, looked up only when a command needs it. Without it: viewer. */
@@ -38,6 +39,8 @@ export interface RouterDeps {
   projects?: ProjectService;
   /** Scheduled reports (absent: scheduling says it is not set up). */
   reportSchedules?: ReportSchedules;
+  /** Questions in people's words (absent: free text gets help). */
+  questions?: Questions;
 }
 
 export class CommandRouter {
@@ -48,15 +51,21 @@ export class CommandRouter {
     let parsed: ParsedCommand | undefined;
     try {
       parsed = parseCommand(text);
-      return await this.runParsed(parsed, ctx);
+      return await this.runParsed(parsed, ctx, text);
     } catch (error) {
+      const { questions } = this.deps;
+      const shape = questionShape(parsed, text, isAppError(error) ? error.code : undefined);
+      if (questions && shape) {
+        const asked = await askQuestion(questions, text, shape, ctx).catch(() => undefined);
+        if (asked?.answer.kind === 'ask') return asked;
+      }
       if (isAppError(error)) this.deps.logger.info({ code: error.code, text, detail: error.detail }, 'command refused');
       else this.deps.logger.error({ err: error, text }, 'command failed');
       return { answer: { kind: 'error', message: userMessage(error) }, visibility: 'ephemeral' };
     }
   }
 
-  private async runParsed(parsed: ParsedCommand, ctx: CommandContext): Promise<CommandResult> {
+  private async runParsed(parsed: ParsedCommand, ctx: CommandContext, text: string): Promise<CommandResult> {
     const { intent, filters, visibility } = parsed;
     const answer = async (a: Promise<Answer> | Answer): Promise<CommandResult> => ({ answer: await a, visibility });
     const { answers } = this.deps;
@@ -96,7 +105,7 @@ export class CommandRouter {
         if (intent.feature === 'sync' && !(await this.allowed(ctx, 'sync'))) return this.refused('sync');
         return { answer: { kind: 'not-ready', feature: intent.feature }, visibility: 'ephemeral' };
       case 'unknown':
-        return this.unknown(intent, parsed, ctx);
+        return this.unknown(intent, parsed, ctx, text);
     }
   }
 
@@ -110,14 +119,32 @@ export class CommandRouter {
     return { answer: { kind: 'refused', message: refusalText(permission) }, visibility: 'ephemeral' };
   }
 
-  /** "/cost last month" is a summary; anything else gets help pointing at the closest command. */
-  private async unknown(intent: Extract<CostIntent, { kind: 'unknown' }>, parsed: ParsedCommand, ctx: CommandContext): Promise<CommandResult> {
+  /**
+   * "/cost last month" is a summary (in a thread with a question, a refinement of it); other words
+   * go to the plain-language answerer, or get help pointing at the closest command without one.
+   */
+  private async unknown(intent: Extract<CostIntent, { kind: 'unknown' }>, parsed: ParsedCommand, ctx: CommandContext, text: string): Promise<CommandResult> {
+    const { questions } = this.deps;
+    let period = true;
     try {
       this.deps.answers.period(intent.text);
     } catch {
-      return { answer: { kind: 'help', unknownText: intent.text, closest: intent.closest }, visibility: 'ephemeral' };
+      period = false;
     }
-    return this.runParsed({ ...parsed, intent: { kind: 'summary', periodText: intent.text } }, ctx);
+    if (questions && (!period || (await threadWantsIt(questions, ctx)))) return askQuestion(questions, text, shapeOf(parsed), ctx);
+    if (!period) return { answer: { kind: 'help', unknownText: intent.text, closest: intent.closest }, visibility: 'ephemeral' };
+    return this.runParsed({ ...parsed, intent: { kind: 'summary', periodText: intent.text } }, ctx, text);
+  }
+
+  /** A reply in a thread without a mention: answered only where Penny answered a question before. */
+  async followUp(text: string, ctx: CommandContext): Promise<CommandResult | undefined> {
+    const { questions } = this.deps;
+    if (!questions || !ctx.thread) return undefined;
+    const known = await threadWantsIt(questions, ctx).catch((error: unknown) => {
+      this.deps.logger.warn({ err: error }, 'could not read a thread context');
+      return false;
+    });
+    return known ? this.run(text, ctx) : undefined;
   }
 
   private async digest(intent: Extract<CostIntent, { kind: 'digest' }>, ctx: CommandContext, visibility: CommandResult['visibility']): Promise<CommandResult> {

@@ -8,6 +8,7 @@ import { AppError } from '../domain/errors';
 import { DEFAULT_CURRENCY } from '../domain/money';
 import { cloudSchema, toCloudConfig, type CloudConfig } from './cloud-config';
 import { DEFAULT_DB_LIMITS, type DbLimits } from '../ports/db-limits';
+import { llmSettings, toLlmConfig, type LlmConfig } from './llm-config';
 import { presentSettings } from './settings';
 import { authConflicts, authSchema, toAuthConfig, type AuthConfig } from './auth-config';
 import { emailConflicts, emailSchema, toEmailConfig, type EmailConfig } from './email-config';
@@ -90,6 +91,8 @@ export interface Config {
   auth: AuthConfig;
   /** Email, when SMTP_URL is set (email-config.ts). */
   email?: EmailConfig;
+  /** The model for questions in people's words; absent without OPENAI_API_KEY. */
+  llm?: LlmConfig;
 }
 
 
@@ -103,6 +106,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, defaults: Confi
   if (!parsed.success) throw configError(parsed.error);
   const cloud = cloudSchema.safeParse(presentSettings(env));
   if (!cloud.success) throw configError(cloud.error);
+  const llm = llmSettings(env);
+  if (!llm.success) throw configError(llm.error);
   const c = parsed.data;
   return {
     mongodbUri: c.MONGODB_URI,
@@ -123,6 +128,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, defaults: Confi
     queryCache: c.PENNY_QUERY_CACHE,
     auth: toAuthConfig(c),
     email: toEmailConfig(c),
+    ...(toLlmConfig(llm.data) ? { llm: toLlmConfig(llm.data) } : {}),
   };
 }
 

@@ -25,7 +25,8 @@ export interface ConsoleOptions {
 }
 
 const BANNER =
-  'Type a /cost command as you would in Slack (try "/cost help", "/cost top service last month").\n' +
+  'Type a /cost command as you would in Slack (try "/cost help", "/cost top service last month"),\n' +
+  'or ask in your own words ("what did EC2 cost last week?"); a next line like "by region" refines it.\n' +
   'Also ":home" for the App Home dashboard and ":digest" for today\'s channel digest. "exit" or Ctrl-D quits.\n';
 
 export async function runConsole(options: ConsoleOptions): Promise<number> {
@@ -36,6 +37,8 @@ export async function runConsole(options: ConsoleOptions): Promise<number> {
   if (options.prompt) rl.setPrompt('penny> ');
   rl.prompt?.();
   let answered = 0;
+  // The session is one conversation: a line can refine the question before it.
+  const thread = { channel: 'console', thread: `${process.pid}-${Date.now()}` };
   for await (const line of rl) {
     const text = line.trim();
     if (text === 'exit' || text === 'quit') break;
@@ -44,7 +47,7 @@ export async function runConsole(options: ConsoleOptions): Promise<number> {
       output.write(`${await show(await preview(), options.charts, outDir)}\n`);
     } else if (text) {
       // Whoever runs the console has the database itself: an admin.
-      const result = await router.run(text.replace(/^\/cost\b\s*/i, ''), { channelId: 'console', userId: 'console', role: async () => 'admin' });
+      const result = await router.run(text.replace(/^\/cost\b\s*/i, ''), { channelId: 'console', userId: 'console', thread, role: async () => 'admin' });
       const note = result.openDigestSettings ? '\n  (In Slack this opens the digest settings form.)' : '';
       output.write(`${await show(result.answer, options.charts, outDir)}${note}\n`);
       answered += 1;

@@ -1,5 +1,6 @@
 /** Any answer as terminal text: one case per answer kind. Pure. */
 import type { Answer, DigestAnswer, HomeAnswer } from '../../answers/types';
+import { askRefusalText, askText } from './ask-text';
 import { digestStatusText, digestText, homeText } from './channel-text';
 import { compareText, dailyText, summaryText, topText, type TextExtras } from './cost-text';
 import { errorText, helpText, notReadyTextOf, reportText } from './simple-text';
@@ -40,5 +41,9 @@ export function answerText(answer: Answer | HomeAnswer | DigestAnswer, extras: A
       return homeText(answer, extras);
     case 'digest':
       return digestText(answer, extras);
+    case 'ask':
+      return askText(answer, extras.chartPath);
+    case 'ask-refusal':
+      return askRefusalText(answer);
   }
 }

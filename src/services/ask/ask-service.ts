@@ -10,16 +10,20 @@ import type { CostRequest, CostService } from '../cost-service';
 import { planRequests, type AskAnswer, type AskReply } from './answer';
 import { AskCatalog } from './catalog';
 import { composeAnswer, composeLater } from './compose';
+import { refineIntent, unknownWords } from './follow-up';
 import { isLaterKind, type AskIntent, type LaterIntent, type LaterKind, type ParseResult, type Refusal } from './intent';
 import { parseQuestion } from './parse-question';
 import { refusal } from './refusals';
-import { monthlyTagValues, resolveTagValues } from './tag-values';
+import { matchTagValue, monthlyTagValues, resolveTagValues } from './tag-values';
 
 /** Where the names come from: the store's catalog (CostStore satisfies it). */
 export type NameSource = Pick<CostStore, 'dimensionValues'>;
 
 /** Answers one of the later kinds; the watchdog slice provides these. */
 export type LaterAnswerer = (intent: LaterIntent, context: { today: Day }) => Promise<AskAnswer>;
+
+/** Tag keys searched for a bare value ("only production"); each costs a grouped query per month. */
+const MAX_BARE_TAG_KEYS = 20;
 
 export interface AskDeps {
   costs: CostService;
@@ -43,6 +47,11 @@ export class AskService {
     this.tagValues = monthlyTagValues(deps.costs);
   }
 
+  /** Today in the reporting time zone (relative periods are read against it unless asOf says otherwise). */
+  today(): Day {
+    return this.deps.costs.today();
+  }
+
   /** Question → answer or refusal. Never throws for a person's input; store failures still throw. */
   async ask(question: string, options: AskOptions = {}): Promise<AskReply> {
     const parsed = await this.parse(question, options);
@@ -59,6 +68,24 @@ export class AskService {
       parsed = parseQuestion(question, { today, catalog: await this.names(true) });
     }
     return parsed;
+  }
+
+  /**
+   * A thread reply read against the intent it follows ("and the month before?", "only production"),
+   * or undefined when the reply is a question of its own. Bare tag values are looked up (in the
+   * previous question's period) only when a word is not otherwise known.
+   */
+  async refine(previous: AskIntent, question: string, options: AskOptions = {}): Promise<ParseResult | undefined> {
+    const today = options.asOf ?? this.deps.costs.today();
+    const catalog = await this.names();
+    if (unknownWords(question, catalog, today).length === 0) return refineIntent(previous, question, { today, catalog });
+    const keys = [...catalog.tagKeys.values()].map((spellings) => spellings[0]!).slice(0, MAX_BARE_TAG_KEYS);
+    const values = await Promise.all(keys.map(async (key) => ({ key, known: await this.tagValues(key, previous.query.period.range) })));
+    const bareTags = (word: string) => values.flatMap(({ key, known }) => {
+      const match = matchTagValue(key, word, known);
+      return match.ok ? [{ key, value: match.value }] : [];
+    });
+    return refineIntent(previous, question, { today, catalog, bareTags });
   }
 
   /** The cost-engine requests that answer an intent (tag values spelled as stored), or why there are none. */

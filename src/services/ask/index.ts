@@ -7,3 +7,6 @@ export * from './intent';
 export { allNumbersSupported, numbersInText, unsupportedNumbers, type NumberInText } from './number-check';
 export { parseQuestion, type ParseOptions } from './parse-question';
 export { EXAMPLE_QUESTIONS } from './refusals';
+export { refineIntent, type FollowUpOptions } from './follow-up';
+export { applyScope, isScoped, type AskScope } from './scope';
+export { askView, filterLabels, refusalView } from './view';

@@ -76,7 +76,8 @@ export type RefusalCode =
   | 'not-in-data' // a name Penny knows, but no costs carry it
   | 'unsupported' // understood, but not something Penny can answer exactly
   | 'ambiguous' // two readings that give different numbers
-  | 'no-days'; // the period has no complete day before today
+  | 'no-days' // the period has no complete day before today
+  | 'out-of-scope'; // names costs outside what the asker may see here
 
 export interface Refusal {
   ok: false;

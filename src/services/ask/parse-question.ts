@@ -89,7 +89,7 @@ function periodWords(periods: { text: string }[]): string {
 }
 
 /** Unknown words, names with no costs and things Penny cannot answer exactly: refused before anything else. */
-function firstProblem(scan: Scan, catalog: AskCatalog): ReturnType<typeof refusal> | undefined {
+export function firstProblem(scan: Scan, catalog: AskCatalog): ReturnType<typeof refusal> | undefined {
   for (const p of scan.pieces) {
     if (p.kind === 'unknown') {
       const suggestions = catalog.suggest(p.text);
@@ -108,11 +108,11 @@ function firstProblem(scan: Scan, catalog: AskCatalog): ReturnType<typeof refusa
   return undefined;
 }
 
-type Read =
+export type Read =
   | { ok: true; filters: AskFilters; matched: NameMatch[]; metric: Metric; metricSaid: boolean; cues: Set<Cue>; grouping: Grouping }
   | { ok: false; refusal: ReturnType<typeof refusal> };
 
-function readPieces(scan: Scan, catalog: AskCatalog): Read {
+export function readPieces(scan: Scan, catalog: AskCatalog): Read {
   const filters = emptyFilters();
   const matched: NameMatch[] = [];
   const metrics = new Set<Metric>();

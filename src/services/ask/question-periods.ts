@@ -85,7 +85,7 @@ export function clipToToday(period: Period, today: Day): { ok: true; period: Per
 }
 
 /** The period before, named like a calendar unit when it is one ("August 2024", not "previous month"). */
-function before(subject: Period): Period {
+export function before(subject: Period): Period {
   const p = previousPeriod(subject);
   return p.kind === 'month' || p.kind === 'quarter' || p.kind === 'year' ? periodFromBounds(p.range.start, lastDay(p.range)) : p;
 }

@@ -1,6 +1,7 @@
 /** Any command answer as a Slack message: one case per answer kind, each a pure builder. */
 import type { Answer } from '../../answers/types';
 import type { RenderedChart } from '../../ports/chart-renderer';
+import { askMessage, askRefusalMessage } from './ask-message';
 import { compareMessage, summaryMessage, topMessage } from './cost-messages';
 import { dailyMessage } from './daily-message';
 import { projectsMessage, refusedMessage, reportScheduleMessage } from './admin-messages';
@@ -34,5 +35,9 @@ export function answerMessage(answer: Answer, chart?: RenderedChart): SlackMessa
       return comingLaterMessage(answer.feature);
     case 'error':
       return errorMessage(answer.message);
+    case 'ask':
+      return askMessage(answer, chart);
+    case 'ask-refusal':
+      return askRefusalMessage(answer);
   }
 }
