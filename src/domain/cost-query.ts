@@ -28,6 +28,11 @@ export interface CostQuery {
   groupBy?: GroupDim;
   filters: CostFilters;
   metric: Metric;
+  /**
+   * Also split each group by day (rows then carry `day`): one query gives the daily series of
+   * every group, which is what the watchdog judges. Never with groupBy 'month'.
+   */
+  splitByDay?: boolean;
 }
 
 /** One row as the store returns it: a group within one currency. */
@@ -36,6 +41,8 @@ export interface GroupRow {
   key: string;
   label: string;
   amount: Nanos;
+  /** Set when the query asked for splitByDay. */
+  day?: string;
 }
 
 export interface CostGroup {

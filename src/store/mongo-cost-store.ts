@@ -111,8 +111,10 @@ export class MongoCostStore implements CostStore {
     const results = await this.collection(kind, month).aggregate(pipeline, { useBigInt64: true }).toArray();
     return results
       .map((r) => {
-        const id = (r._id ?? {}) as { c?: string; k?: unknown; l?: unknown };
-        return { currency: id.c ?? '', key: id.k == null ? '' : String(id.k), label: id.l == null ? '' : String(id.l), amount: exactAmount(r.v) };
+        const id = (r._id ?? {}) as { c?: string; k?: unknown; l?: unknown; d?: unknown };
+        const row: GroupRow = { currency: id.c ?? '', key: id.k == null ? '' : String(id.k), label: id.l == null ? '' : String(id.l), amount: exactAmount(r.v) };
+        if (query.splitByDay && typeof id.d === 'string') row.day = id.d;
+        return row;
       })
       .filter((row) => !(row.key === '' && row.amount === 0n));
   }

@@ -60,12 +60,13 @@ function groupKey(query: CostQuery): { k: unknown; l?: unknown } {
 export function kindCanAnswer(kind: PartitionKind, query: CostQuery): boolean {
   if (kind === 'records') return true;
   if (tagKeyOf(query.groupBy) !== undefined || (query.filters.tags?.length ?? 0) > 0) return false;
-  return kind === 'daily' || query.groupBy !== 'day';
+  return kind === 'daily' || (query.groupBy !== 'day' && !query.splitByDay);
 }
 
 export function buildPipeline(query: CostQuery, days: DateRange | undefined): Pipeline {
   const { k, l } = groupKey(query);
   const id: Record<string, unknown> = { c: '$currency', k };
   if (l !== undefined) id.l = l;
+  if (query.splitByDay) id.d = '$day';
   return [{ $match: buildMatch(query.filters, days) }, { $group: { _id: id, v: { $sum: `$${query.metric}` } } }];
 }

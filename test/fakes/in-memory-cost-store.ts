@@ -51,8 +51,8 @@ export class InMemoryCostStore implements CostStore {
       if (f.currency && r.currency !== f.currency) continue;
       if (f.tags?.some((t) => r.tags[t.key] !== t.value)) continue;
       const [key, label] = groupOf(query, r);
-      const id = `${r.currency}|${key}`;
-      const row = rows.get(id) ?? { currency: r.currency, key, label, amount: 0n };
+      const id = `${r.currency}|${key}${query.splitByDay ? `|${r.day}` : ''}`;
+      const row: GroupRow = rows.get(id) ?? { currency: r.currency, key, label, amount: 0n, ...(query.splitByDay ? { day: r.day } : {}) };
       row.amount += r[query.metric];
       rows.set(id, row);
     }
