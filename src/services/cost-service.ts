@@ -76,7 +76,12 @@ export class CostService {
     return answer;
   }
 
-  private async resolveFilters(request: CostRequest): Promise<{ filters: CostFilters; applied: AppliedFilter[] }> {
+  /** What a request's typed filters match in the stored data; throws UNKNOWN_DIMENSION_VALUE. */
+  resolve(request: Omit<CostRequest, 'period'>): Promise<{ filters: CostFilters; applied: AppliedFilter[] }> {
+    return this.resolveFilters(request);
+  }
+
+  private async resolveFilters(request: Omit<CostRequest, 'period'>): Promise<{ filters: CostFilters; applied: AppliedFilter[] }> {
     const filters: CostFilters = {};
     const applied: AppliedFilter[] = [];
     const resolve = async (dim: CatalogDim, noun: string, inputs: string[] | undefined, opts: { aliases?: boolean; byParent?: boolean } = {}) => {
