@@ -22,6 +22,7 @@ import { CloudSyncService } from './services/cloud-sync';
 import { CostAnswers } from './services/cost-answers';
 import { CostService } from './services/cost-service';
 import { FocusImportService } from './services/focus-import';
+import { createWatchdog, type Watchdog } from './services/watchdog';
 import { cloudRequestCaps, createCloudSources } from './sources/cloud-sources';
 import { DemoCostSource } from './sources/demo/demo-source';
 import { FocusCsvReader } from './sources/focus/focus-csv-reader';
@@ -36,6 +37,7 @@ import { MongoCostStore } from './store/mongo-cost-store';
 import { MongoMetaStore } from './store/mongo-meta-store';
 import { MongoRequestCountRepository } from './store/request-counts';
 import { MongoSyncRunRepository } from './store/sync-runs';
+import { watchdogRepositories } from './store/watchdog-repositories';
 
 export interface SchedulerSettings {
   /** This instance's name, stored on the jobs it locks. */
@@ -60,6 +62,8 @@ export interface Core {
   sync: CloudSyncService;
   /** The clouds enabled by PENNY_SOURCES, built on first use (each SDK finds its own credentials). */
   cloudSources(): SyncableSource[];
+  /** Forecasts, budgets, anomalies and their alerts (issue 10). */
+  watchdog: Watchdog;
   /** The `/cost` grammar over the services, shared by Slack and the console. */
   router: CommandRouter;
   /** Charts as QuickChart URLs (Slack's default) or local PNGs (the console, CHART_RENDERER=local). */
@@ -108,9 +112,10 @@ export async function openCore(config: Config, logger: Logger, clock: Clock = sy
       caps: cloudRequestCaps(config.cloud),
     });
     let sources: SyncableSource[] | undefined;
-    const router = new CommandRouter({ answers, digests, clock, logger, defaultTimeZone: config.timeZone, defaultDigestTime: config.digestTime });
+    const watchdog = createWatchdog({ store, costs, clock, repos: watchdogRepositories(conn, clock), settings: config.watchdog });
+    const router = new CommandRouter({ answers, digests, clock, logger, defaultTimeZone: config.timeZone, defaultDigestTime: config.digestTime, watchdog });
     return {
-      config, logger, clock, store, digests, costs, answers, router, sync,
+      config, logger, clock, store, digests, costs, answers, router, sync, watchdog,
       cloudSources: () => (sources ??= createCloudSources(config.cloud, { clock })),
       meta: new MongoMetaStore(conn),
       deliveries: new MongoDigestDeliveries(conn),

@@ -10,13 +10,16 @@ import { loadConfig } from './config/config';
 import { createLogger } from './config/logger';
 import { withFileSecrets } from './config/secrets';
 import { loadSlackConfig } from './config/slack-config';
+import { loadAdminIds } from './config/slack-admins';
 import { isAppError } from './domain/errors';
 import { makeDigestDispatch, scheduleDigestDispatch } from './jobs/digest-dispatch';
 import { scheduleHomeRefresh } from './jobs/home-refresh';
+import { scheduleWatchdog } from './jobs/watchdog';
 import { systemClock, type Clock } from './ports/clock';
 import type { Scheduler } from './ports/scheduler';
 import { createSlackApp, type SlackApp } from './slack/app';
 import { boltLogger } from './slack/bolt-logger';
+import { createAdminCheck } from './slack/admin-check';
 import { HomePublisher } from './slack/home-publisher';
 import { SlackNotifier } from './slack/slack-notifier';
 
@@ -39,6 +42,8 @@ export interface StartOptions {
   digestInterval?: string | number;
   /** Job lock lifetime; Agenda keeps a timer for half of it after each run. */
   lockLifetimeMs?: number;
+  /** How often the watchdog looks for new data or a new day (default every 5 minutes). */
+  watchdogInterval?: string | number;
 }
 
 export async function startPenny(rawEnv: NodeJS.ProcessEnv = process.env, options: StartOptions = {}): Promise<Penny> {
@@ -55,17 +60,20 @@ export async function startPenny(rawEnv: NodeJS.ProcessEnv = process.env, option
     const slack = await createSlackApp(slackConfig, boltLogger(logger), {
       router, charts, home, digests, receipts: core.receipts, clock, logger,
       defaultTimeZone: config.timeZone, defaultDigestTime: config.digestTime,
+      watchdog: core.watchdog, isAdmin: createAdminCheck(loadAdminIds(env), logger),
     });
 
     const owner = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
     const scheduler = await core.createScheduler({ name: owner, processEvery: options.processEvery, lockLifetimeMs: options.lockLifetimeMs });
+    const notifier = new SlackNotifier({ client: slack.client, charts, logger });
     const dispatch = makeDigestDispatch({
       subscriptions: digests, deliveries: core.deliveries, clock, owner, logger,
       compose: (sub, localDate) => answers.digest(localDate, sub.providers),
-      notifier: new SlackNotifier({ client: slack.client, charts, logger }),
+      notifier,
     });
     await scheduleDigestDispatch(scheduler, dispatch, { interval: options.digestInterval, lockLifetimeMs: options.lockLifetimeMs });
     await scheduleHomeRefresh(scheduler, { home: { refreshAll: () => home.refreshAll(slack.client) }, costs: core.costs, meta: core.meta, logger });
+    await scheduleWatchdog(scheduler, { watchdog: core.watchdog, coverage: () => core.costs.coverage(), meta: core.meta, notifier, owner, logger }, { interval: options.watchdogInterval });
     await scheduler.start();
     const server = await slack.start(options.host);
     logger.info({ mode: slackConfig.mode, port: server ? (server.address() as { port?: number })?.port : undefined }, 'Penny is running');

@@ -5,9 +5,13 @@
  */
 import type { Metric } from '../domain/cost-record';
 import type { ChartSpec } from './chart-spec';
+import type { AlertsStatusAnswer, AnomaliesAnswer, BudgetStatusAnswer, ForecastAnswer } from './watchdog';
 
 /** A next step an answer offers: `command` is `/cost` text (without "/cost"); see follow-up.ts. */
-export type FollowUpId = 'by-service' | 'by-account' | 'by-region' | 'previous' | 'summary' | 'daily' | 'top-service' | 'digest-settings';
+export type FollowUpId = 'by-service' | 'by-account' | 'by-region' | 'previous' | 'summary' | 'daily' | 'top-service' | 'digest-settings' | WatchdogFollowUpId;
+
+/** The watchdog's follow-ups (src/answers/watchdog.ts). */
+export type WatchdogFollowUpId = 'budget-edit' | 'budgets' | 'forecast' | 'anomalies';
 
 export interface FollowUp {
   id: FollowUpId;
@@ -251,4 +255,8 @@ export type Answer =
   | DigestStatusAnswer
   | HelpAnswer
   | NotReadyAnswer
-  | ErrorAnswer;
+  | ErrorAnswer
+  | ForecastAnswer
+  | BudgetStatusAnswer
+  | AnomaliesAnswer
+  | AlertsStatusAnswer;

@@ -142,7 +142,7 @@ export interface AnomaliesAnswer {
 
 /** One message per anomaly or budget threshold, pushed to subscribed channels. */
 export type AlertAnswer =
-  | { kind: 'alert'; subject: 'anomaly'; alertKey: string; anomaly: AnomalyView }
+  | { kind: 'alert'; subject: 'anomaly'; alertKey: string; anomaly: AnomalyView; /** Grows with each change to re-render. */ revision: number }
   | { kind: 'alert'; subject: 'budget'; alertKey: string; budget: BudgetLine; crossing: { kind: ThresholdKind; threshold: number }; currency: string };
 
 export interface AlertsStatusAnswer {

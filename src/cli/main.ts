@@ -6,6 +6,9 @@ import { consoleCommand } from './commands/console';
 import { costCommand } from './commands/cost';
 import { demoCommand } from './commands/demo';
 import { importCommand } from './commands/import';
+import { anomaliesCommand } from './commands/anomalies';
+import { budgetCommand } from './commands/budget';
+import { forecastCommand } from './commands/forecast';
 import { EXIT, processIo, type CliIo } from './runtime';
 
 export function buildProgram(io: CliIo): Command {
@@ -18,6 +21,9 @@ export function buildProgram(io: CliIo): Command {
   program.addCommand(importCommand(io));
   program.addCommand(demoCommand(io));
   program.addCommand(consoleCommand(io));
+  program.addCommand(anomaliesCommand(io));
+  program.addCommand(budgetCommand(io));
+  program.addCommand(forecastCommand(io));
   for (const cmd of program.commands) cmd.exitOverride().configureOutput({ writeOut: io.out, writeErr: io.err });
   return program;
 }

@@ -9,6 +9,8 @@ import type { Clock } from '../ports/clock';
 import type { DigestSubscriptions } from '../ports/digests';
 import type { Logger } from '../ports/logger';
 import type { CostAnswers } from '../services/cost-answers';
+import type { Watchdog } from '../services/watchdog';
+import { watchdogCommand } from './watchdog-commands';
 import { canonicalTimeZone, nextRun, parseDigestTime } from '../services/digest-schedule';
 import type { CommandResult } from './command-result';
 import { parseCommand, type CostIntent, type ParsedCommand } from './parse-command';
@@ -25,6 +27,8 @@ export interface RouterDeps {
   defaultTimeZone: string;
   defaultDigestTime: string;
   logger: Logger;
+  /** Forecasts, budgets, anomalies and alerts; without it they answer "not set up yet". */
+  watchdog?: Watchdog;
 }
 
 export class CommandRouter {
@@ -62,6 +66,11 @@ export class CommandRouter {
         return this.digest(intent, ctx, visibility);
       case 'help':
         return { answer: { kind: 'help' }, visibility: 'ephemeral' };
+      case 'anomalies':
+      case 'budget':
+      case 'forecast':
+      case 'alerts':
+        return watchdogCommand(this.deps.watchdog, intent, filters, ctx, visibility);
       case 'later':
         return { answer: { kind: 'not-ready', feature: intent.feature }, visibility: 'ephemeral' };
       case 'unknown':

@@ -8,6 +8,7 @@ import { AppError } from '../domain/errors';
 import { DEFAULT_CURRENCY } from '../domain/money';
 import { cloudSchema, toCloudConfig, type CloudConfig } from './cloud-config';
 import { presentSettings } from './settings';
+import { toWatchdogConfig, watchdogSchema, type WatchdogConfig } from './watchdog-config';
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
@@ -51,6 +52,7 @@ export interface Config {
   digestTime: string;
   logLevel: LogLevel;
   cloud: CloudConfig;
+  watchdog: WatchdogConfig;
 }
 
 /** Defaults that differ by face: the app logs at info, the CLI only warnings (its output is the answer). */
@@ -63,6 +65,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, defaults: Confi
   if (!parsed.success) throw configError(parsed.error);
   const cloud = cloudSchema.safeParse(presentSettings(env));
   if (!cloud.success) throw configError(cloud.error);
+  const watchdog = watchdogSchema.safeParse(presentSettings(env));
+  if (!watchdog.success) throw configError(watchdog.error);
   const c = parsed.data;
   return {
     mongodbUri: c.MONGODB_URI,
@@ -73,6 +77,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, defaults: Confi
     digestTime: c.PENNY_DIGEST_TIME,
     logLevel: c.LOG_LEVEL ?? defaults.logLevel ?? 'info',
     cloud: toCloudConfig(cloud.data),
+    watchdog: toWatchdogConfig(watchdog.data),
   };
 }
 

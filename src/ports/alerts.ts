@@ -10,6 +10,7 @@ import type { Anomaly } from '../domain/anomaly/anomaly-types';
 import type { SeriesScope } from '../domain/anomaly/series-scope';
 import type { SeriesTuning } from '../domain/anomaly/series-tuning';
 import type { DateRange, Day } from '../domain/days';
+import type { ChartSpec } from '../answers/chart-spec';
 import type { AnomalyDriver, FeedbackNote } from '../answers/watchdog';
 
 export interface AlertFilters {
@@ -46,6 +47,8 @@ export interface AnomalyEvent {
   /** The latest judgement of the event's latest day. */
   anomaly: Anomaly;
   drivers: AnomalyDriver[];
+  /** The series and its baseline around the latest day, as the alert shows it. */
+  chart?: ChartSpec;
   status: 'open' | 'retracted';
   /** Grows with every change worth re-rendering the messages for. */
   revision: number;
@@ -59,7 +62,7 @@ export interface AnomalyEvents {
   create(event: AnomalyEvent): Promise<boolean>;
   get(id: string): Promise<AnomalyEvent | undefined>;
   /** Replaces the event's judgement (anomaly, drivers, status) and bumps its revision. */
-  revise(id: string, patch: Pick<AnomalyEvent, 'anomaly' | 'drivers' | 'status'>, at: Date): Promise<AnomalyEvent | undefined>;
+  revise(id: string, patch: Pick<AnomalyEvent, 'anomaly' | 'drivers' | 'status' | 'chart'>, at: Date): Promise<AnomalyEvent | undefined>;
   addFeedback(id: string, note: FeedbackNote): Promise<AnomalyEvent | undefined>;
   /** Events whose latest day is in the range, oldest first. */
   inRange(range: DateRange): Promise<AnomalyEvent[]>;

@@ -34,7 +34,7 @@ export class MongoAnomalyEvents implements AnomalyEvents {
     return doc ? toEvent(doc) : undefined;
   }
 
-  async revise(id: string, patch: Pick<AnomalyEvent, 'anomaly' | 'drivers' | 'status'>, at: Date): Promise<AnomalyEvent | undefined> {
+  async revise(id: string, patch: Pick<AnomalyEvent, 'anomaly' | 'drivers' | 'status' | 'chart'>, at: Date): Promise<AnomalyEvent | undefined> {
     const current = await this.get(id);
     if (!current) return undefined;
     // Set, not $inc: FerretDB runs updates as read-then-write, and two instances revising the

@@ -8,6 +8,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { createRecordedLog } from './recorded-log';
 import { attachSocketMode, SOCKET_MODE_PATH, type FakeSocketMode } from './fake-socket-mode';
+import { manifestBotScopes, METHOD_SCOPES } from './manifest-scopes';
 
 type Json = Record<string, unknown>;
 
@@ -47,6 +48,8 @@ export interface FakeSlackApiOptions {
   appId?: string;
   /** Channel id -> name for conversations.info; others get a name derived from the id. */
   channelNames?: Record<string, string>;
+  /** User ids users.info reports as workspace admins. */
+  admins?: string[];
 }
 
 export interface FailOptions {
@@ -194,7 +197,7 @@ function viewProblems(view: unknown): Problem[] {
 }
 
 interface State {
-  options: Required<Omit<FakeSlackApiOptions, 'channelNames'>> & { channelNames: Record<string, string> };
+  options: Required<Omit<FakeSlackApiOptions, 'channelNames' | 'admins'>> & { channelNames: Record<string, string>; admins: string[] };
   baseUrl: string;
   seq: number;
   files: Map<string, { filename?: string; length?: number; uploaded: boolean }>;
@@ -317,6 +320,12 @@ const handlers: Record<string, Handler> = {
     };
     return { ok: true, channel };
   },
+  'users.info': (s, b) => {
+    const id = str(b.user);
+    if (!id) return err('user_not_found');
+    const admin = s.options.admins.includes(id);
+    return { ok: true, user: { id, team_id: s.options.teamId, name: id.toLowerCase(), is_admin: admin, is_owner: false, is_primary_owner: false, is_bot: false } };
+  },
   'files.getUploadURLExternal': (s, b) => {
     const filename = str(b.filename);
     const length = Number(b.length);
@@ -410,8 +419,9 @@ export async function startFakeSlackApi(options: FakeSlackApiOptions = {}): Prom
   const uploads: RecordedUpload[] = [];
   const violations: LimitViolation[] = [];
   const failures = new Map<string, { error: string; options: FailOptions }[]>();
+  const scopes = manifestBotScopes();
   const state: State = {
-    options: { teamId: 'T1', teamDomain: 'penny-test', botId: 'B1', botUserId: 'U1', appId: 'A1', channelNames: {}, ...options },
+    options: { teamId: 'T1', teamDomain: 'penny-test', botId: 'B1', botUserId: 'U1', appId: 'A1', channelNames: {}, admins: [], ...options },
     baseUrl: '',
     seq: 0,
     files: new Map(),
@@ -429,6 +439,8 @@ export async function startFakeSlackApi(options: FakeSlackApiOptions = {}): Prom
     }
     const handler = handlers[method];
     if (!handler) return { status: 200, response: err('unknown_method') };
+    const needed = METHOD_SCOPES[method];
+    if (needed && !scopes.has(needed)) return { status: 200, response: { ok: false, error: 'missing_scope', needed, provided: [...scopes].join(',') } };
     const problems = limitProblems(method, body);
     const first = problems[0];
     if (first) {

@@ -30,7 +30,7 @@ export class InMemoryAnomalyEvents implements AnomalyEvents {
   readonly items = new Map<string, AnomalyEvent>();
   async create(e: AnomalyEvent) { if (this.items.has(e.id)) return false; this.items.set(e.id, structuredClone(e)); return true; }
   async get(id: string) { const e = this.items.get(id); return e && structuredClone(e); }
-  async revise(id: string, patch: Pick<AnomalyEvent, 'anomaly' | 'drivers' | 'status'>, at: Date) {
+  async revise(id: string, patch: Pick<AnomalyEvent, 'anomaly' | 'drivers' | 'status' | 'chart'>, at: Date) {
     const e = this.items.get(id);
     if (!e) return undefined;
     Object.assign(e, structuredClone(patch), { revision: e.revision + 1, updatedAt: at });

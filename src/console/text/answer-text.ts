@@ -3,6 +3,7 @@ import type { Answer, DigestAnswer, HomeAnswer } from '../../answers/types';
 import { digestStatusText, digestText, homeText } from './channel-text';
 import { compareText, dailyText, summaryText, topText, type TextExtras } from './cost-text';
 import { errorText, helpText, notReadyTextOf, reportText } from './simple-text';
+import { alertsStatusText, anomaliesText, budgetStatusText, forecastText } from './watchdog-text';
 
 export interface AnswerTextExtras extends TextExtras {
   /** Where a report file was saved. */
@@ -33,5 +34,13 @@ export function answerText(answer: Answer | HomeAnswer | DigestAnswer, extras: A
       return homeText(answer, extras);
     case 'digest':
       return digestText(answer, extras);
+    case 'forecast':
+      return forecastText(answer);
+    case 'budget-status':
+      return budgetStatusText(answer);
+    case 'anomalies':
+      return anomaliesText(answer);
+    case 'alerts-status':
+      return alertsStatusText(answer);
   }
 }

@@ -20,6 +20,14 @@ import { historyRange } from './forecast-service';
 import type { SeriesLoader } from './series-loader';
 import { usageOn } from './watchdog-present';
 
+/** An alert to deliver, with when it was raised (channels that subscribed later do not get it). */
+export interface RaisedAlert {
+  alert: AlertAnswer;
+  raisedAt: Date;
+  /** Fired by this call (false: fired by an earlier run). */
+  fresh: boolean;
+}
+
 export interface BudgetServiceDeps {
   budgets: BudgetRepository;
   firings: BudgetFirings;
@@ -61,25 +69,30 @@ export class BudgetService {
 
   /**
    * Fires the thresholds crossed as of `asOf`, in the current period and in the one the day
-   * before belongs to (its last day's data arrives after it ends). Returns the alerts to send.
+   * before belongs to (its last day's data arrives after it ends). Returns the alerts of those
+   * periods to deliver: the highest fired threshold of each kind, new (`fresh`) or fired by an
+   * earlier run (deliveries are claimed per channel, so delivering again never posts twice).
    */
-  async fire(asOf: Day, owner: string): Promise<AlertAnswer[]> {
+  async fire(asOf: Day, owner: string): Promise<RaisedAlert[]> {
     const currency = await this.currency(asOf);
-    const alerts: AlertAnswer[] = [];
+    const raised: RaisedAlert[] = [];
     for (const budget of await this.deps.budgets.list()) {
       const periods = uniqueRanges([budgetPeriodContaining(budget.period, addDays(asOf, -1)), budgetPeriodContaining(budget.period, asOf)]);
       for (const period of periods) {
         const line = await this.line(budget, period, asOf, currency);
         if (line.unmatched) continue;
-        const fired = await this.claimCrossings(budget, line, period, asOf, owner);
-        if (fired.length === 0) continue;
-        line.fired = await this.firedIn(budget.name, period);
-        for (const crossing of announce(fired)) {
-          alerts.push({ kind: 'alert', subject: 'budget', alertKey: `budget:${thresholdFiringKey(budget.name, period.start, crossing)}`, budget: line, crossing, currency });
+        const fresh = new Set((await this.claimCrossings(budget, line, period, asOf, owner)).map((c) => `${c.kind}|${c.threshold}`));
+        const firings = await this.deps.firings.forPeriod(budget.name, period.start);
+        if (firings.length === 0) continue;
+        line.fired = firings.map((f) => ({ kind: f.kind, threshold: f.threshold, at: f.firedAt.toISOString() }));
+        for (const f of announce(firings)) {
+          const crossing = { kind: f.kind, threshold: f.threshold };
+          const alert: AlertAnswer = { kind: 'alert', subject: 'budget', alertKey: `budget:${thresholdFiringKey(budget.name, period.start, crossing)}`, budget: line, crossing, currency };
+          raised.push({ alert, raisedAt: f.firedAt, fresh: fresh.has(`${f.kind}|${f.threshold}`) });
         }
       }
     }
-    return alerts;
+    return raised;
   }
 
   private async claimCrossings(budget: Budget, line: BudgetLine, period: DateRange, asOf: Day, owner: string): Promise<ThresholdCrossing[]> {
@@ -165,9 +178,9 @@ function nonUsageOn(series: { start: Day; nonUsage: bigint[] }, day: Day): bigin
   return usageOn({ start: series.start, usage: series.nonUsage, nonUsage: [] }, day);
 }
 
-/** The highest newly fired threshold of each kind: one message, not three, for a jump past 50, 80 and 100%. */
-function announce(fired: ThresholdCrossing[]): ThresholdCrossing[] {
-  const top = new Map<string, ThresholdCrossing>();
+/** The highest fired threshold of each kind: one message, not three, for a jump past 50, 80 and 100%. */
+function announce<T extends ThresholdCrossing>(fired: T[]): T[] {
+  const top = new Map<string, T>();
   for (const c of fired) if (!top.has(c.kind) || top.get(c.kind)!.threshold < c.threshold) top.set(c.kind, c);
   return [...top.values()];
 }
@@ -178,6 +191,6 @@ function uniqueRanges(ranges: DateRange[]): DateRange[] {
 
 export class BudgetNotFound extends AppError {
   constructor(name: string) {
-    super('QUERY_INVALID', `There is no budget called "${name}". \`/cost budget\` lists them.`, { detail: { name } });
+    super('QUERY_INVALID', `There is no budget called "${name}".`, { detail: { name } });
   }
 }

@@ -6,6 +6,7 @@ import { dailyMessage } from './daily-message';
 import { digestStatusMessage } from './digest-message';
 import { comingLaterMessage, errorMessage, helpMessage, reportMessage } from './simple-messages';
 import type { SlackMessage } from './types';
+import { alertsStatusMessage, anomaliesMessage, budgetStatusMessage, forecastMessage } from './watchdog-messages';
 
 export function answerMessage(answer: Answer, chart?: RenderedChart): SlackMessage {
   switch (answer.kind) {
@@ -27,5 +28,13 @@ export function answerMessage(answer: Answer, chart?: RenderedChart): SlackMessa
       return comingLaterMessage(answer.feature);
     case 'error':
       return errorMessage(answer.message);
+    case 'forecast':
+      return forecastMessage(answer, chart);
+    case 'budget-status':
+      return budgetStatusMessage(answer);
+    case 'anomalies':
+      return anomaliesMessage(answer);
+    case 'alerts-status':
+      return alertsStatusMessage(answer);
   }
 }

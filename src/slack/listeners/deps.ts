@@ -5,6 +5,8 @@ import type { Clock } from '../../ports/clock';
 import type { DigestSubscriptions } from '../../ports/digests';
 import type { EventReceipts } from '../../ports/event-receipts';
 import type { Logger } from '../../ports/logger';
+import type { Watchdog } from '../../services/watchdog';
+import type { AdminCheck } from '../admin-check';
 import type { HomePublisher } from '../home-publisher';
 import type { Limiter } from '../work-limiter';
 
@@ -21,4 +23,8 @@ export interface ListenerDeps {
   defaultDigestTime: string;
   /** Runs the work behind acknowledged requests a few at a time. */
   limit: Limiter;
+  /** Budgets, anomalies, forecasts and alert feedback. */
+  watchdog?: Watchdog;
+  /** Who may change budgets. */
+  isAdmin: AdminCheck;
 }

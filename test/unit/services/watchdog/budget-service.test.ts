@@ -5,7 +5,7 @@
 import { daysIn } from '../../../../src/domain/days';
 import { fixedClock } from '../../../../src/ports/clock';
 import { CostService } from '../../../../src/services/cost-service';
-import { BudgetService } from '../../../../src/services/watchdog/budget-service';
+import { BudgetService, type RaisedAlert } from '../../../../src/services/watchdog/budget-service';
 import { ForecastService } from '../../../../src/services/watchdog/forecast-service';
 import { SeriesLoader } from '../../../../src/services/watchdog/series-loader';
 import { rec } from '../../../fixtures/records';
@@ -20,7 +20,7 @@ async function setup() {
   const records = [...daysIn({ start: '2026-01-01', end: '2026-03-20' })].map((d) => rec(d, 20n * D));
   records.push(rec('2026-03-01', 100n * D, { chargeCategory: 'purchase', resourceId: '' }));
   records.push(rec('2026-03-05', 7n * D, { provider: 'gcp', service: 'BigQuery', subAccountId: 'P1', resourceId: 'q' }));
-  await store.writeRecords(records, { importId: 't' });
+  await store.writeRecords(records);
   const clock = fixedClock(`${ASOF}T08:00:00Z`);
   const costs = new CostService({ store, clock, timeZone: 'UTC', currency: 'USD' });
   const loader = new SeriesLoader(store);
@@ -50,10 +50,12 @@ describe('BudgetService', () => {
   it('fires each crossed threshold once, announcing the highest of each kind', async () => {
     const { budgets, firings } = await setup();
     await budgets.set({ name: 'AWS', scope: { kind: 'provider', value: 'aws' }, period: 'month', amount: 700n * D, actualThresholds: [10, 50, 80] }, 'U1');
-    const first = await budgets.fire(ASOF, 'me');
-    expect(first.map((a) => (a.subject === 'budget' ? `${a.crossing.kind}:${a.crossing.threshold}` : ''))).toEqual(['actual:50', 'forecast:100']);
+    const seen = (raised: RaisedAlert[]) => raised.map((r) => (r.alert.subject === 'budget' ? `${r.alert.crossing.kind}:${r.alert.crossing.threshold}:${r.fresh}` : ''));
+    expect(seen(await budgets.fire(ASOF, 'me'))).toEqual(['actual:50:true', 'forecast:100:true']);
     expect([...firings.items.keys()].sort()).toEqual(['AWS|2026-03-01|actual|10', 'AWS|2026-03-01|actual|50', 'AWS|2026-03-01|forecast|100']);
-    expect(await budgets.fire(ASOF, 'other')).toEqual([]);
+    // Run again (a rerun, or another instance): nothing fires, the same alerts come back to deliver.
+    expect(seen(await budgets.fire(ASOF, 'other'))).toEqual(['actual:50:false', 'forecast:100:false']);
+    expect(firings.items.size).toBe(3);
     const status = await budgets.status(ASOF);
     expect(status.budgets[0]!.fired.map((f) => f.threshold).sort((a, b) => a - b)).toEqual([10, 50, 100]);
   });
@@ -63,7 +65,7 @@ describe('BudgetService', () => {
     await budgets.set({ name: 'feb', scope: { kind: 'total' }, period: 'month', amount: 500n * D }, 'U1');
     // February: 28 × $20 = $560, over the $500 budget (reached on the 25th: 25 × 20 = 500).
     // March 1 is as-of, so nothing of March is known: its forecast is 31 × $20 = $620, over too.
-    const alerts = await budgets.fire('2026-03-01', 'me');
+    const alerts = (await budgets.fire('2026-03-01', 'me')).map((r) => r.alert);
     const seen = alerts.map((a) => (a.subject === 'budget' ? [a.budget.range.start, a.crossing.kind, a.crossing.threshold, a.budget.actual, a.budget.breachDay] : []));
     expect(seen).toEqual([
       ['2026-02-01', 'actual', 100, 560n * D, '2026-02-25'],
