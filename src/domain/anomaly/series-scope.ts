@@ -50,3 +50,13 @@ export function childScope(parent: SeriesScope, dim: SeriesDimension, key: strin
   if (dim.startsWith('tag:')) return { ...parent, tag: { key: dim.slice(4), value: key } };
   return { ...parent, [dim]: key };
 }
+
+/**
+ * The keys of the series that contain this one: a provider's account or service is inside the
+ * provider, which is inside the total. Tag series cut across the others and have none.
+ */
+export function ancestorKeys(scope: SeriesScope): string[] {
+  if (scope.tag || scope.provider === undefined) return [];
+  if (scope.account === undefined && scope.service === undefined) return ['total'];
+  return [seriesKey({ provider: scope.provider }), 'total'];
+}

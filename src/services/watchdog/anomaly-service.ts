@@ -15,7 +15,7 @@ import type { Anomaly } from '../../domain/anomaly/anomaly-types';
 import type { DetectorOptions } from '../../domain/anomaly/detector-options';
 import { reevaluateAnomaly } from '../../domain/anomaly/reevaluate';
 import type { SeriesTuning } from '../../domain/anomaly/series-tuning';
-import { childScope, scopeFilters, scopeText, seriesKey, type SeriesScope } from '../../domain/anomaly/series-scope';
+import { ancestorKeys, childScope, scopeFilters, scopeText, seriesKey, type SeriesScope } from '../../domain/anomaly/series-scope';
 import { addDays, type DateRange, type Day } from '../../domain/days';
 import type { Nanos } from '../../domain/money';
 import type { AnomaliesAnswer, AnomalyView } from '../../answers/watchdog';
@@ -86,10 +86,14 @@ export class AnomalyService {
       await onProgress();
     }
     for (const day of [addDays(asOf, -2), addDays(asOf, -1)]) {
+      const found: Found[] = [];
       for (const s of all.values()) {
         if (judged.has(`${s.key}|${day}`)) continue;
         const anomaly = detectAnomalyOn(s.series, day, this.options, tunings.get(s.key));
-        if (!anomaly) continue;
+        if (anomaly) found.push({ s, anomaly });
+      }
+      const raised = new Set([...judged].filter((k) => k.endsWith(`|${day}`)).map((k) => k.slice(0, -day.length - 1)));
+      for (const { s, anomaly } of outermost(found, raised)) {
         const outcome = await this.record(s, anomaly, currency, now);
         if (outcome) result[outcome.created ? 'created' : 'updated'].push(outcome.event);
         await onProgress();
@@ -131,10 +135,19 @@ export class AnomalyService {
     const load = { start: addDays(judged.start, -DETECTION_LOOKBACK_DAYS), end: judged.end };
     const currency = (await this.deps.loader.currency(load)) ?? this.deps.defaultCurrency;
     const tunings = await this.deps.tunings.all();
-    const found: { s: JudgedSeries; anomaly: Anomaly }[] = [];
+    const detected: Found[] = [];
     for (const s of (await this.allSeries(load, currency)).values()) {
+      for (const anomaly of detectAnomalies(s.series, judged, this.options, withoutMute(tunings.get(s.key)))) detected.push({ s, anomaly });
+    }
+    const found: Found[] = [];
+    const bySeries = new Map<string, Anomaly[]>();
+    for (const day of new Set(detected.map((d) => d.anomaly.day))) {
+      for (const { s, anomaly } of outermost(detected.filter((d) => d.anomaly.day === day), new Set())) bySeries.set(s.key, [...(bySeries.get(s.key) ?? []), anomaly]);
+    }
+    for (const [key, anomalies] of bySeries) {
+      const s = detected.find((d) => d.s.key === key)!.s;
       let current: Anomaly | undefined;
-      for (const anomaly of detectAnomalies(s.series, judged, this.options, withoutMute(tunings.get(s.key)))) {
+      for (const anomaly of anomalies.sort((a, b) => a.day.localeCompare(b.day))) {
         if (current && continuesEvent(current.day, anomaly)) {
           current = { ...anomaly, startDay: current.startDay < anomaly.startDay ? current.startDay : anomaly.startDay };
           continue;
@@ -171,6 +184,20 @@ export class AnomalyService {
     }
     return out;
   }
+}
+
+interface Found {
+  s: JudgedSeries;
+  anomaly: Anomaly;
+}
+
+/**
+ * One change, one message, also across the hierarchy: an account's or service's anomaly on a day
+ * its provider (or the total) is anomalous too is left to the outer one, whose drivers name it.
+ */
+function outermost(found: Found[], alsoAnomalous: Set<string>): Found[] {
+  const keys = new Set([...alsoAnomalous, ...found.map((f) => f.s.key)]);
+  return found.filter((f) => !ancestorKeys(f.s.scope).some((k) => keys.has(k)));
 }
 
 /** A report shows what happened, whatever was snoozed since; raised thresholds still apply. */
