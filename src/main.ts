@@ -73,7 +73,7 @@ export async function startPenny(rawEnv: NodeJS.ProcessEnv = process.env, option
     });
     await scheduleDigestDispatch(scheduler, dispatch, { interval: options.digestInterval, lockLifetimeMs: options.lockLifetimeMs });
     await scheduleHomeRefresh(scheduler, { home: { refreshAll: () => home.refreshAll(slack.client) }, costs: core.costs, meta: core.meta, logger });
-    await scheduleWatchdog(scheduler, { watchdog: core.watchdog, coverage: () => core.costs.coverage(), meta: core.meta, notifier, owner, logger }, { interval: options.watchdogInterval });
+    await scheduleWatchdog(scheduler, { watchdog: core.watchdog, coverage: () => core.costs.coverage(), meta: core.meta, notifier, owner, logger }, { interval: options.watchdogInterval, lockLifetimeMs: options.lockLifetimeMs });
     await scheduler.start();
     const server = await slack.start(options.host);
     logger.info({ mode: slackConfig.mode, port: server ? (server.address() as { port?: number })?.port : undefined }, 'Penny is running');
