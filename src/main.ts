@@ -11,6 +11,7 @@ import { createLogger } from './config/logger';
 import { withFileSecrets } from './config/secrets';
 import { loadSlackConfig } from './config/slack-config';
 import { loadAdminIds } from './config/slack-admins';
+import type { DigestAnswer } from './answers/types';
 import { isAppError } from './domain/errors';
 import { makeDigestDispatch, scheduleDigestDispatch } from './jobs/digest-dispatch';
 import { scheduleHomeRefresh } from './jobs/home-refresh';
@@ -56,7 +57,7 @@ export async function startPenny(rawEnv: NodeJS.ProcessEnv = process.env, option
   try {
     const charts = core.charts(slackConfig.chartRenderer, slackConfig.quickchartHost);
     const { answers, digests, router } = core;
-    const home = new HomePublisher({ answers, charts, digests, meta: core.meta, logger });
+    const home = new HomePublisher({ answers, charts, digests, meta: core.meta, logger, watchdog: core.watchdog });
     const slack = await createSlackApp(slackConfig, boltLogger(logger), {
       router, charts, home, digests, receipts: core.receipts, clock, logger,
       defaultTimeZone: config.timeZone, defaultDigestTime: config.digestTime,
@@ -68,7 +69,7 @@ export async function startPenny(rawEnv: NodeJS.ProcessEnv = process.env, option
     const notifier = new SlackNotifier({ client: slack.client, charts, logger });
     const dispatch = makeDigestDispatch({
       subscriptions: digests, deliveries: core.deliveries, clock, owner, logger,
-      compose: (sub, localDate) => answers.digest(localDate, sub.providers),
+      compose: (sub, localDate) => digestWithWatchdog(core, sub.providers, localDate),
       notifier,
     });
     await scheduleDigestDispatch(scheduler, dispatch, { interval: options.digestInterval, lockLifetimeMs: options.lockLifetimeMs });
@@ -89,6 +90,13 @@ export async function startPenny(rawEnv: NodeJS.ProcessEnv = process.env, option
     await core.close().catch(() => undefined);
     throw error;
   }
+}
+
+/** The day's digest with the watchdog's line (open anomalies, forecast); without it if that fails. */
+async function digestWithWatchdog(core: Core, providers: string[], localDate: string): Promise<DigestAnswer> {
+  const digest = await core.answers.digest(localDate, providers);
+  const summary = await core.watchdog.summary(core.watchdog.today()).catch((error: unknown) => core.logger.warn({ err: error }, 'watchdog summary failed'));
+  return summary ? { ...digest, watchdog: summary } : digest;
 }
 
 if (require.main === module) {

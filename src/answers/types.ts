@@ -5,7 +5,7 @@
  */
 import type { Metric } from '../domain/cost-record';
 import type { ChartSpec } from './chart-spec';
-import type { AlertsStatusAnswer, AnomaliesAnswer, BudgetStatusAnswer, ForecastAnswer } from './watchdog';
+import type { AlertsStatusAnswer, AnomaliesAnswer, BudgetStatusAnswer, ForecastAnswer, WatchdogSummary } from './watchdog';
 
 /** A next step an answer offers: `command` is `/cost` text (without "/cost"); see follow-up.ts. */
 export type FollowUpId = 'by-service' | 'by-account' | 'by-region' | 'previous' | 'summary' | 'daily' | 'top-service' | 'digest-settings' | WatchdogFollowUpId;
@@ -182,6 +182,8 @@ export interface HomeAnswer {
   empty: boolean;
   digest?: DigestListing[];
   otherCurrencies?: string[];
+  /** Forecast against budgets, and recent anomalies. */
+  watchdog?: WatchdogSummary;
 }
 
 /** The daily digest a channel receives: pushed by a job, not asked for. */
@@ -197,6 +199,8 @@ export interface DigestAnswer {
   chart?: ChartSpec;
   freshness: Freshness;
   otherCurrencies?: string[];
+  /** Open anomalies and the month-end forecast. */
+  watchdog?: WatchdogSummary;
 }
 
 export interface HelpAnswer {

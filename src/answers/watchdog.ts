@@ -152,3 +152,14 @@ export interface AlertsStatusAnswer {
   /** The filters as typed (`provider:aws`), empty for everything. */
   filters: string[];
 }
+
+/** What the App Home and the daily digest show of the watchdog. */
+export interface WatchdogSummary {
+  asOf: Day;
+  currency: string;
+  forecast?: { month: PeriodEstimate; coverage: number; accuracy?: ForecastAccuracy };
+  budgets: BudgetLine[];
+  /** Open anomalies of the last days, newest first. */
+  anomalies: AnomalyView[];
+  moreAnomalies: number;
+}

@@ -169,6 +169,8 @@ function budgetIntent(rest: string[]): CostIntent {
     case 'new':
     case 'add':
     case 'set':
+      // The amount and the rest are entered in the form (Slack: the modal).
+      return { kind: 'budget', action: 'edit' };
     case 'edit':
       return name.length > 0 ? { kind: 'budget', action: 'edit', name: name.join(' ') } : { kind: 'budget', action: 'edit' };
   }

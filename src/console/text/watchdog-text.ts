@@ -2,7 +2,7 @@
 import { shortDay } from '../../answers/dates';
 import { lastDay } from '../../domain/days';
 import { money } from '../../answers/phrases';
-import type { AlertAnswer, AlertsStatusAnswer, AnomaliesAnswer, AnomalyView, BudgetLine, BudgetStatusAnswer, ForecastAnswer } from '../../answers/watchdog';
+import type { AlertAnswer, AlertsStatusAnswer, AnomaliesAnswer, AnomalyView, BudgetLine, BudgetStatusAnswer, ForecastAnswer, WatchdogSummary } from '../../answers/watchdog';
 import {
   accuracySentence, anomalySummary, anomalyTitle, asOfText, budgetOutlookText, budgetPeriodWord, budgetUseText, driverText, estimateText, feedbackText, firedText,
 } from '../../answers/watchdog-phrases';
@@ -63,4 +63,15 @@ export function alertText(a: AlertAnswer): string {
 export function alertsStatusText(a: AlertsStatusAnswer): string {
   if (!a.subscribed) return 'Alerts are off here. Turn them on with `/cost alerts on [provider:aws …]`.';
   return `Alerts are on here${a.filters.length > 0 ? ` for ${a.filters.join(' ')}` : ''}: anomalies and budget thresholds, one message each. Turn them off with \`/cost alerts off\`.`;
+}
+
+/** The watchdog's part of the Home dashboard and the digest. */
+export function watchdogSummaryText(w: WatchdogSummary | undefined): string {
+  if (!w) return '';
+  const forecast = w.forecast ? `Forecast ${w.forecast.month.label}: ${estimateText(w.forecast.month, w.currency, w.forecast.coverage)} · ${money(w.forecast.month.actualToDate, w.currency)} so far` : '';
+  const budgets = w.budgets.length > 0 ? list('Forecast against budgets', w.budgets.map((b) => `• ${b.name} (${b.scopeText}): ${budgetUseText(b, w.currency)} · ${budgetOutlookText(b, w.currency)}`)) : 'No budgets yet.';
+  const anomalies = w.anomalies.length > 0
+    ? list('Recent anomalies', w.anomalies.map((x) => `• ${anomalyTitle(x)} · ${anomalySummary(x)}`), w.moreAnomalies > 0 ? `…and ${w.moreAnomalies} more` : undefined)
+    : 'No open anomalies in the last 7 days.';
+  return sections([forecast, budgets, anomalies]);
 }

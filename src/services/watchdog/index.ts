@@ -10,6 +10,8 @@ import { AnomalyService, type AnomalySettings } from './anomaly-service';
 import { BudgetService } from './budget-service';
 import { ForecastService } from './forecast-service';
 import { SeriesLoader } from './series-loader';
+import { createSummary } from './watchdog-summary';
+import type { WatchdogSummary } from '../../answers/watchdog';
 
 export interface WatchdogRepositories {
   budgets: BudgetRepository;
@@ -27,6 +29,8 @@ export interface Watchdog {
   budgets: BudgetService;
   anomalies: AnomalyService;
   alerts: AlertService;
+  /** What the App Home and the digest show: forecast, budgets, open anomalies. */
+  summary(asOf: Day): Promise<WatchdogSummary>;
 }
 
 export function createWatchdog(deps: { store: CostStore; costs: CostService; clock: Clock; repos: WatchdogRepositories; settings: AnomalySettings }): Watchdog {
@@ -34,12 +38,15 @@ export function createWatchdog(deps: { store: CostStore; costs: CostService; clo
   const loader = new SeriesLoader(store);
   const today = () => costs.today();
   const forecast = new ForecastService({ loader, today, defaultCurrency: costs.defaultCurrency });
+  const budgets = new BudgetService({ budgets: repos.budgets, firings: repos.firings, costs, loader, forecast, clock });
+  const anomalies = new AnomalyService({ loader, events: repos.events, tunings: repos.tunings, clock, settings: deps.settings, defaultCurrency: costs.defaultCurrency });
   return {
     today,
     forecast,
-    budgets: new BudgetService({ budgets: repos.budgets, firings: repos.firings, costs, loader, forecast, clock }),
-    anomalies: new AnomalyService({ loader, events: repos.events, tunings: repos.tunings, clock, settings: deps.settings, defaultCurrency: costs.defaultCurrency }),
+    budgets,
+    anomalies,
     alerts: new AlertService({ subscriptions: repos.subscriptions, deliveries: repos.deliveries, events: repos.events, tunings: repos.tunings, clock, today }),
+    summary: createSummary({ forecast, budgets, anomalies, coverage: () => costs.coverage() }),
   };
 }
 
