@@ -119,7 +119,7 @@ describe('penny forecast', () => {
     const json = JSON.parse(r.out);
     // Spend to date is exact: the same $2,700 as the budget above.
     expect(json).toMatchObject({ period: '2026-03', as_of: '2026-03-15', from: '2026-03-01', to: '2026-03-31', actual_to_date: '2700', by: 'provider' });
-    const [low, forecast, high] = [json.low, json.forecast, json.high].map(Number);
+    const [low, forecast, high] = [json.low, json.forecast, json.high].map(Number) as [number, number, number];
     expect(low).toBeLessThanOrEqual(forecast);
     expect(forecast).toBeLessThanOrEqual(high);
     // 17 days left at the $100 a day usage has run at (the one-day spike is trimmed from the level,
