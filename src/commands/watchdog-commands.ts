@@ -2,6 +2,7 @@
 import type { Watchdog } from '../services/watchdog';
 import type { CommandResult } from './command-result';
 import type { CommandFilters, CostIntent } from './parse-command';
+import { AppError } from '../domain/errors';
 import { parsePeriod } from '../domain/period';
 import type { LaterFeature } from '../answers/types';
 
@@ -28,6 +29,9 @@ export async function watchdogCommand(
       return { answer, visibility };
     }
     case 'alerts':
+      if (intent.action !== 'show' && !/^[CGD][A-Z0-9]{2,}$/.test(ctx.channelId)) {
+        throw new AppError('QUERY_INVALID', 'Alerts go to Slack channels: turn them on or off with `/cost alerts on` in the channel.');
+      }
       if (intent.action === 'on') return { answer: await watchdog.alerts.subscribe(ctx.channelId, { ...filters }, ctx.userId), visibility };
       if (intent.action === 'off') return { answer: await watchdog.alerts.unsubscribe(ctx.channelId), visibility };
       return { answer: await watchdog.alerts.status(ctx.channelId), visibility };

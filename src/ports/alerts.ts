@@ -53,6 +53,9 @@ export interface AnomalyEvent {
   /** Grows with every change worth re-rendering the messages for. */
   revision: number;
   feedback: FeedbackNote[];
+  /** The series' gate multiplier when the event was raised: re-judging a revision uses it, so
+   *  "Expected" feedback on this alert tunes later alerts without retracting this one. */
+  thresholdMultiplier?: number;
   createdAt: Date;
   updatedAt: Date;
 }

@@ -14,7 +14,7 @@ import { detectAnomalies, detectAnomalyOn, DETECTION_LOOKBACK_DAYS, expectedOn, 
 import type { Anomaly } from '../../domain/anomaly/anomaly-types';
 import type { DetectorOptions } from '../../domain/anomaly/detector-options';
 import { reevaluateAnomaly } from '../../domain/anomaly/reevaluate';
-import type { SeriesTuning } from '../../domain/anomaly/series-tuning';
+import { thresholdMultiplier, type SeriesTuning } from '../../domain/anomaly/series-tuning';
 import { ancestorKeys, childScope, scopeFilters, scopeText, seriesKey, type SeriesScope } from '../../domain/anomaly/series-scope';
 import { addDays, type DateRange, type Day } from '../../domain/days';
 import type { Nanos } from '../../domain/money';
@@ -76,7 +76,7 @@ export class AnomalyService {
       const s = all.get(event.seriesKey);
       if (!s || event.status === 'retracted') continue;
       judged.add(`${event.seriesKey}|${event.anomaly.day}`);
-      const verdict = reevaluateAnomaly(event.anomaly, s.series, this.options, tunings.get(event.seriesKey));
+      const verdict = reevaluateAnomaly(event.anomaly, s.series, this.options, { thresholdMultiplier: event.thresholdMultiplier ?? 1 });
       if (verdict.verdict === 'stands') continue;
       const patch = verdict.verdict === 'retracted'
         ? { anomaly: event.anomaly, drivers: event.drivers, chart: event.chart, status: 'retracted' as const }
@@ -94,7 +94,7 @@ export class AnomalyService {
       }
       const raised = new Set([...judged].filter((k) => k.endsWith(`|${day}`)).map((k) => k.slice(0, -day.length - 1)));
       for (const { s, anomaly } of outermost(found, raised)) {
-        const outcome = await this.record(s, anomaly, currency, now);
+        const outcome = await this.record(s, anomaly, currency, now, tunings.get(s.key));
         if (outcome) result[outcome.created ? 'created' : 'updated'].push(outcome.event);
         await onProgress();
       }
@@ -103,7 +103,7 @@ export class AnomalyService {
   }
 
   /** A new anomaly continues its series' latest event (the message is updated) or starts one. */
-  private async record(s: JudgedSeries, anomaly: Anomaly, currency: string, now: Date): Promise<{ event: AnomalyEvent; created: boolean } | undefined> {
+  private async record(s: JudgedSeries, anomaly: Anomaly, currency: string, now: Date, tuning: SeriesTuning | undefined): Promise<{ event: AnomalyEvent; created: boolean } | undefined> {
     const latest = await this.deps.events.latestOf(s.key, addDays(anomaly.day, -30));
     if (latest && continuesEvent(latest.anomaly.day, anomaly)) {
       if (anomaly.day < latest.anomaly.day) return undefined;
@@ -113,6 +113,7 @@ export class AnomalyService {
     const event: AnomalyEvent = {
       id: `${s.key}|${anomaly.startDay}`, seriesKey: s.key, scope: s.scope, scopeText: s.label, currency,
       ...(await this.judgement(s, anomaly, currency)), status: 'open', revision: 1, feedback: [], createdAt: now, updatedAt: now,
+      thresholdMultiplier: thresholdMultiplier(tuning),
     };
     return (await this.deps.events.create(event)) ? { event, created: true } : undefined;
   }

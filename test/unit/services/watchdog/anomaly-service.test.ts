@@ -81,5 +81,7 @@ describe('AnomalyService', () => {
     expect(snoozed?.alert.subject === 'anomaly' && snoozed.alert.anomaly.feedback.map((f) => [f.user, f.action, f.until])).toEqual([['U2', 'expected', undefined], ['U3', 'snooze', '2026-03-22']]);
     expect(await tunings.get('total')).toEqual({ thresholdMultiplier: 1.5, mutedUntil: '2026-03-22' });
     expect(await alerts.feedback('nope', 'U2', 'expected')).toBeUndefined();
+    // Feedback tunes later alerts; it does not retract the one it was given on.
+    expect(await anomalies.scan(ASOF)).toEqual({ created: [], updated: [] });
   });
 });
