@@ -20,7 +20,7 @@ export async function driversOf(loader: SeriesLoader, scope: SeriesScope, anomal
   const dims = DRIVER_DIMS.filter((d) => d === 'region' || scope[d] === undefined);
   const rows: BreakdownRow[] = [];
   for (const dim of dims) {
-    for (const group of await loader.split(scopeFilters(scope), dim, range, currency)) {
+    for (const group of await loader.split(scopeFilters(scope), dim, range, currency, { usageOnly: true })) {
       const actual = usageOn(group.series, anomaly.day);
       const expected = expectedOn(group.series, anomaly.day);
       if (actual !== 0n || expected !== 0n) rows.push({ dimension: dim, key: group.key, label: group.label || group.key || '(none)', actual, expected });

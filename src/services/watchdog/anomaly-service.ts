@@ -166,22 +166,36 @@ export class AnomalyService {
     return { kind: 'anomalies', range: judged, rangeLabel: periodLabel(range), anomalies, actions: [] };
   }
 
-  /** The series the watchdog judges, by key. */
+  /**
+   * The series the watchdog judges, by key: usage only (the rest is never judged). Accounts and
+   * services are split once across providers and told apart by the provider they belong to; a
+   * key two providers share is read per provider.
+   */
   async allSeries(range: DateRange, currency: string): Promise<Map<string, JudgedSeries>> {
     const { loader } = this.deps;
+    const usageOnly = { usageOnly: true };
     const out = new Map<string, JudgedSeries>();
     const add = (scope: SeriesScope, series: DailySeries, name?: string) => out.set(seriesKey(scope), { key: seriesKey(scope), scope, label: scopeText(scope, name), series });
-    add({}, await loader.series({}, range, currency));
-    const providers = await loader.split({}, 'provider', range, currency);
-    for (const p of providers) {
-      const scope = childScope({}, 'provider', p.key);
-      add(scope, p.series);
-      for (const dim of ['account', 'service'] as const) {
-        for (const g of await loader.split(scopeFilters(scope), dim, range, currency)) if (g.key !== '') add(childScope(scope, dim, g.key), g.series, g.label);
+    add({}, await loader.series({}, range, currency, usageOnly));
+    const providers = await loader.split({}, 'provider', range, currency, usageOnly);
+    for (const p of providers) add(childScope({}, 'provider', p.key), p.series);
+    for (const dim of ['account', 'service'] as const) {
+      const owners = await loader.providersOf(dim, providers.map((p) => p.key), range, currency);
+      for (const g of await loader.split({}, dim, range, currency, usageOnly)) {
+        const ps = owners.get(g.key) ?? [];
+        if (g.key === '' || ps.length === 0) continue;
+        if (ps.length === 1) {
+          add(childScope({ provider: ps[0] }, dim, g.key), g.series, g.label);
+          continue;
+        }
+        for (const provider of ps) {
+          const scope = childScope({ provider }, dim, g.key);
+          add(scope, await loader.series(scopeFilters(scope), range, currency, usageOnly), g.label);
+        }
       }
     }
     for (const key of this.deps.settings.tagKeys) {
-      for (const g of await loader.split({}, `tag:${key}`, range, currency)) if (g.key !== '') add(childScope({}, `tag:${key}`, g.key), g.series);
+      for (const g of await loader.split({}, `tag:${key}`, range, currency, usageOnly)) if (g.key !== '') add(childScope({}, `tag:${key}`, g.key), g.series);
     }
     return out;
   }

@@ -4,7 +4,7 @@
  * the forecaster judge usage and treat the rest as known charges.
  */
 import type { CostFilters, CostQuery, GroupRow } from '../../domain/cost-query';
-import { rangeLength, type DateRange, type Day } from '../../domain/days';
+import { addDays, addMonths, rangeLength, type DateRange, type Day } from '../../domain/days';
 import type { Nanos } from '../../domain/money';
 import { dayNumber } from '../../domain/timeseries/day-number';
 import type { CostStore } from '../../ports/cost-store';
@@ -48,12 +48,12 @@ export class SeriesLoader {
     return [...totals.entries()].sort((a, b) => (abs(b[1]) > abs(a[1]) ? 1 : abs(b[1]) < abs(a[1]) ? -1 : a[0].localeCompare(b[0])))[0]?.[0];
   }
 
-  /** One scope's daily series over `range`. */
-  async series(filters: CostFilters, range: DateRange, currency: string): Promise<DailySeries> {
+  /** One scope's daily series over `range`; `usageOnly` skips the rest (the detector judges usage). */
+  async series(filters: CostFilters, range: DateRange, currency: string, options: SeriesOptions = {}): Promise<DailySeries> {
     const out = emptySeries(range);
     const [usage, other] = await Promise.all([
       this.store.groupCosts(query(range, { ...filters, ...USAGE, currency }, 'day')),
-      this.store.groupCosts(query(range, { ...filters, ...NON_USAGE, currency }, 'day')),
+      options.usageOnly ? [] : this.store.groupCosts(query(range, { ...filters, ...NON_USAGE, currency }, 'day')),
     ]);
     add(out.usage, range.start, usage, (r) => r.key);
     add(out.nonUsage, range.start, other, (r) => r.key);
@@ -61,10 +61,10 @@ export class SeriesLoader {
   }
 
   /** The daily series of every group of `dim` within `filters` (two queries, whatever the count). */
-  async split(filters: CostFilters, dim: CostQuery['groupBy'] & string, range: DateRange, currency: string): Promise<SplitSeries[]> {
+  async split(filters: CostFilters, dim: CostQuery['groupBy'] & string, range: DateRange, currency: string, options: SeriesOptions = {}): Promise<SplitSeries[]> {
     const [usage, other] = await Promise.all([
       this.store.groupCosts({ ...query(range, { ...filters, ...USAGE, currency }, dim), splitByDay: true }),
-      this.store.groupCosts({ ...query(range, { ...filters, ...NON_USAGE, currency }, dim), splitByDay: true }),
+      options.usageOnly ? [] : this.store.groupCosts({ ...query(range, { ...filters, ...NON_USAGE, currency }, dim), splitByDay: true }),
     ]);
     const groups = new Map<string, SplitSeries>();
     const groupOf = (row: GroupRow) => {
@@ -77,6 +77,23 @@ export class SeriesLoader {
     for (const row of other) addOne(groupOf(row).series.nonUsage, range.start, row.day, row.amount);
     return [...groups.values()].sort((a, b) => a.key.localeCompare(b.key));
   }
+
+  /**
+   * Which providers each account or service belongs to, from the whole months around `range`
+   * (monthly rollups: cheap), so one split across providers can be told apart by provider.
+   */
+  async providersOf(dim: 'account' | 'service', providers: readonly string[], range: DateRange, currency: string): Promise<Map<string, string[]>> {
+    const months = { start: `${range.start.slice(0, 7)}-01`, end: addMonths(`${addDays(range.end, -1).slice(0, 7)}-01`, 1) };
+    const out = new Map<string, string[]>();
+    for (const provider of providers) {
+      for (const row of await this.store.groupCosts(query(months, { providers: [provider], currency }, dim))) out.set(row.key, [...new Set([...(out.get(row.key) ?? []), provider])]);
+    }
+    return out;
+  }
+}
+
+export interface SeriesOptions {
+  usageOnly?: boolean;
 }
 
 function query(range: DateRange, filters: CostFilters, groupBy: CostQuery['groupBy']): CostQuery {

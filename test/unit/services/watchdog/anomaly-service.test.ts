@@ -71,6 +71,19 @@ describe('AnomalyService', () => {
     expect((await anomalies.list({ start: '2026-03-01', end: '2026-04-01' }, SPIKE)).anomalies).toEqual([]);
   });
 
+  it('judges each provider\'s accounts and services, a name two providers share apart', async () => {
+    const { store, anomalies } = await setup();
+    await store.writeRecords([rec('2026-03-10', 7n * D, { service: 'Storage', resourceId: 's' }), rec('2026-03-10', 3n * D, { ...GCP, service: 'Storage', resourceId: 't' })]);
+    const all = await anomalies.allSeries({ start: '2026-03-01', end: ASOF }, 'USD');
+    expect([...all.keys()].sort()).toEqual([
+      'provider=aws', 'provider=aws|account=A1', 'provider=aws|service=Amazon Elastic Compute Cloud', 'provider=aws|service=Amazon S3', 'provider=aws|service=Storage',
+      'provider=gcp', 'provider=gcp|account=P1', 'provider=gcp|service=BigQuery', 'provider=gcp|service=Storage', 'total',
+    ]);
+    const day = (key: string) => all.get(key)!.series.usage[9];
+    expect([day('provider=aws|service=Storage'), day('provider=gcp|service=Storage'), day('total')]).toEqual([7n * D, 3n * D, 160n * D]);
+    expect(all.get('provider=gcp|account=P1')!.label).toBe('Google Cloud · account analytics (P1)');
+  });
+
   it('feedback records who pressed what and tunes the series', async () => {
     const { anomalies, alerts, tunings } = await setup();
     const [event] = (await anomalies.scan(ASOF)).created;
