@@ -46,7 +46,8 @@ export async function runWatchdogIfDue(deps: WatchdogJobDeps, ctx: Partial<JobCo
   const stamp = `${deps.watchdog.today()}|${coverage.lastIngestedAt?.toISOString() ?? ''}`;
   if (!force && stamp === (await deps.meta.get<string>(RAN_FOR_KEY))) return undefined;
   const summary = await runWatchdog(deps, ctx);
-  await deps.meta.set(RAN_FOR_KEY, stamp);
+  // After a failed post or update, the next tick runs again (deliveries cap the attempts).
+  if (summary.failed === 0) await deps.meta.set(RAN_FOR_KEY, stamp);
   return summary;
 }
 
