@@ -6,19 +6,18 @@
  * each is recorded but only the highest of each kind is announced.
  */
 import { AppError, isAppError } from '../../domain/errors';
-import { budgetPeriodContaining, crossedThresholds, projectedBreach, thresholdFiringKey, type ThresholdCrossing } from '../../domain/budget/budget-status';
+import { budgetPeriodContaining, crossedThresholds, percentUsed, projectedBreach, thresholdFiringKey, type ThresholdCrossing } from '../../domain/budget/budget-status';
 import { defineBudget, formatBudgetScope, type Budget, type BudgetInput, type BudgetScope } from '../../domain/budget/budget';
 import { addDays, daysIn, type DateRange, type Day } from '../../domain/days';
 import type { CostFilters } from '../../domain/cost-query';
-import { percentUsed } from '../../domain/budget/budget-status';
 import type { AlertAnswer, BudgetLine, BudgetStatusAnswer, FiredThreshold } from '../../answers/watchdog';
 import type { BudgetFirings, BudgetRepository, StoredBudget } from '../../ports/budgets';
 import type { Clock } from '../../ports/clock';
 import type { CostService } from '../cost-service';
 import type { ForecastService } from './forecast-service';
 import { historyRange } from './forecast-service';
-import type { SeriesLoader } from './series-loader';
-import { usageOn } from './watchdog-present';
+import type { DailySeries, SeriesLoader } from './series-loader';
+import { spendOn } from './watchdog-present';
 
 /** An alert to deliver, with when it was raised (channels that subscribed later do not get it). */
 export interface RaisedAlert {
@@ -165,17 +164,13 @@ function scopeRequest(scope: BudgetScope): { providers?: string[]; accounts?: st
 }
 
 /** The day cumulative spend in the period first reached `amount`. */
-function dayReached(series: { start: Day; usage: bigint[]; nonUsage: bigint[] }, period: DateRange, asOf: Day, amount: bigint): Day | undefined {
+function dayReached(series: DailySeries, period: DateRange, asOf: Day, amount: bigint): Day | undefined {
   let sum = 0n;
   for (const day of daysIn({ start: period.start, end: asOf < period.end ? asOf : period.end })) {
-    sum += usageOn(series, day) + nonUsageOn(series, day);
+    sum += spendOn(series, day);
     if (sum >= amount) return day;
   }
   return undefined;
-}
-
-function nonUsageOn(series: { start: Day; nonUsage: bigint[] }, day: Day): bigint {
-  return usageOn({ start: series.start, usage: series.nonUsage, nonUsage: [] }, day);
 }
 
 /** The highest fired threshold of each kind: one message, not three, for a jump past 50, 80 and 100%. */

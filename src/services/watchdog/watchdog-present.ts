@@ -24,7 +24,7 @@ export function periodLabel(range: DateRange): string {
 export function forecastChart(series: DailySeries, f: PeriodForecast, currency: string): ChartSpec | undefined {
   const expected = new Map(f.path.map((p) => [p.day, p.expected]));
   const days = [...daysIn(f.period)];
-  const actual = days.map((d) => (d < f.asOf ? units(dailyTotal(series, d)) : NaN));
+  const actual = days.map((d) => (d < f.asOf ? units(spendOn(series, d)) : NaN));
   const predicted = days.map((d) => (expected.has(d) ? units(expected.get(d)!) : NaN));
   if (!actual.some(Number.isFinite) && !predicted.some((v) => Number.isFinite(v) && v !== 0)) return undefined;
   return {
@@ -58,7 +58,8 @@ export function usageOn(series: DailySeries, day: Day): Nanos {
   return series.usage[dayNumber(day) - dayNumber(series.start)] ?? 0n;
 }
 
-function dailyTotal(series: DailySeries, day: Day): Nanos {
+/** Usage and everything else on one day. */
+export function spendOn(series: DailySeries, day: Day): Nanos {
   const i = dayNumber(day) - dayNumber(series.start);
   return (series.usage[i] ?? 0n) + (series.nonUsage[i] ?? 0n);
 }
