@@ -32,6 +32,7 @@ import { CostReports } from './services/cost-reports';
 import { CostService } from './services/cost-service';
 import { FocusImportService } from './services/focus-import';
 import { QuestionAnswerer } from './services/questions/question-answerer';
+import { createWatchdog, type Watchdog } from './services/watchdog';
 import { cloudRequestCaps, createCloudSources } from './sources/cloud-sources';
 import { HealthService } from './services/health';
 import { ProjectService } from './services/projects';
@@ -56,6 +57,7 @@ import type { ReportSchedules } from './ports/report-schedules';
 import { MongoRequestCountRepository } from './store/request-counts';
 import { MongoSyncRunRepository } from './store/sync-runs';
 import { MongoThreadContexts } from './store/thread-contexts';
+import { watchdogRepositories } from './store/watchdog-repositories';
 
 /** A database driver's error as one coded sentence naming the cause, or undefined when it is not one. */
 export const describeFailure = describeDbFailure;
@@ -101,6 +103,8 @@ export interface Core {
   cacheStats(): CacheStats | undefined;
   /** The write generation as of now, for caches of whole answers (undefined when PENNY_QUERY_CACHE=0). */
   generation?: () => Promise<string>;
+  /** Forecasts, budgets, anomalies and their alerts (issue 10). */
+  watchdog: Watchdog;
   /** The `/cost` grammar over the services, shared by Slack and the console. */
   router: CommandRouter;
   /** Questions in people's words (`penny ask`, Slack, the console): the model when configured, else the offline parser. */
@@ -167,11 +171,12 @@ export async function openCore(config: Config, logger: Logger, clock: Clock = sy
     const ask = new AskService({ costs, names: store, clock });
     const llm = config.llm ? new LlmAnswerer({ llm: new OpenAiClient(config.llm), ask, logger }) : undefined;
     const questions = new QuestionAnswerer({ ask, freshness: () => answers.freshness(), threads, llm, logger, now: () => clock.now() });
+    const watchdog = createWatchdog({ store, costs, clock, repos: watchdogRepositories(conn, clock), settings: config.watchdog });
     const router = new CommandRouter({
-      answers, digests, clock, logger, defaultTimeZone: config.timeZone, defaultDigestTime: config.digestTime, projects, reportSchedules, questions,
+      answers, digests, clock, logger, defaultTimeZone: config.timeZone, defaultDigestTime: config.digestTime, projects, reportSchedules, questions, watchdog,
     });
     return {
-      config, logger, clock, store, digests, costs, answers, router, writes, projects, reports, reportSchedules, sync, questions,
+      config, logger, clock, store, digests, costs, answers, router, writes, projects, reports, reportSchedules, sync, questions, watchdog,
       cloudSources: () => (sources ??= createCloudSources(config.cloud, { clock })),
       reportDeliveries: new MongoDigestDeliveries(conn, { collection: 'report_deliveries', clock }),
       ...(mailer ? { email: { notifier: mailer, deliveries: new MongoDigestDeliveries(conn, { collection: 'email_deliveries', clock }) } } : {}),

@@ -12,7 +12,9 @@ import { loadConfig } from './config/config';
 import { createLogger } from './config/logger';
 import { withFileSecrets } from './config/secrets';
 import { loadSlackConfig } from './config/slack-config';
+import type { DigestAnswer } from './answers/types';
 import { isAppError } from './domain/errors';
+import { can } from './domain/roles';
 import { scheduleCloudSync } from './jobs/cloud-sync';
 import { makeDigestDispatch, scheduleDigestDispatch } from './jobs/digest-dispatch';
 import { scheduleHomeRefresh } from './jobs/home-refresh';
@@ -21,6 +23,7 @@ import { makeReportDispatch, scheduleReportDispatch } from './jobs/report-dispat
 import { emailSubscription, scheduleEmailDigest } from './jobs/email-digest';
 import { reportAnswer } from './services/report-answer';
 import { SlackReportPoster } from './slack/report-poster';
+import { scheduleWatchdog } from './jobs/watchdog';
 import { systemClock, type Clock } from './ports/clock';
 import type { Scheduler } from './ports/scheduler';
 import { createSlackApp, type SlackApp } from './slack/app';
@@ -53,6 +56,8 @@ export interface StartOptions {
   lockLifetimeMs?: number;
   /** How often due scheduled reports are looked for (default every 5 minutes). */
   reportInterval?: string | number;
+  /** How often the watchdog looks for new data or a new day (default every 5 minutes). */
+  watchdogInterval?: string | number;
 }
 
 export async function startPenny(rawEnv: NodeJS.ProcessEnv = process.env, options: StartOptions = {}): Promise<Penny> {
@@ -66,7 +71,7 @@ export async function startPenny(rawEnv: NodeJS.ProcessEnv = process.env, option
     const charts = core.charts(slackConfig.chartRenderer, slackConfig.quickchartHost);
     const { answers, digests, router } = core;
     const syncStatus = () => core.sync.status(config.cloud.sources);
-    const home = new HomePublisher({ answers, charts, digests, meta: core.meta, logger, syncStatus });
+    const home = new HomePublisher({ answers, charts, digests, meta: core.meta, logger, syncStatus, watchdog: core.watchdog });
     const api = createApi({ answers, health: core.health, tokens: core.tokens, projects: core.projects, reports: core.reports, logger,
       clock, today: () => core.costs.today(), generation: core.generation });
     // Roles ask Slack who is a workspace admin, through the app's client once it exists.
@@ -75,15 +80,17 @@ export async function startPenny(rawEnv: NodeJS.ProcessEnv = process.env, option
     const slack = await createSlackApp(slackConfig, boltLogger(logger), {
       router, charts, home, digests, receipts: core.receipts, clock, logger, roles,
       defaultTimeZone: config.timeZone, defaultDigestTime: config.digestTime,
+      watchdog: core.watchdog, mayManageBudgets: async (userId: string) => can(await roles.roleOf(userId), 'budgets'),
     }, { customRoutes: api.boltRoutes });
     clientRef.current = slack.client;
 
     const owner = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
     const scheduler = await core.createScheduler({ name: owner, processEvery: options.processEvery, lockLifetimeMs: options.lockLifetimeMs });
+    const notifier = new SlackNotifier({ client: slack.client, charts, logger });
     const dispatch = makeDigestDispatch({
       subscriptions: digests, deliveries: core.deliveries, clock, owner, logger,
-      compose: (sub, localDate) => answers.digest(localDate, sub.providers),
-      notifier: new SlackNotifier({ client: slack.client, charts, logger }),
+      compose: (sub, localDate) => digestWithWatchdog(core, sub.providers, localDate),
+      notifier,
     });
     await scheduleDigestDispatch(scheduler, dispatch, { interval: options.digestInterval, lockLifetimeMs: options.lockLifetimeMs });
     await scheduleCloudSync(scheduler, {
@@ -105,6 +112,7 @@ export async function startPenny(rawEnv: NodeJS.ProcessEnv = process.env, option
     }
     await scheduleHomeRefresh(scheduler, { home: { refreshAll: () => home.refreshAll(slack.client) }, costs: core.costs, meta: core.meta, logger });
     await scheduleRollupRepair(scheduler, { store: core.store, logger });
+    await scheduleWatchdog(scheduler, { watchdog: core.watchdog, coverage: () => core.costs.coverage(), meta: core.meta, notifier, owner, logger }, { interval: options.watchdogInterval, lockLifetimeMs: options.lockLifetimeMs });
     await scheduler.start();
     // Socket Mode has no HTTP server of Bolt's: the API gets its own on PORT.
     const apiServer = slackConfig.mode === 'socket' ? await startApiServer(api.handle, slackConfig.port, options.host) : undefined;
@@ -127,6 +135,13 @@ export async function startPenny(rawEnv: NodeJS.ProcessEnv = process.env, option
     await core.close().catch(() => undefined);
     throw error;
   }
+}
+
+/** The day's digest with the watchdog's line (open anomalies, forecast); without it if that fails. */
+async function digestWithWatchdog(core: Core, providers: string[], localDate: string): Promise<DigestAnswer> {
+  const digest = await core.answers.digest(localDate, providers);
+  const summary = await core.watchdog.summary(core.watchdog.today()).catch((error: unknown) => core.logger.warn({ err: error }, 'watchdog summary failed'));
+  return summary ? { ...digest, watchdog: summary } : digest;
 }
 
 if (require.main === module) {

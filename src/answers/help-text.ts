@@ -10,6 +10,10 @@ export const HELP_LINES: readonly string[] = [
   '`/cost report weekly|monthly [csv|json]` — the breakdown as a file',
   '`/cost digest on [HH:MM] [Time/Zone]` · `off` · `show` · `settings` — a daily digest in this channel',
   '`/cost project list` · `show NAME` · `add NAME [@owner] [#channel] account:ID tag:KEY=VALUE` · `remove NAME` — projects (admins change them)',
+  '`/cost forecast [by provider|service]` — month-end and quarter-end forecast with a range',
+  '`/cost budget` · `budget edit [name]` — budgets with their burn; finance users and admins create and edit them',
+  '`/cost anomalies [period]` — unusual daily spend and what drove it (last 30 days by default)',
+  '`/cost alerts on [filters]` · `off` — anomaly and budget alerts in this channel',
 ];
 
 export const FILTER_HELP = 'Narrow any answer with `provider:aws`, `account:prod`, `service:"Amazon EC2"`, `region:us-east-1`, `tag:team=data` or `project:NAME`. Add `public` to post the answer to the channel.';

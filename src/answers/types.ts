@@ -6,9 +6,13 @@
 import type { Metric } from '../domain/cost-record';
 import type { AskAnswerView, AskRefusalAnswer } from './ask';
 import type { ChartSpec } from './chart-spec';
+import type { AlertsStatusAnswer, AnomaliesAnswer, BudgetStatusAnswer, ForecastAnswer, WatchdogSummary } from './watchdog';
 
 /** A next step an answer offers: `command` is `/cost` text (without "/cost"); see follow-up.ts. */
-export type FollowUpId = 'by-service' | 'by-account' | 'by-region' | 'previous' | 'summary' | 'daily' | 'top-service' | 'digest-settings';
+export type FollowUpId = 'by-service' | 'by-account' | 'by-region' | 'previous' | 'summary' | 'daily' | 'top-service' | 'digest-settings' | WatchdogFollowUpId;
+
+/** The watchdog's follow-ups (src/answers/watchdog.ts). */
+export type WatchdogFollowUpId = 'budget-edit' | 'budgets' | 'forecast' | 'anomalies';
 
 export interface FollowUp {
   id: FollowUpId;
@@ -189,6 +193,8 @@ export interface HomeAnswer {
   otherCurrencies?: string[];
   /** Cloud sources being synced (none when only imports feed Penny). */
   sources?: SourceSyncStatus[];
+  /** Forecast against budgets, and recent anomalies. */
+  watchdog?: WatchdogSummary;
 }
 
 /** The daily digest a channel receives: pushed by a job, not asked for. */
@@ -204,6 +210,8 @@ export interface DigestAnswer {
   chart?: ChartSpec;
   freshness: Freshness;
   otherCurrencies?: string[];
+  /** Open anomalies and the month-end forecast. */
+  watchdog?: WatchdogSummary;
 }
 
 export interface HelpAnswer {
@@ -299,4 +307,8 @@ export type Answer =
   | NotReadyAnswer
   | ErrorAnswer
   | AskAnswerView
-  | AskRefusalAnswer;
+  | AskRefusalAnswer
+  | ForecastAnswer
+  | BudgetStatusAnswer
+  | AnomaliesAnswer
+  | AlertsStatusAnswer;

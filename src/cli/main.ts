@@ -11,6 +11,9 @@ import { syncCommand } from './commands/sync';
 import { tokenCommand } from './commands/token';
 import { projectCommand } from './commands/project';
 import { reportCommand } from './commands/report';
+import { anomaliesCommand } from './commands/anomalies';
+import { budgetCommand } from './commands/budget';
+import { forecastCommand } from './commands/forecast';
 import { EXIT, processIo, type CliIo } from './runtime';
 
 export function buildProgram(io: CliIo): Command {
@@ -28,6 +31,9 @@ export function buildProgram(io: CliIo): Command {
   program.addCommand(projectCommand(io));
   program.addCommand(reportCommand(io));
   program.addCommand(askCommand(io));
+  program.addCommand(anomaliesCommand(io));
+  program.addCommand(budgetCommand(io));
+  program.addCommand(forecastCommand(io));
   for (const cmd of program.commands) cmd.exitOverride().configureOutput({ writeOut: io.out, writeErr: io.err });
   return program;
 }

@@ -7,4 +7,6 @@ export interface CommandResult {
   visibility: 'ephemeral' | 'in_channel';
   /** The face should open its digest settings form for this channel (Slack: the modal). */
   openDigestSettings?: boolean;
+  /** The face should open its budget form (Slack: the modal), on this budget when named. */
+  openBudgetEditor?: { name?: string };
 }

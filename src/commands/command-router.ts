@@ -13,6 +13,8 @@ import type { DigestSubscriptions } from '../ports/digests';
 import type { Logger } from '../ports/logger';
 import type { CostAnswers } from '../services/cost-answers';
 import type { ProjectService } from '../services/projects';
+import type { Watchdog } from '../services/watchdog';
+import { watchdogCommand } from './watchdog-commands';
 import { canonicalTimeZone, nextRun, parseDigestTime } from '../services/digest-schedule';
 import { askQuestion, questionShape, shapeOf, threadWantsIt, type AskContext, type Questions } from './ask-route';
 import type { CommandResult } from './command-result';
@@ -41,6 +43,8 @@ export interface RouterDeps {
   reportSchedules?: ReportSchedules;
   /** Questions in people's words (absent: free text gets help). */
   questions?: Questions;
+  /** Forecasts, budgets, anomalies and alerts; without it they answer "not set up yet". */
+  watchdog?: Watchdog;
 }
 
 export class CommandRouter {
@@ -100,6 +104,11 @@ export class CommandRouter {
       }
       case 'help':
         return { answer: { kind: 'help' }, visibility: 'ephemeral' };
+      case 'anomalies':
+      case 'budget':
+      case 'forecast':
+      case 'alerts':
+        return watchdogCommand(this.deps.watchdog, intent, filters, ctx, visibility);
       case 'later':
         // Restricted features are refused by role even before they exist, so nobody learns to expect them.
         if (intent.feature === 'sync' && !(await this.allowed(ctx, 'sync'))) return this.refused('sync');

@@ -32,6 +32,11 @@ export type CostIntent =
   | { kind: 'digest'; action: 'settings' }
   | { kind: 'help' }
   | ProjectIntent
+  | { kind: 'anomalies'; periodText: string }
+  | { kind: 'budget'; action: 'list' }
+  | { kind: 'budget'; action: 'edit'; name?: string }
+  | { kind: 'forecast'; by?: 'provider' | 'service' }
+  | { kind: 'alerts'; action: 'on' | 'off' | 'show' }
   | { kind: 'later'; feature: LaterFeature }
   | { kind: 'unknown'; text: string; closest?: string };
 
@@ -54,9 +59,9 @@ export interface ParsedCommand {
   filters: CommandFilters;
 }
 
-export const DEFAULT_PERIODS = { summary: 'this month', daily: '30d', top: 'this month', compare: 'last month' } as const;
+export const DEFAULT_PERIODS = { summary: 'this month', daily: '30d', top: 'this month', compare: 'last month', anomalies: '30d' } as const;
 
-const SUBCOMMANDS = ['summary', 'daily', 'top', 'compare', 'report', 'digest', 'project', 'help', ...LATER_FEATURES];
+const SUBCOMMANDS = ['summary', 'daily', 'top', 'compare', 'report', 'digest', 'project', 'help', 'alerts', ...LATER_FEATURES];
 const FILTER_KEYS: Record<string, keyof CommandFilters> = {
   provider: 'providers', cloud: 'providers', account: 'accounts', service: 'services', region: 'regions', project: 'projects',
 };
@@ -131,6 +136,17 @@ function intentOf(words: string[]): CostIntent {
     case 'help':
     case '?':
       return { kind: 'help' };
+    case 'anomalies':
+    case 'anomaly':
+      return { kind: 'anomalies', periodText: restText || DEFAULT_PERIODS.anomalies };
+    case 'budget':
+    case 'budgets':
+      return budgetIntent(rest);
+    case 'forecast':
+      return forecastIntent(rest);
+    case 'alerts':
+    case 'alert':
+      return alertsIntent(rest);
   }
   const later = LATER_FEATURES.find((f) => sub === f || sub === `${f}s` || (f === 'recommend' && sub.startsWith('recommendation')));
   if (later) return { kind: 'later', feature: later };
@@ -170,6 +186,38 @@ function reportIntent(rest: string[]): CostIntent {
   if (action === 'schedule') return { kind: 'report-schedule', action: 'on', cadence, format, ...(channel ? { channel } : {}) };
   if (action === 'unschedule') return { kind: 'report-schedule', action: 'off', cadence, ...(channel ? { channel } : {}) };
   return { kind: 'report', cadence, format };
+}
+
+function budgetIntent(rest: string[]): CostIntent {
+  const [action = 'list', ...name] = rest;
+  switch (action.toLowerCase()) {
+    case 'list':
+    case 'status':
+    case 'show':
+      return { kind: 'budget', action: 'list' };
+    case 'new':
+    case 'add':
+    case 'set':
+      // The amount and the rest are entered in the form (Slack: the modal).
+      return { kind: 'budget', action: 'edit' };
+    case 'edit':
+      return name.length > 0 ? { kind: 'budget', action: 'edit', name: name.join(' ') } : { kind: 'budget', action: 'edit' };
+  }
+  throw new CommandError('Use `/cost budget` to see the budgets, or `/cost budget edit [name]` to create or change one.');
+}
+
+function forecastIntent(rest: string[]): CostIntent {
+  const words = rest.map((w) => w.toLowerCase()).filter((w) => w !== 'by');
+  if (words.length === 0) return { kind: 'forecast' };
+  const by = words[0]!.replace(/s$/, '');
+  if (words.length > 1 || (by !== 'provider' && by !== 'service')) throw new CommandError('Use `/cost forecast`, `/cost forecast by provider` or `/cost forecast by service`.');
+  return { kind: 'forecast', by };
+}
+
+function alertsIntent(rest: string[]): CostIntent {
+  const action = (rest[0] ?? 'show').toLowerCase();
+  if ((action === 'on' || action === 'off' || action === 'show' || action === 'status') && rest.length <= 1) return { kind: 'alerts', action: action === 'status' ? 'show' : action };
+  throw new CommandError('Use `/cost alerts on [provider:aws service:ec2 …]`, `/cost alerts off` or `/cost alerts show`.');
 }
 
 function digestIntent(rest: string[]): CostIntent {

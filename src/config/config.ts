@@ -14,6 +14,7 @@ import { authConflicts, authSchema, toAuthConfig, type AuthConfig } from './auth
 import { emailConflicts, emailSchema, toEmailConfig, type EmailConfig } from './email-config';
 
 export { DEFAULT_DB_LIMITS, type DbLimits };
+import { toWatchdogConfig, watchdogSchema, type WatchdogConfig } from './watchdog-config';
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
@@ -93,6 +94,7 @@ export interface Config {
   email?: EmailConfig;
   /** The model for questions in people's words; absent without OPENAI_API_KEY. */
   llm?: LlmConfig;
+  watchdog: WatchdogConfig;
 }
 
 
@@ -108,6 +110,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, defaults: Confi
   if (!cloud.success) throw configError(cloud.error);
   const llm = llmSettings(env);
   if (!llm.success) throw configError(llm.error);
+  const watchdog = watchdogSchema.safeParse(presentSettings(env));
+  if (!watchdog.success) throw configError(watchdog.error);
   const c = parsed.data;
   return {
     mongodbUri: c.MONGODB_URI,
@@ -129,6 +133,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, defaults: Confi
     auth: toAuthConfig(c),
     email: toEmailConfig(c),
     ...(toLlmConfig(llm.data) ? { llm: toLlmConfig(llm.data) } : {}),
+    watchdog: toWatchdogConfig(watchdog.data),
   };
 }
 

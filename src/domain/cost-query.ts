@@ -33,8 +33,11 @@ export interface CostQuery {
   groupBy?: GroupDim;
   filters: CostFilters;
   metric: Metric;
-  /** Also split every group by day: rows then carry `day`. */
-  byDay?: boolean;
+  /**
+   * Also split each group by day (rows then carry `day`): one query gives the daily series of
+   * every group, which is what the watchdog judges. Never with groupBy 'month'.
+   */
+  splitByDay?: boolean;
 }
 
 /** One row as the store returns it: a group within one currency. */
@@ -43,7 +46,7 @@ export interface GroupRow {
   key: string;
   label: string;
   amount: Nanos;
-  /** Only when the query asked for `byDay`. */
+  /** Set when the query asked for splitByDay. */
   day?: string;
 }
 

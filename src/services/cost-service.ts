@@ -76,7 +76,7 @@ export class CostService {
     const query: CostQuery = { range: request.period.range, groupBy: request.groupBy, filters, metric: request.metric ?? 'billed' };
     const prevPeriod = request.compareWith ?? (request.compare ? previousPeriod(request.period) : undefined);
     const [rows, prevRows] = await Promise.all([
-      this.groupCosts(request.byDay ? { ...query, byDay: true } : query),
+      this.groupCosts(request.byDay ? { ...query, splitByDay: true } : query),
       prevPeriod ? this.groupCosts({ ...query, range: prevPeriod.range }) : Promise.resolve(undefined),
     ]);
     const groups = request.byDay ? rows.map(({ day: _day, ...row }) => row) : rows;
@@ -97,7 +97,12 @@ export class CostService {
     return this.deps.projects.list();
   }
 
-  private async resolveFilters(request: CostRequest): Promise<{ filters: CostFilters; applied: AppliedFilter[] }> {
+  /** What a request's typed filters match in the stored data; throws UNKNOWN_DIMENSION_VALUE. */
+  resolve(request: Omit<CostRequest, 'period'>): Promise<{ filters: CostFilters; applied: AppliedFilter[] }> {
+    return this.resolveFilters(request);
+  }
+
+  private async resolveFilters(request: Omit<CostRequest, 'period'>): Promise<{ filters: CostFilters; applied: AppliedFilter[] }> {
     const filters: CostFilters = {};
     const applied: AppliedFilter[] = [];
     const resolve = async (dim: CatalogDim, noun: string, inputs: string[] | undefined, opts: { aliases?: boolean; byParent?: boolean } = {}) => {

@@ -9,6 +9,7 @@ import type { Logger } from '../ports/logger';
 import type { MetaStore } from '../ports/meta-store';
 import type { SourceSyncStatus } from '../answers/types';
 import type { CostAnswers } from '../services/cost-answers';
+import type { Watchdog } from '../services/watchdog';
 import { homeView } from './blocks';
 
 const VIEWERS_KEY = 'home.viewers';
@@ -16,12 +17,23 @@ const MAX_VIEWERS = 500;
 
 export class HomePublisher {
   constructor(
-    private readonly deps: { answers: CostAnswers; syncStatus?: () => Promise<SourceSyncStatus[]>; charts: ChartRenderer; digests: DigestSubscriptions; meta: MetaStore; logger: Logger },
+    private readonly deps: {
+      answers: CostAnswers;
+      syncStatus?: () => Promise<SourceSyncStatus[]>;
+      charts: ChartRenderer;
+      digests: DigestSubscriptions;
+      meta: MetaStore;
+      logger: Logger;
+      watchdog?: Pick<Watchdog, 'summary'>;
+    },
   ) {}
 
   async publish(client: WebClient, userId: string): Promise<void> {
     const digests = (await this.deps.digests.listEnabled()).map((d) => ({ channel: d.channel, time: d.time, timeZone: d.timeZone }));
     const view = await this.deps.answers.home({ digest: digests, sources: await this.deps.syncStatus?.() });
+    // The watchdog's part is extra: without it the Home tab still shows the costs.
+    const summary = await this.deps.watchdog?.summary(view.today).catch((error: unknown) => this.deps.logger.warn({ err: error }, 'watchdog summary failed'));
+    if (summary) view.watchdog = summary;
     // The Home tab can only show charts by URL; a locally rendered PNG has nowhere to go.
     const chart = view.chart ? await this.deps.charts.render(view.chart).catch(() => undefined) : undefined;
     await client.views.publish({ user_id: userId, view: homeView(view, chart?.type === 'url' ? chart : undefined) });

@@ -153,7 +153,7 @@ export class MongoCostStore implements CostStore {
       .map((r) => {
         const id = (r._id ?? {}) as { c?: string; k?: unknown; l?: unknown; d?: unknown };
         const row: GroupRow = { currency: id.c ?? '', key: id.k == null ? '' : String(id.k), label: id.l == null ? '' : String(id.l), amount: exactAmount(r.v) };
-        if (query.byDay) row.day = String(id.d);
+        if (query.splitByDay && typeof id.d === 'string') row.day = id.d;
         return row;
       })
       .filter((row) => !(row.key === '' && row.amount === 0n));

@@ -70,13 +70,13 @@ export function kindCanAnswer(kind: PartitionKind, query: CostQuery): boolean {
   if (kind === 'records') return true;
   if (tagKeyOf(query.groupBy) !== undefined || (query.filters.tags?.length ?? 0) > 0) return false;
   if ((query.filters.ruleSets ?? []).some(rulesNeedTags) || rulesNeedTags(query.filters.noneOf)) return false;
-  return kind === 'daily' || (query.groupBy !== 'day' && !query.byDay);
+  return kind === 'daily' || (query.groupBy !== 'day' && !query.splitByDay);
 }
 
 export function buildPipeline(query: CostQuery, days: DateRange | undefined): Pipeline {
   const { k, l } = groupKey(query);
   const id: Record<string, unknown> = { c: '$currency', k };
   if (l !== undefined) id.l = l;
-  if (query.byDay) id.d = '$day';
+  if (query.splitByDay) id.d = '$day';
   return [{ $match: buildMatch(query.filters, days) }, { $group: { _id: id, v: { $sum: `$${query.metric}` } } }];
 }

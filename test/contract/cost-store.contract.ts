@@ -123,6 +123,31 @@ export function costStoreContract(name: string, open: () => Promise<StoreHarness
       expect(norm(await h.store.groupCosts(q('2024-09-01', '2024-10-01', { groupBy: 'account' })))).toEqual([['USD', 'A1', 77n], ['USD', 'P1', 200n]]);
     });
 
+    it('splits groups by day across a month boundary, with a category filter', async () => {
+      await h.store.writeRecords([
+        rec('2024-09-30', 1n),
+        rec('2024-09-30', 2n, { service: 'Amazon S3', resourceId: 'b-1' }),
+        rec('2024-10-01', 4n),
+        rec('2024-10-01', 8n, { resourceId: 'i-2' }),
+        rec('2024-10-01', 16n, { chargeCategory: 'purchase', resourceId: '' }),
+      ], { importId: 's' });
+      const split = async (over: Partial<CostQuery>) =>
+        (await h.store.groupCosts(q('2024-09-01', '2024-11-01', { groupBy: 'service', splitByDay: true, ...over })))
+          .map((r) => [r.key, r.day, r.amount] as const)
+          .sort((a, b) => `${a[0]}${a[1]}`.localeCompare(`${b[0]}${b[1]}`));
+      expect(await split({})).toEqual([
+        ['Amazon Elastic Compute Cloud', '2024-09-30', 1n],
+        ['Amazon Elastic Compute Cloud', '2024-10-01', 28n],
+        ['Amazon S3', '2024-09-30', 2n],
+      ]);
+      expect(await split({ filters: { chargeCategories: ['usage'] } })).toEqual([
+        ['Amazon Elastic Compute Cloud', '2024-09-30', 1n],
+        ['Amazon Elastic Compute Cloud', '2024-10-01', 12n],
+        ['Amazon S3', '2024-09-30', 2n],
+      ]);
+      expect(await split({ groupBy: undefined, filters: { excludeChargeCategories: ['usage'] } })).toEqual([['', '2024-10-01', 16n]]);
+    });
+
     it('groups and filters by tags, with awkward keys and untagged costs', async () => {
       await h.store.writeRecords([
         rec('2024-09-01', 1n, { tags: { team: 'data', 'cost.center': 'cc-1' } }),
@@ -164,7 +189,7 @@ export function costStoreContract(name: string, open: () => Promise<StoreHarness
         rec('2024-09-02', 4n, { provider: 'gcp', subAccountId: 'P1', service: 'BigQuery' }),
         rec('2024-10-01', 8n),
       ], { importId: 's' });
-      const rows = mergeRows(await h.store.groupCosts(q('2024-09-01', '2024-11-01', { groupBy: 'provider', byDay: true })))
+      const rows = mergeRows(await h.store.groupCosts(q('2024-09-01', '2024-11-01', { groupBy: 'provider', splitByDay: true })))
         .map((r) => [r.day, r.key, r.amount] as const)
         .sort((a, b) => `${a[0]} ${a[1]}`.localeCompare(`${b[0]} ${b[1]}`));
       expect(rows).toEqual([['2024-09-01', 'aws', 1n], ['2024-09-01', 'gcp', 2n], ['2024-09-02', 'gcp', 4n], ['2024-10-01', 'aws', 8n]]);

@@ -4,7 +4,7 @@
  */
 import { createReadStream } from 'node:fs';
 import { resolve } from 'node:path';
-import { startPenny, type Penny } from '../../src/main';
+import { startPenny, type Penny, type StartOptions } from '../../src/main';
 import { fixedClock, type Clock } from '../../src/ports/clock';
 import { DemoCostSource } from '../../src/sources/demo/demo-source';
 import { syncSource } from '../../src/services/source-sync';
@@ -37,13 +37,13 @@ export function pennyEnv(dbUri: string, api: FakeSlackApi, extra: NodeJS.Process
   };
 }
 
-export async function startE2E(options: { clock?: Clock; env?: NodeJS.ProcessEnv; seed?: boolean; slack?: FakeSlackApiOptions } = {}): Promise<E2E> {
+export async function startE2E(options: { clock?: Clock; env?: NodeJS.ProcessEnv; seed?: boolean; start?: StartOptions; slack?: FakeSlackApiOptions } = {}): Promise<E2E> {
   const api = await startFakeSlackApi(options.slack);
   const responses = await startFakeResponseUrl();
   const dbUri = testDbUri('e2e');
   const clock = options.clock ?? fixedClock(NOW);
   const others: Penny[] = [];
-  const start = () => startPenny(pennyEnv(dbUri, api, options.env), { clock, host: '127.0.0.1', processEvery: '1 second', digestInterval: '2 seconds', reportInterval: '2 seconds', lockLifetimeMs: 2000 });
+  const start = () => startPenny(pennyEnv(dbUri, api, options.env), { clock, host: '127.0.0.1', processEvery: '1 second', digestInterval: '2 seconds', reportInterval: '2 seconds', lockLifetimeMs: 2000, ...options.start });
   const penny = await start();
   if (options.seed !== false) await seed(penny);
   const base = baseUrlOf(penny.server!);

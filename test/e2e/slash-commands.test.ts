@@ -2,8 +2,8 @@
  * Signed slash commands into the running Bolt app; numbers checked against the FOCUS oracle
  * (an independent reading of the sample CSV), never against the query engine itself.
  */
-import { blockText, SECRET, useE2E } from './harness';
-import { focusGroups, focusTotal, usd } from '../support/oracles';
+import { blockText, NOW, SECRET, useE2E } from './harness';
+import { demoTotal, focusGroups, focusTotal, usd } from '../support/oracles';
 import { sendSlashCommand } from '../support/slack-requests';
 
 const app = useE2E();
@@ -35,12 +35,23 @@ describe('/cost over signed HTTP', () => {
     ['top service last month service:ec3', /don.t see any service called/],
     ['top colour', /can.t group by/],
     ['sumary', /Did you mean `\/cost summary`/],
-    ['forecast', /not set up yet/],
+    ['simulate', /not set up yet/],
+    ['forecast by region', /forecast by provider/],
   ])('%s gets a short, specific ephemeral answer', async (text, message) => {
     const { answer } = await app().cost(text);
     expect(answer!.response_type).toBe('ephemeral');
     expect(blockText(answer)).toMatch(message);
     expect(blockText(answer)).not.toMatch(/at \w+ \(|Error:/);
+  });
+
+  it('/cost forecast answers with the month and quarter forecast, spend so far from the store', async () => {
+    const { answer } = await app().cost('forecast');
+    const text = blockText(answer);
+    // October so far is the demo clouds' October 1 (the FOCUS sample is September).
+    const today = NOW.slice(0, 10);
+    expect(text).toContain(`*Spent so far*\n${usd(await demoTotal(today, { start: '2024-10-01', end: today }))}`);
+    expect(text).toContain('October 2024 forecast');
+    expect(text).toContain('Q4 2024 forecast');
   });
 
   it('rejects forged and stale signatures without answering', async () => {

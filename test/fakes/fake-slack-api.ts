@@ -52,6 +52,8 @@ export interface FakeSlackApiOptions {
   users?: Record<string, { isAdmin?: boolean; isOwner?: boolean; isPrimaryOwner?: boolean }>;
   /** The bot token's scopes; default manifest.yml's. A method needing another answers missing_scope. */
   scopes?: string[];
+  /** User ids users.info reports as workspace admins. */
+  admins?: string[];
 }
 
 export interface FailOptions {
@@ -199,7 +201,7 @@ function viewProblems(view: unknown): Problem[] {
 }
 
 interface State {
-  options: Required<Omit<FakeSlackApiOptions, 'channelNames'>> & { channelNames: Record<string, string> };
+  options: Required<Omit<FakeSlackApiOptions, 'channelNames' | 'admins'>> & { channelNames: Record<string, string>; admins: string[] };
   baseUrl: string;
   seq: number;
   files: Map<string, { filename?: string; length?: number; uploaded: boolean }>;
@@ -303,7 +305,7 @@ const handlers: Record<string, Handler> = {
   'users.info': (s, b) => {
     const id = str(b.user);
     if (!id || !/^[UW]/.test(id)) return err('user_not_found');
-    const u = s.options.users[id] ?? {};
+    const u = s.options.users[id] ?? (s.options.admins.includes(id) ? { isAdmin: true } : {});
     return {
       ok: true,
       user: {
@@ -428,7 +430,7 @@ export async function startFakeSlackApi(options: FakeSlackApiOptions = {}): Prom
   const violations: LimitViolation[] = [];
   const failures = new Map<string, { error: string; options: FailOptions }[]>();
   const state: State = {
-    options: { teamId: 'T1', teamDomain: 'penny-test', botId: 'B1', botUserId: 'U1', appId: 'A1', channelNames: {}, users: {}, scopes: manifestBotScopes(), ...options },
+    options: { teamId: 'T1', teamDomain: 'penny-test', botId: 'B1', botUserId: 'U1', appId: 'A1', channelNames: {}, users: {}, admins: [], scopes: manifestBotScopes(), ...options },
     baseUrl: '',
     seq: 0,
     files: new Map(),

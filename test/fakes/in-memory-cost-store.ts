@@ -54,8 +54,8 @@ export class InMemoryCostStore implements CostStore {
       if (f.ruleSets?.some((set) => !anyRuleMatches(set, r))) continue;
       if (f.noneOf && anyRuleMatches(f.noneOf, r)) continue;
       const [key, label] = groupOf(query, r);
-      const id = `${r.currency}|${key}|${query.byDay ? r.day : ''}`;
-      const row: GroupRow = rows.get(id) ?? { currency: r.currency, key, label, amount: 0n, ...(query.byDay ? { day: r.day } : {}) };
+      const id = `${r.currency}|${key}${query.splitByDay ? `|${r.day}` : ''}`;
+      const row: GroupRow = rows.get(id) ?? { currency: r.currency, key, label, amount: 0n, ...(query.splitByDay ? { day: r.day } : {}) };
       row.amount += r[query.metric];
       rows.set(id, row);
     }

@@ -24,7 +24,6 @@ export const METHOD_SCOPES: Record<string, string> = {
   'conversations.open': 'im:write',
   'conversations.info': 'channels:read',
   'users.info': 'users:read',
-  'usergroups.list': 'usergroups:read',
 };
 
 /** oauth_config.scopes.bot of manifest.yml, read line by line (no YAML library needed for a list). */

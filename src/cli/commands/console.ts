@@ -15,8 +15,8 @@ export function consoleCommand(io: CliIo): Command {
 
 export async function startConsole(core: Core, io: CliIo): Promise<number> {
   const previews = {
-    home: async () => core.answers.home({ sources: await core.sync.status(core.config.cloud.sources) }),
-    digest: () => core.answers.digest(core.costs.today(), []),
+    home: async () => ({ ...(await core.answers.home({ sources: await core.sync.status(core.config.cloud.sources) })), watchdog: await core.watchdog.summary(core.watchdog.today()) }),
+    digest: async () => ({ ...(await core.answers.digest(core.costs.today(), [])), watchdog: await core.watchdog.summary(core.watchdog.today()) }),
   };
   const output = new Writable({
     write(chunk: Buffer, _enc, done) {

@@ -5,6 +5,7 @@ import { digestStatusText, digestText, homeText } from './channel-text';
 import { compareText, dailyText, summaryText, topText, type TextExtras } from './cost-text';
 import { errorText, helpText, notReadyTextOf, reportText } from './simple-text';
 import { projectsText, refusedText, reportScheduleText } from './admin-text';
+import { alertsStatusText, anomaliesText, budgetStatusText, forecastText } from './watchdog-text';
 
 export interface AnswerTextExtras extends TextExtras {
   /** Where a report file was saved. */
@@ -45,5 +46,13 @@ export function answerText(answer: Answer | HomeAnswer | DigestAnswer, extras: A
       return askText(answer, extras.chartPath);
     case 'ask-refusal':
       return askRefusalText(answer);
+    case 'forecast':
+      return forecastText(answer);
+    case 'budget-status':
+      return budgetStatusText(answer);
+    case 'anomalies':
+      return anomaliesText(answer);
+    case 'alerts-status':
+      return alertsStatusText(answer);
   }
 }

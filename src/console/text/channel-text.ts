@@ -7,6 +7,7 @@ import { changeDetail, changeText, money, otherCurrencyText } from '../../answer
 import type { DigestAnswer, DigestStatusAnswer, HomeAnswer } from '../../answers/types';
 import { changeRowText, chartLine, rankedText, type TextExtras } from './cost-text';
 import { facts, followUps, list, notes, sections, title } from './layout';
+import { watchdogSummaryText } from './watchdog-text';
 
 /** Channel ids read as "#C123"; the console and DMs have no channel to name. */
 function where(channel: string): string {
@@ -32,7 +33,7 @@ export function homeText(a: HomeAnswer, extras: TextExtras = {}): string {
   }
   const digests = a.digest && (a.digest.length === 0 ? notes(['No daily digest yet: `/cost digest on` in a channel sets one up.']) : list('Daily digests', a.digest.map((d) => `• ${where(d.channel)} at ${d.time} (${d.timeZone})`)));
   const sync = a.sources?.length ? list('Cloud sync', a.sources.map((s) => `• ${syncStatusLine(s)}`)) : '';
-  return sections([title('Penny · cloud costs'), body, followUps(a.actions), digests, sync, notes([freshnessLine(a.freshness), otherCurrencyText(a.currency, a.otherCurrencies)])]);
+  return sections([title('Penny · cloud costs'), body, watchdogSummaryText(a.watchdog), followUps(a.actions), digests, sync, notes([freshnessLine(a.freshness), otherCurrencyText(a.currency, a.otherCurrencies)])]);
 }
 
 export function digestText(a: DigestAnswer, extras: TextExtras = {}): string {
@@ -52,6 +53,7 @@ export function digestText(a: DigestAnswer, extras: TextExtras = {}): string {
     facts(cells),
     notes([heldBackNote(mtd.coverage, [mtd.change])]),
     noYesterday ? '' : list(`Top services on ${shortDay(yesterday.day)}`, a.top.map((r, i) => rankedText(i + 1, r, currency))),
+    watchdogSummaryText(a.watchdog),
     chartLine(extras),
     followUps(a.actions),
     notes([freshnessLine(a.freshness), vsAverage, otherCurrencyText(currency, a.otherCurrencies)]),

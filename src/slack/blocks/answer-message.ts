@@ -8,6 +8,7 @@ import { projectsMessage, refusedMessage, reportScheduleMessage } from './admin-
 import { digestStatusMessage } from './digest-message';
 import { comingLaterMessage, errorMessage, helpMessage, reportMessage } from './simple-messages';
 import type { SlackMessage } from './types';
+import { alertsStatusMessage, anomaliesMessage, budgetStatusMessage, forecastMessage } from './watchdog-messages';
 
 export function answerMessage(answer: Answer, chart?: RenderedChart): SlackMessage {
   switch (answer.kind) {
@@ -39,5 +40,13 @@ export function answerMessage(answer: Answer, chart?: RenderedChart): SlackMessa
       return askMessage(answer, chart);
     case 'ask-refusal':
       return askRefusalMessage(answer);
+    case 'forecast':
+      return forecastMessage(answer, chart);
+    case 'budget-status':
+      return budgetStatusMessage(answer);
+    case 'anomalies':
+      return anomaliesMessage(answer);
+    case 'alerts-status':
+      return alertsStatusMessage(answer);
   }
 }

@@ -37,6 +37,10 @@ const RUN_IDS: Record<FollowUpId, string> = {
   daily: ACTION_IDS.runDaily,
   'top-service': ACTION_IDS.runTopService,
   'digest-settings': ACTION_IDS.runDigestSettings,
+  'budget-edit': 'penny_budget_edit',
+  budgets: 'penny_run_budgets',
+  forecast: 'penny_run_forecast',
+  anomalies: 'penny_run_anomalies',
 };
 
 function actionButton(f: FollowUp, mode: 'drill' | 'run'): Button | undefined {

@@ -9,6 +9,7 @@ import { followUpActions } from './commands';
 import { changeText, esc, fields, header, listBlocks, money, rankedLine, section } from './format';
 import { enforceLimits, LIMITS } from './limits';
 import type { KnownBlock, SlackMessage } from './types';
+import { digestWatchdogBlocks } from './watchdog-sections';
 
 /** "<#C123>" for channels; DMs and the console have no channel to link. */
 export function channelMention(channel: string): string {
@@ -36,6 +37,7 @@ export function digestMessage(v: DigestAnswer, chart?: RenderedChart): SlackMess
     const lines = v.top.map((row, i) => rankedLine(i + 1, row, currency));
     blocks.push(...listBlocks('top', `Top services on ${shortDay(yesterday.day)}`, lines));
   }
+  blocks.push(...digestWatchdogBlocks(v.watchdog));
   blocks.push(...chartBlocks(chart, 'Daily cost · last 14 days'));
   const shortcuts = followUpActions(v.actions, 'penny_digest_actions', 'run');
   if (shortcuts) blocks.push(shortcuts);

@@ -11,6 +11,7 @@ import { changeLine, divider, esc, fields, header, listBlocks, money, rankedLine
 import { channelMention } from './digest-message';
 import { enforceLimits, LIMITS } from './limits';
 import type { KnownBlock, SlackHomeView } from './types';
+import { homeWatchdogBlocks } from './watchdog-sections';
 
 function digestBlocks(v: HomeAnswer): KnownBlock[] {
   if (!v.digest) return [];
@@ -40,6 +41,7 @@ export function homeView(v: HomeAnswer, chart?: RenderedChart): SlackHomeView {
     if (v.byProvider.length > 0) blocks.push(...listBlocks('providers', 'By provider, month to date', v.byProvider.map((r, i) => rankedLine(i + 1, r, v.currency))));
     if (v.byAccount.length > 0) blocks.push(...listBlocks('accounts', 'Top accounts, month to date', v.byAccount.map((r, i) => rankedLine(i + 1, r, v.currency, { detail: r.key !== r.label ? r.key : undefined }))));
   }
+  blocks.push(...homeWatchdogBlocks(v.watchdog));
   const shortcuts = followUpActions(v.actions, 'penny_home_actions', 'run');
   if (shortcuts) blocks.push(shortcuts);
   blocks.push(...digestBlocks(v));

@@ -13,3 +13,6 @@ export { enforceLimits, LIMITS } from './limits';
 export { ACTION_IDS, followUpActions } from './commands';
 export { answerMessage } from './answer-message';
 export { askMessage, askRefusalMessage } from './ask-message';
+export { alertMessage, ALERT_ACTIONS } from './alert-message';
+export { alertsStatusMessage, anomaliesMessage, budgetStatusMessage, forecastMessage, BUDGET_EDIT_ACTION } from './watchdog-messages';
+export { budgetModal, validateBudgetForm, BUDGET_MODAL_CALLBACK_ID, type BudgetFormValues } from './budget-modal';

@@ -5,6 +5,7 @@ import type { Clock } from '../../ports/clock';
 import type { DigestSubscriptions } from '../../ports/digests';
 import type { EventReceipts } from '../../ports/event-receipts';
 import type { Logger } from '../../ports/logger';
+import type { Watchdog } from '../../services/watchdog';
 import type { HomePublisher } from '../home-publisher';
 import type { RoleLookup } from '../roles';
 import type { Limiter } from '../work-limiter';
@@ -24,4 +25,8 @@ export interface ListenerDeps {
   roles: RoleLookup;
   /** Runs the work behind acknowledged requests a few at a time. */
   limit: Limiter;
+  /** Budgets, anomalies, forecasts and alert feedback. */
+  watchdog?: Watchdog;
+  /** Finance users and admins may create and change budgets. */
+  mayManageBudgets(userId: string): Promise<boolean>;
 }

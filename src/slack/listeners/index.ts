@@ -6,6 +6,8 @@ import { registerCostCommand } from './commands/cost-command';
 import { registerAppHomeOpened } from './events/app-home-opened';
 import { registerQuestions } from './events/questions';
 import { registerDigestSettings } from './views/digest-settings';
+import { registerAlertFeedback } from './actions/alert-feedback';
+import { registerBudgetModal } from './views/budget-modal';
 
 export function registerListeners(app: App, deps: ListenerDeps): void {
   registerCostCommand(app, deps);
@@ -14,6 +16,8 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
   registerDrillDown(app, deps);
   registerHomeButtons(app, deps);
   registerDigestSettings(app, deps);
+  registerAlertFeedback(app, deps);
+  registerBudgetModal(app, deps);
 }
 
 export type { ListenerDeps } from './deps';

@@ -30,8 +30,18 @@ describe('parseCommand', () => {
     ['digest off', { kind: 'digest', action: 'off' }],
     ['digest', { kind: 'digest', action: 'show' }],
     ['help', { kind: 'help' }],
-    ['anomalies', { kind: 'later', feature: 'anomalies' }],
-    ['budget set 5000', { kind: 'later', feature: 'budget' }],
+    ['anomalies', { kind: 'anomalies', periodText: '30d' }],
+    ['anomalies last month', { kind: 'anomalies', periodText: 'last month' }],
+    ['budget', { kind: 'budget', action: 'list' }],
+    ['budgets status', { kind: 'budget', action: 'list' }],
+    ['budget set 5000', { kind: 'budget', action: 'edit' }],
+    ['budget edit prod aws', { kind: 'budget', action: 'edit', name: 'prod aws' }],
+    ['forecast', { kind: 'forecast' }],
+    ['forecast by services', { kind: 'forecast', by: 'service' }],
+    ['forecast provider', { kind: 'forecast', by: 'provider' }],
+    ['alerts on', { kind: 'alerts', action: 'on' }],
+    ['alerts off', { kind: 'alerts', action: 'off' }],
+    ['alerts', { kind: 'alerts', action: 'show' }],
     ['recommendations', { kind: 'later', feature: 'recommend' }],
     ['sync aws', { kind: 'later', feature: 'sync' }],
   ])('%j', (text, expected) => expect(intent(text)).toEqual(expected));
@@ -42,7 +52,14 @@ describe('parseCommand', () => {
     ['project add', /Use `\/cost project list`/],
     ['project add data banana', /I can't read "banana" in a project/],
     ['project frob', /Use `\/cost project list`/],
-  ])('%j explains what it takes', (text, message) => expect(() => parseCommand(text)).toThrow(message));
+    ['forecast by region', /forecast by provider/],
+    ['alerts maybe', /alerts on/],
+    ['budget remove x', /budget edit/],
+  ])('refuses %j with the forms it takes', (text, message) => expect(() => parseCommand(text)).toThrow(message));
+
+  it('alerts on takes the usual filters', () => {
+    expect(parseCommand('alerts on provider:aws service:"Amazon EC2"')).toMatchObject({ intent: { kind: 'alerts', action: 'on' }, filters: { providers: ['aws'], services: ['Amazon EC2'] } });
+  });
 
   it('"public" anywhere posts in the channel', () => {
     expect(parseCommand('top service public').visibility).toBe('in_channel');

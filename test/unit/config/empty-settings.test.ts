@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { CORE_VARIABLES, loadConfig } from '../../../src/config/config';
 import { withFileSecrets } from '../../../src/config/secrets';
 import { loadSlackConfig, SLACK_VARIABLES } from '../../../src/config/slack-config';
+import { WATCHDOG_VARIABLES } from '../../../src/config/watchdog-config';
 
 const BLANKS = ['', '   '];
 
@@ -19,6 +20,16 @@ describe('an empty setting counts as unset', () => {
 
   it.each(CORE_VARIABLES.flatMap((name) => BLANKS.map((blank) => [name, blank])))('core: %s=%j is the default', (name, blank) => {
     expect(loadConfig({ [name]: blank })).toEqual(loadConfig({}));
+  });
+
+  it.each(WATCHDOG_VARIABLES.flatMap((name) => BLANKS.map((blank) => [name, blank])))('watchdog: %s=%j is the default', (name, blank) => {
+    expect(loadConfig({ [name]: blank })).toEqual(loadConfig({}));
+  });
+
+  it('watchdog settings: defaults, decimals and a bad value named', () => {
+    expect(loadConfig({}).watchdog).toEqual({ minImpact: 50_000_000_000n, minDeviationPct: 20, tagKeys: [] });
+    expect(loadConfig({ PENNY_ANOMALY_MIN_IMPACT: '12.5', PENNY_ANOMALY_MIN_PCT: '35', PENNY_ANOMALY_TAG_KEYS: 'team, env,team' }).watchdog).toEqual({ minImpact: 12_500_000_000n, minDeviationPct: 35, tagKeys: ['team', 'env'] });
+    expect(() => loadConfig({ PENNY_ANOMALY_MIN_IMPACT: '$50' })).toThrow('PENNY_ANOMALY_MIN_IMPACT must be an amount');
   });
 
   // The bot token is required, and the signing secret is required when there is no app token.

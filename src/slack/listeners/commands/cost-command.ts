@@ -3,6 +3,7 @@ import type { App } from '@slack/bolt';
 import { errorMessage } from '../../blocks';
 import { deliverReply, slackReply } from '../../deliver';
 import { openDigestSettings } from '../views/digest-settings';
+import { openBudgetModal } from '../views/budget-modal';
 import type { ListenerDeps } from '../deps';
 
 export function registerCostCommand(app: App, deps: ListenerDeps): void {
@@ -13,6 +14,7 @@ export function registerCostCommand(app: App, deps: ListenerDeps): void {
       await deps.limit(async () => {
         const result = await deps.router.run(command.text ?? '', ctx);
         if (result.openDigestSettings) await openDigestSettings(client, deps, command.trigger_id, command.channel_id);
+        if (result.openBudgetEditor) await openBudgetModal(client, deps, { triggerId: command.trigger_id, ...ctx, name: result.openBudgetEditor.name });
         await deliverReply(await slackReply(result, deps.charts, deps.logger), { ...ctx, respond, client, logger: deps.logger });
       });
     } catch (error) {

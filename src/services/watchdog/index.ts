@@ -1,0 +1,56 @@
+/** The watchdog (issue 10): forecasts, budgets, anomalies and their alerts, built from their ports. */
+import type { AlertDeliveries, AlertSubscriptions, AnomalyEvents, SeriesTunings } from '../../ports/alerts';
+import type { BudgetFirings, BudgetRepository } from '../../ports/budgets';
+import type { Clock } from '../../ports/clock';
+import type { Day } from '../../domain/days';
+import type { CostStore } from '../../ports/cost-store';
+import type { CostService } from '../cost-service';
+import { AlertService } from './alert-service';
+import { AnomalyService, type AnomalySettings } from './anomaly-service';
+import { BudgetService } from './budget-service';
+import { ForecastService } from './forecast-service';
+import { SeriesLoader } from './series-loader';
+import { createSummary } from './watchdog-summary';
+import type { WatchdogSummary } from '../../answers/watchdog';
+
+export interface WatchdogRepositories {
+  budgets: BudgetRepository;
+  firings: BudgetFirings;
+  events: AnomalyEvents;
+  tunings: SeriesTunings;
+  subscriptions: AlertSubscriptions;
+  deliveries: AlertDeliveries;
+}
+
+export interface Watchdog {
+  /** Today in the reporting zone: the default as-of of every watchdog answer. */
+  today(): Day;
+  forecast: ForecastService;
+  budgets: BudgetService;
+  anomalies: AnomalyService;
+  alerts: AlertService;
+  /** What the App Home and the digest show: forecast, budgets, open anomalies. */
+  summary(asOf: Day): Promise<WatchdogSummary>;
+}
+
+export function createWatchdog(deps: { store: CostStore; costs: CostService; clock: Clock; repos: WatchdogRepositories; settings: AnomalySettings }): Watchdog {
+  const { store, costs, clock, repos } = deps;
+  const loader = new SeriesLoader(store);
+  const today = () => costs.today();
+  const forecast = new ForecastService({ loader, today, defaultCurrency: costs.defaultCurrency });
+  const budgets = new BudgetService({ budgets: repos.budgets, firings: repos.firings, costs, loader, forecast, clock });
+  const anomalies = new AnomalyService({ loader, events: repos.events, tunings: repos.tunings, clock, settings: deps.settings, defaultCurrency: costs.defaultCurrency });
+  return {
+    today,
+    forecast,
+    budgets,
+    anomalies,
+    alerts: new AlertService({ subscriptions: repos.subscriptions, deliveries: repos.deliveries, events: repos.events, tunings: repos.tunings, clock, today }),
+    summary: createSummary({ forecast, budgets, anomalies, coverage: () => costs.coverage() }),
+  };
+}
+
+export type { AlertService } from './alert-service';
+export type { AnomalyService } from './anomaly-service';
+export type { BudgetService } from './budget-service';
+export type { ForecastService } from './forecast-service';
