@@ -27,6 +27,7 @@ export interface ChunkResult {
 /** Fields that make two versions of a record different; bookkeeping fields do not count. */
 const COMPARED: (keyof CostRecordDoc)[] = [
   'providerName', 'billingAccountName', 'subAccountName', 'serviceCategory', 'regionName', 'billed', 'effective', 'list',
+  'resourceType', 'instanceType',
 ];
 
 export class PartitionWriter {
