@@ -18,6 +18,7 @@ import type { Logger } from './ports/logger';
 import type { MetaStore } from './ports/meta-store';
 import type { Scheduler } from './ports/scheduler';
 import { createScheduler } from './scheduler/agenda-scheduler';
+import { RecommendationService } from './services/advice/recommendation-service';
 import { CloudSyncService } from './services/cloud-sync';
 import { CostAnswers } from './services/cost-answers';
 import { CostService } from './services/cost-service';
@@ -34,6 +35,7 @@ import { MongoEventReceipts } from './store/event-receipts';
 import type { RunningServer } from './store/ferretdb-process';
 import { MongoCostStore } from './store/mongo-cost-store';
 import { MongoMetaStore } from './store/mongo-meta-store';
+import { MongoRecommendationMarks } from './store/recommendation-marks';
 import { MongoRequestCountRepository } from './store/request-counts';
 import { MongoSyncRunRepository } from './store/sync-runs';
 
@@ -58,6 +60,8 @@ export interface Core {
   imports: FocusImportService;
   /** Syncs the cloud sources into the store, recording each run. */
   sync: CloudSyncService;
+  /** Recommendations: rules on stored data and the clouds' own advisers. */
+  advice: RecommendationService;
   /** The clouds enabled by PENNY_SOURCES, built on first use (each SDK finds its own credentials). */
   cloudSources(): SyncableSource[];
   /** The `/cost` grammar over the services, shared by Slack and the console. */
@@ -102,17 +106,22 @@ export async function openCore(config: Config, logger: Logger, clock: Clock = sy
     await Promise.all([store.init(), digests.init(), runs.init()]);
     const costs = new CostService({ store, clock, timeZone: config.timeZone, currency: config.currency });
     const answers = new CostAnswers(costs);
+    const meta = new MongoMetaStore(conn);
+    const requestCounts = new MongoRequestCountRepository(conn);
     const sync = new CloudSyncService({
-      store, runs, requestCounts: new MongoRequestCountRepository(conn), clock, logger,
+      store, runs, requestCounts, clock, logger,
       settings: { backfillDays: config.cloud.sync.backfillDays, reviseDays: config.cloud.sync.reviseDays },
       caps: cloudRequestCaps(config.cloud),
     });
+    const advice = new RecommendationService({
+      store, scanner: store, marks: new MongoRecommendationMarks(conn, clock), meta, clock, logger, requestCounts,
+      timeZone: config.timeZone, currency: config.currency, settings: config.advice.settings, caps: cloudRequestCaps(config.cloud),
+    });
     let sources: SyncableSource[] | undefined;
-    const router = new CommandRouter({ answers, digests, clock, logger, defaultTimeZone: config.timeZone, defaultDigestTime: config.digestTime });
+    const router = new CommandRouter({ answers, digests, clock, logger, defaultTimeZone: config.timeZone, defaultDigestTime: config.digestTime, advice });
     return {
-      config, logger, clock, store, digests, costs, answers, router, sync,
+      config, logger, clock, store, digests, costs, answers, router, sync, advice, meta,
       cloudSources: () => (sources ??= createCloudSources(config.cloud, { clock })),
-      meta: new MongoMetaStore(conn),
       deliveries: new MongoDigestDeliveries(conn),
       receipts: new MongoEventReceipts(conn, clock),
       imports: new FocusImportService({ store, reader: costFileReader(), spill: () => new FileDaySpill(), clock, logger }),

@@ -51,7 +51,7 @@ export async function startPenny(rawEnv: NodeJS.ProcessEnv = process.env, option
   try {
     const charts = core.charts(slackConfig.chartRenderer, slackConfig.quickchartHost);
     const { answers, digests, router } = core;
-    const home = new HomePublisher({ answers, charts, digests, meta: core.meta, logger });
+    const home = new HomePublisher({ answers, charts, digests, meta: core.meta, logger, advice: core.advice });
     const slack = await createSlackApp(slackConfig, boltLogger(logger), {
       router, charts, home, digests, receipts: core.receipts, clock, logger,
       defaultTimeZone: config.timeZone, defaultDigestTime: config.digestTime,

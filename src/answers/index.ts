@@ -5,3 +5,4 @@ export { commandText, drillDowns, HOME_ACTIONS, MAX_COMMAND_LENGTH, SHORTCUTS, t
 export { freshnessLine } from './freshness';
 export { rangeCommandText, rangeText, shortDay, weekdayDay } from './dates';
 export { FILTER_HELP, HELP_LINES, MEANWHILE, notReadyText, PERIOD_HELP, ROUNDING_NOTE } from './help-text';
+export type * from './advice';

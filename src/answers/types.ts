@@ -4,6 +4,7 @@
  * Amounts stay bigint nano-units; only `share` and `pct` are display ratios.
  */
 import type { Metric } from '../domain/cost-record';
+import type { HomeAdvice, RecommendationEvidenceAnswer, RecommendationsAnswer } from './advice';
 import type { ChartSpec } from './chart-spec';
 
 /** A next step an answer offers: `command` is `/cost` text (without "/cost"); see follow-up.ts. */
@@ -178,6 +179,8 @@ export interface HomeAnswer {
   empty: boolean;
   digest?: DigestListing[];
   otherCurrencies?: string[];
+  /** Top recommendations, when they are set up. */
+  advice?: HomeAdvice;
 }
 
 /** The daily digest a channel receives: pushed by a job, not asked for. */
@@ -251,4 +254,6 @@ export type Answer =
   | DigestStatusAnswer
   | HelpAnswer
   | NotReadyAnswer
-  | ErrorAnswer;
+  | ErrorAnswer
+  | RecommendationsAnswer
+  | RecommendationEvidenceAnswer;

@@ -6,6 +6,7 @@ import { consoleCommand } from './commands/console';
 import { costCommand } from './commands/cost';
 import { demoCommand } from './commands/demo';
 import { importCommand } from './commands/import';
+import { recommendCommand } from './commands/recommend';
 import { EXIT, processIo, type CliIo } from './runtime';
 
 export function buildProgram(io: CliIo): Command {
@@ -18,6 +19,7 @@ export function buildProgram(io: CliIo): Command {
   program.addCommand(importCommand(io));
   program.addCommand(demoCommand(io));
   program.addCommand(consoleCommand(io));
+  program.addCommand(recommendCommand(io));
   for (const cmd of program.commands) cmd.exitOverride().configureOutput({ writeOut: io.out, writeErr: io.err });
   return program;
 }

@@ -8,7 +8,9 @@ import { AppError, isAppError, userMessage } from '../domain/errors';
 import type { Clock } from '../ports/clock';
 import type { DigestSubscriptions } from '../ports/digests';
 import type { Logger } from '../ports/logger';
+import type { RecommendationService } from '../services/advice/recommendation-service';
 import type { CostAnswers } from '../services/cost-answers';
+import { recommendAnswer } from './advice-routes';
 import { canonicalTimeZone, nextRun, parseDigestTime } from '../services/digest-schedule';
 import type { CommandResult } from './command-result';
 import { parseCommand, type CostIntent, type ParsedCommand } from './parse-command';
@@ -25,6 +27,8 @@ export interface RouterDeps {
   defaultTimeZone: string;
   defaultDigestTime: string;
   logger: Logger;
+  /** Recommendations; without them `/cost recommend` says they are not set up. */
+  advice?: RecommendationService;
 }
 
 export class CommandRouter {
@@ -64,6 +68,10 @@ export class CommandRouter {
         return { answer: { kind: 'help' }, visibility: 'ephemeral' };
       case 'later':
         return { answer: { kind: 'not-ready', feature: intent.feature }, visibility: 'ephemeral' };
+      case 'recommend':
+        return answer(recommendAnswer(this.deps.advice, intent, filters, ctx.userId));
+      case 'simulate':
+        return { answer: { kind: 'not-ready', feature: 'simulate' }, visibility: 'ephemeral' };
       case 'unknown':
         return this.unknown(intent, parsed, ctx);
     }

@@ -8,8 +8,9 @@ import { AppError } from '../domain/errors';
 import { parsePeriod } from '../domain/period';
 
 import type { LaterFeature } from '../answers/types';
+import { isRecommendWord, recommendIntent, simulateText, type RecommendIntent, type SimulateIntent } from './advice-commands';
 
-export const LATER_FEATURES: readonly LaterFeature[] = ['anomalies', 'budget', 'forecast', 'recommend', 'simulate', 'sync'];
+export const LATER_FEATURES: readonly LaterFeature[] = ['anomalies', 'budget', 'forecast', 'sync'];
 
 export interface CommandFilters {
   providers: string[];
@@ -29,6 +30,8 @@ export type CostIntent =
   | { kind: 'digest'; action: 'off' | 'show' | 'settings' }
   | { kind: 'help' }
   | { kind: 'later'; feature: LaterFeature }
+  | RecommendIntent
+  | SimulateIntent
   | { kind: 'unknown'; text: string; closest?: string };
 
 export interface ParsedCommand {
@@ -40,7 +43,7 @@ export interface ParsedCommand {
 
 export const DEFAULT_PERIODS = { summary: 'this month', daily: '30d', top: 'this month', compare: 'last month' } as const;
 
-const SUBCOMMANDS = ['summary', 'daily', 'top', 'compare', 'report', 'digest', 'help', ...LATER_FEATURES];
+const SUBCOMMANDS = ['summary', 'daily', 'top', 'compare', 'report', 'digest', 'help', 'recommend', 'simulate', ...LATER_FEATURES];
 const FILTER_KEYS: Record<string, keyof CommandFilters> = {
   provider: 'providers', cloud: 'providers', account: 'accounts', service: 'services', region: 'regions',
 };
@@ -64,6 +67,9 @@ export function parseCommand(text: string): ParsedCommand {
   let visibility: ParsedCommand['visibility'] = 'ephemeral';
   const words: string[] = [];
   const normalized = text.replace(/[\u201c\u201d]/g, '"');
+  // A what-if keeps its words whole: "for service:BigQuery" is part of a change, not a filter.
+  const whatIf = simulateText(normalized);
+  if (whatIf !== undefined) return { intent: { kind: 'simulate', text: whatIf }, visibility: /(^|\s)public(\s|$)/i.test(normalized) ? 'in_channel' : 'ephemeral', filters };
   for (const token of tokenize(normalized)) {
     const lower = token.toLowerCase();
     if (lower === 'public') {
@@ -113,7 +119,8 @@ function intentOf(words: string[]): CostIntent {
     case '?':
       return { kind: 'help' };
   }
-  const later = LATER_FEATURES.find((f) => sub === f || sub === `${f}s` || (f === 'recommend' && sub.startsWith('recommendation')));
+  if (isRecommendWord(sub)) return recommendIntent(rest);
+  const later = LATER_FEATURES.find((f) => sub === f || sub === `${f}s`);
   if (later) return { kind: 'later', feature: later };
   // "/cost last month" is a summary of last month; anything else goes to help (or, later, the NL answerer).
   return { kind: 'unknown', text: words.join(' ') };

@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { isValidTimeZone } from '../domain/days';
 import { AppError } from '../domain/errors';
 import { DEFAULT_CURRENCY } from '../domain/money';
+import { adviceSchema, toAdviceConfig, type AdviceConfig } from './advice-config';
 import { cloudSchema, toCloudConfig, type CloudConfig } from './cloud-config';
 import { presentSettings } from './settings';
 
@@ -51,6 +52,7 @@ export interface Config {
   digestTime: string;
   logLevel: LogLevel;
   cloud: CloudConfig;
+  advice: AdviceConfig;
 }
 
 /** Defaults that differ by face: the app logs at info, the CLI only warnings (its output is the answer). */
@@ -63,6 +65,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, defaults: Confi
   if (!parsed.success) throw configError(parsed.error);
   const cloud = cloudSchema.safeParse(presentSettings(env));
   if (!cloud.success) throw configError(cloud.error);
+  const advice = adviceSchema.safeParse(presentSettings(env));
+  if (!advice.success) throw configError(advice.error);
   const c = parsed.data;
   return {
     mongodbUri: c.MONGODB_URI,
@@ -73,6 +77,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, defaults: Confi
     digestTime: c.PENNY_DIGEST_TIME,
     logLevel: c.LOG_LEVEL ?? defaults.logLevel ?? 'info',
     cloud: toCloudConfig(cloud.data),
+    advice: toAdviceConfig(advice.data, cloud.data.PENNY_SYNC_TIME),
   };
 }
 

@@ -7,6 +7,7 @@ import type { ChartRenderer } from '../ports/chart-renderer';
 import type { DigestSubscriptions } from '../ports/digests';
 import type { Logger } from '../ports/logger';
 import type { MetaStore } from '../ports/meta-store';
+import type { RecommendationService } from '../services/advice/recommendation-service';
 import type { CostAnswers } from '../services/cost-answers';
 import { homeView } from './blocks';
 
@@ -15,12 +16,15 @@ const MAX_VIEWERS = 500;
 
 export class HomePublisher {
   constructor(
-    private readonly deps: { answers: CostAnswers; charts: ChartRenderer; digests: DigestSubscriptions; meta: MetaStore; logger: Logger },
+    private readonly deps: { answers: CostAnswers; charts: ChartRenderer; digests: DigestSubscriptions; meta: MetaStore; logger: Logger; advice?: Pick<RecommendationService, 'homeSummary'> },
   ) {}
 
   async publish(client: WebClient, userId: string): Promise<void> {
     const digests = (await this.deps.digests.listEnabled()).map((d) => ({ channel: d.channel, time: d.time, timeZone: d.timeZone }));
     const view = await this.deps.answers.home(digests);
+    // Recommendations are a part of the Home, not a reason to fail it.
+    const advice = await this.deps.advice?.homeSummary().catch((error: unknown) => this.deps.logger.warn({ err: error }, 'home recommendations failed'));
+    if (advice) view.advice = advice;
     // The Home tab can only show charts by URL; a locally rendered PNG has nowhere to go.
     const chart = view.chart ? await this.deps.charts.render(view.chart).catch(() => undefined) : undefined;
     await client.views.publish({ user_id: userId, view: homeView(view, chart?.type === 'url' ? chart : undefined) });

@@ -11,6 +11,7 @@ import { coversMonth, DateRange, monthsIn, type Day } from '../domain/days';
 import { AppError } from '../domain/errors';
 import type { Logger } from '../ports/logger';
 import type { CatalogDim, CostStore, DimensionValue, ReplaceResult, StoreCoverage, WriteResult } from '../ports/cost-store';
+import type { CostRecordScanner, RecordScanFilter, ScannedRecord } from '../ports/record-scanner';
 import { DimensionCatalog } from './dimension-catalog';
 import { partitionCollection, type PartitionKind, type PartitionState } from './partitions';
 import { prefetch } from './batching';
@@ -18,6 +19,7 @@ import { PartitionWriter, type StoredDoc } from './partition-writer';
 import { WriteSession, type PartitionStates } from './write-session';
 import { assertWithin, removeStaleRecords } from './day-replacement';
 import { buildPipeline, kindCanAnswer } from './query-pipeline';
+import { scanMonths, scanPartitions } from './record-scan';
 import { costRecordSchema, dailyRollupSchema, monthlyRollupSchema, partitionStateSchema } from './schemas';
 import { WriteLock } from './write-lock';
 
@@ -29,7 +31,7 @@ export interface MongoCostStoreOptions {
   lockWaitMs?: number;
 }
 
-export class MongoCostStore implements CostStore {
+export class MongoCostStore implements CostStore, CostRecordScanner {
   private readonly partitions: Model<PartitionState>;
   private readonly catalog: DimensionCatalog;
   private readonly lock: WriteLock;
@@ -115,6 +117,15 @@ export class MongoCostStore implements CostStore {
         return { currency: id.c ?? '', key: id.k == null ? '' : String(id.k), label: id.l == null ? '' : String(id.l), amount: exactAmount(r.v) };
       })
       .filter((row) => !(row.key === '' && row.amount === 0n));
+  }
+
+  /** Records of the days asked for, batch by batch (recommendations read them; see record-scan.ts). */
+  async *scanRecords(filter: RecordScanFilter): AsyncIterable<ScannedRecord[]> {
+    const wanted = scanMonths(filter);
+    if (wanted.length === 0) return;
+    const states = await this.partitions.find({ _id: { $in: wanted } }).lean();
+    const months = states.filter((s) => s.hasData || s.dirty).map((s) => s._id).sort();
+    yield* scanPartitions((month) => this.collection('records', month), months, filter);
   }
 
   dimensionValues(dim: CatalogDim): Promise<DimensionValue[]> {

@@ -3,6 +3,7 @@ import type { Answer, DigestAnswer, HomeAnswer } from '../../answers/types';
 import { digestStatusText, digestText, homeText } from './channel-text';
 import { compareText, dailyText, summaryText, topText, type TextExtras } from './cost-text';
 import { errorText, helpText, notReadyTextOf, reportText } from './simple-text';
+import { evidenceText, recommendationsText } from './advice-text';
 
 export interface AnswerTextExtras extends TextExtras {
   /** Where a report file was saved. */
@@ -33,5 +34,9 @@ export function answerText(answer: Answer | HomeAnswer | DigestAnswer, extras: A
       return homeText(answer, extras);
     case 'digest':
       return digestText(answer, extras);
+    case 'recommendations':
+      return recommendationsText(answer);
+    case 'recommendation-evidence':
+      return evidenceText(answer);
   }
 }

@@ -85,7 +85,7 @@ export class AdviceDataBuilder {
   add(r: ScannedRecord): void {
     if (r.day < this.window.start || r.day >= this.window.end) return;
     if (r.chargeCategory === 'credit' || r.chargeCategory === 'purchase') {
-      this.charges.push({ scope: scopeOf(r), kind: r.chargeCategory, currency: r.currency, tags: r.tags, day: r.day, amount: r.billed });
+      this.addCharge(r);
       return;
     }
     if (r.chargeCategory !== 'usage') return;
@@ -96,6 +96,12 @@ export class AdviceDataBuilder {
 
   build(asOf: Day, extra: Pick<AdviceData, 'serviceMonths' | 'months' | 'anomalyImpact'> = { serviceMonths: [], months: undefined }): AdviceData {
     return { asOf, window: this.window, resources: [...this.resources.values()], compute: [...this.compute.values()], charges: this.charges, ...extra };
+  }
+
+  /** A credit or purchase, from any day (renewals read purchases a year back). */
+  addCharge(r: ScannedRecord): void {
+    if (r.chargeCategory !== 'credit' && r.chargeCategory !== 'purchase') return;
+    this.charges.push({ scope: scopeOf(r), kind: r.chargeCategory, currency: r.currency, tags: r.tags, day: r.day, amount: r.billed });
   }
 
   private addResource(r: ScannedRecord, kind: ResourceKind): void {

@@ -1,6 +1,7 @@
 /** Any command answer as a Slack message: one case per answer kind, each a pure builder. */
 import type { Answer } from '../../answers/types';
 import type { RenderedChart } from '../../ports/chart-renderer';
+import { evidenceMessage, recommendationsMessage } from './advice-messages';
 import { compareMessage, summaryMessage, topMessage } from './cost-messages';
 import { dailyMessage } from './daily-message';
 import { digestStatusMessage } from './digest-message';
@@ -27,5 +28,9 @@ export function answerMessage(answer: Answer, chart?: RenderedChart): SlackMessa
       return comingLaterMessage(answer.feature);
     case 'error':
       return errorMessage(answer.message);
+    case 'recommendations':
+      return recommendationsMessage(answer);
+    case 'recommendation-evidence':
+      return evidenceMessage(answer);
   }
 }

@@ -8,6 +8,7 @@ import { chartBlocks, changeField, notes, otherCurrencyText } from './common';
 import { followUpActions } from './commands';
 import { changeLine, divider, esc, fields, header, listBlocks, money, rankedLine, section } from './format';
 import { channelMention } from './digest-message';
+import { adviceBlocks } from './advice-home';
 import { enforceLimits, LIMITS } from './limits';
 import type { KnownBlock, SlackHomeView } from './types';
 
@@ -39,6 +40,7 @@ export function homeView(v: HomeAnswer, chart?: RenderedChart): SlackHomeView {
     if (v.byProvider.length > 0) blocks.push(...listBlocks('providers', 'By provider, month to date', v.byProvider.map((r, i) => rankedLine(i + 1, r, v.currency))));
     if (v.byAccount.length > 0) blocks.push(...listBlocks('accounts', 'Top accounts, month to date', v.byAccount.map((r, i) => rankedLine(i + 1, r, v.currency, { detail: r.key !== r.label ? r.key : undefined }))));
   }
+  if (v.advice) blocks.push(...adviceBlocks(v.advice));
   const shortcuts = followUpActions(v.actions, 'penny_home_actions', 'run');
   if (shortcuts) blocks.push(shortcuts);
   blocks.push(...digestBlocks(v));

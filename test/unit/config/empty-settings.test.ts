@@ -5,6 +5,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { ADVICE_VARIABLES } from '../../../src/config/advice-config';
 import { CORE_VARIABLES, loadConfig } from '../../../src/config/config';
 import { withFileSecrets } from '../../../src/config/secrets';
 import { loadSlackConfig, SLACK_VARIABLES } from '../../../src/config/slack-config';
@@ -18,6 +19,10 @@ describe('an empty setting counts as unset', () => {
   });
 
   it.each(CORE_VARIABLES.flatMap((name) => BLANKS.map((blank) => [name, blank])))('core: %s=%j is the default', (name, blank) => {
+    expect(loadConfig({ [name]: blank })).toEqual(loadConfig({}));
+  });
+
+  it.each(ADVICE_VARIABLES.flatMap((name) => BLANKS.map((blank) => [name, blank])))('recommendations: %s=%j is the default', (name, blank) => {
     expect(loadConfig({ [name]: blank })).toEqual(loadConfig({}));
   });
 

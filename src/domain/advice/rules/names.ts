@@ -4,6 +4,9 @@ import type { RecommendationScope } from '../recommendation';
 
 /** The readable end of a long resource id: ARNs and Azure paths end in the name people know. */
 export function shortId(resourceId: string): string {
+  // Load balancer ARNs end in …/app/NAME/ID: the name is what people know.
+  const lb = /loadbalancer\/(?:app|net|gwy)\/([^/]+)\//.exec(resourceId);
+  if (lb) return lb[1]!;
   const tail = resourceId.split(/[/:]/).filter(Boolean).pop() ?? resourceId;
   return tail.length > 40 ? `${tail.slice(0, 39)}…` : tail;
 }

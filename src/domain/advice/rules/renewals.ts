@@ -54,7 +54,7 @@ function creditExpiries(data: AdviceData, settings: AdviceSettings): Recommendat
       id: recommendationId('credit-expiry', 'penny', scope, expires),
       kind: 'credit-expiry',
       origin: 'penny',
-      title: `A ${scope.service || 'cloud'} credit for ${accountText(scope)} expires on ${expires}`,
+      title: `The ${scope.service ? `${scope.service} ` : ''}credit for ${accountText(scope)} expires on ${expires}`,
       scope,
       currency,
       monthlySaving: 0n,

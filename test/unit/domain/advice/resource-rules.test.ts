@@ -42,7 +42,7 @@ describe('idle resources', () => {
     const lb = daily(LAST_20, () => '0.54', { resourceId: 'arn:aws:elasticloadbalancing:us-east-1:1:loadbalancer/app/web/50dc6c495c0c9188', service: 'Elastic Load Balancing' });
     const ip = daily(LAST_20, () => '0.12', { resourceId: 'eipalloc-0123abcd', service: 'Amazon Virtual Private Cloud' });
     const titles = idleResources(adviceData([...lb, ...ip]), S).map((r) => r.title).sort();
-    expect(titles).toEqual(['Delete the idle load balancer 50dc6c495c0c9188', 'Delete the idle public IP address eipalloc-0123abcd']);
+    expect(titles).toEqual(['Delete the idle load balancer web', 'Delete the idle public IP address eipalloc-0123abcd']);
   });
 });
 

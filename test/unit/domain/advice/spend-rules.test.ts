@@ -82,7 +82,7 @@ describe('credits and renewals', () => {
 
   it('says when a credit the data dates expires soon, and what it covered', () => {
     const recs = renewals(adviceData([credit('2026-12-10'), credit('2027-03-01', 'Later Credit'), credit(undefined, 'Undated Credit')]), S);
-    expect(recs.map((r) => [r.kind, r.title, r.monthlySaving])).toEqual([['credit-expiry', 'A AWS Credits credit for prod-core (111111111111) expires on 2026-12-10', 0n]]);
+    expect(recs.map((r) => [r.kind, r.title, r.monthlySaving])).toEqual([['credit-expiry', 'The AWS Credits credit for prod-core (111111111111) expires on 2026-12-10', 0n]]);
     expect(factOf(recs[0]!, 'credited_in_window')).toEqual({ type: 'money', nanos: usd('250'), currency: 'USD' });
   });
 
