@@ -23,7 +23,7 @@ import { CloudSyncService } from './services/cloud-sync';
 import { CostAnswers } from './services/cost-answers';
 import { CostService } from './services/cost-service';
 import { FocusImportService } from './services/focus-import';
-import { cloudRequestCaps, createCloudSources } from './sources/cloud-sources';
+import { cloudRequestCaps, createAdvisers, createCloudSources } from './sources/cloud-sources';
 import { DemoCostSource } from './sources/demo/demo-source';
 import { FocusCsvReader } from './sources/focus/focus-csv-reader';
 import { FileDaySpill } from './spill/file-day-spill';
@@ -115,7 +115,7 @@ export async function openCore(config: Config, logger: Logger, clock: Clock = sy
     });
     const advice = new RecommendationService({
       store, scanner: store, marks: new MongoRecommendationMarks(conn, clock), meta, clock, logger, requestCounts,
-      timeZone: config.timeZone, currency: config.currency, settings: config.advice.settings, caps: cloudRequestCaps(config.cloud),
+      timeZone: config.timeZone, currency: config.currency, settings: config.advice.settings, caps: cloudRequestCaps(config.cloud), advisers: createAdvisers(config.cloud),
     });
     let sources: SyncableSource[] | undefined;
     const router = new CommandRouter({ answers, digests, clock, logger, defaultTimeZone: config.timeZone, defaultDigestTime: config.digestTime, advice });
