@@ -16,6 +16,7 @@ import type { DigestDeliveries, DigestSubscriptions } from './ports/digests';
 import type { EventReceipts } from './ports/event-receipts';
 import type { Logger } from './ports/logger';
 import type { MetaStore } from './ports/meta-store';
+import type { RecommendationMarks } from './ports/recommendation-marks';
 import type { Scheduler } from './ports/scheduler';
 import { createScheduler } from './scheduler/agenda-scheduler';
 import { RecommendationService } from './services/advice/recommendation-service';
@@ -62,6 +63,8 @@ export interface Core {
   sync: CloudSyncService;
   /** Recommendations: rules on stored data and the clouds' own advisers. */
   advice: RecommendationService;
+  /** Decisions about recommendations, first-seen days, and the jobs' once-only claims. */
+  adviceMarks: RecommendationMarks;
   /** The clouds enabled by PENNY_SOURCES, built on first use (each SDK finds its own credentials). */
   cloudSources(): SyncableSource[];
   /** The `/cost` grammar over the services, shared by Slack and the console. */
@@ -113,14 +116,15 @@ export async function openCore(config: Config, logger: Logger, clock: Clock = sy
       settings: { backfillDays: config.cloud.sync.backfillDays, reviseDays: config.cloud.sync.reviseDays },
       caps: cloudRequestCaps(config.cloud),
     });
+    const adviceMarks = new MongoRecommendationMarks(conn, clock);
     const advice = new RecommendationService({
-      store, scanner: store, marks: new MongoRecommendationMarks(conn, clock), meta, clock, logger, requestCounts,
+      store, scanner: store, marks: adviceMarks, meta, clock, logger, requestCounts,
       timeZone: config.timeZone, currency: config.currency, settings: config.advice.settings, caps: cloudRequestCaps(config.cloud), advisers: createAdvisers(config.cloud),
     });
     let sources: SyncableSource[] | undefined;
     const router = new CommandRouter({ answers, digests, clock, logger, defaultTimeZone: config.timeZone, defaultDigestTime: config.digestTime, advice });
     return {
-      config, logger, clock, store, digests, costs, answers, router, sync, advice, meta,
+      config, logger, clock, store, digests, costs, answers, router, sync, advice, adviceMarks, meta,
       cloudSources: () => (sources ??= createCloudSources(config.cloud, { clock })),
       deliveries: new MongoDigestDeliveries(conn),
       receipts: new MongoEventReceipts(conn, clock),

@@ -13,6 +13,8 @@ import { loadSlackConfig } from './config/slack-config';
 import { isAppError } from './domain/errors';
 import { makeDigestDispatch, scheduleDigestDispatch } from './jobs/digest-dispatch';
 import { scheduleHomeRefresh } from './jobs/home-refresh';
+import { makeRecommendationsRefresh, makeWeeklyRecommendations, scheduleRecommendationJobs } from './jobs/recommendation-jobs';
+import { WEEKDAYS } from './config/advice-config';
 import { systemClock, type Clock } from './ports/clock';
 import type { Scheduler } from './ports/scheduler';
 import { createSlackApp, type SlackApp } from './slack/app';
@@ -59,13 +61,22 @@ export async function startPenny(rawEnv: NodeJS.ProcessEnv = process.env, option
 
     const owner = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
     const scheduler = await core.createScheduler({ name: owner, processEvery: options.processEvery, lockLifetimeMs: options.lockLifetimeMs });
+    const notifier = new SlackNotifier({ client: slack.client, charts, logger });
     const dispatch = makeDigestDispatch({
       subscriptions: digests, deliveries: core.deliveries, clock, owner, logger,
       compose: (sub, localDate) => answers.digest(localDate, sub.providers),
-      notifier: new SlackNotifier({ client: slack.client, charts, logger }),
+      notifier,
     });
     await scheduleDigestDispatch(scheduler, dispatch, { interval: options.digestInterval, lockLifetimeMs: options.lockLifetimeMs });
     await scheduleHomeRefresh(scheduler, { home: { refreshAll: () => home.refreshAll(slack.client) }, costs: core.costs, meta: core.meta, logger });
+    const adviceJobs = { advice: core.advice, claims: core.adviceMarks, owner, logger };
+    await scheduleRecommendationJobs(scheduler, {
+      refresh: makeRecommendationsRefresh(adviceJobs),
+      weekly: makeWeeklyRecommendations({
+        ...adviceJobs, notifier,
+        channels: async () => (config.advice.channel ? [config.advice.channel] : (await digests.listEnabled()).map((d) => d.channel)),
+      }),
+    }, { time: config.advice.refreshTime, timeZone: config.timeZone, weekly: config.advice.weekly, weekday: WEEKDAYS.indexOf(config.advice.weekday) });
     await scheduler.start();
     const server = await slack.start(options.host);
     logger.info({ mode: slackConfig.mode, port: server ? (server.address() as { port?: number })?.port : undefined }, 'Penny is running');

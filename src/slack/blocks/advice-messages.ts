@@ -75,3 +75,18 @@ export function evidenceMessage(a: RecommendationEvidenceAnswer): SlackMessage {
   blocks.push(actions(decisionButtons(r, [], false), `penny_rec_${r.id}`));
   return enforceLimits({ text: `${r.title}: ${savingText(r)}`, blocks }, { maxBlocks: LIMITS.messageBlocks, maxChars: LIMITS.messageChars });
 }
+
+/**
+ * The weekly post: what is new since a week ago. A channel post carries no decision buttons (a
+ * click would change the message for everyone); one button opens the list in a direct message.
+ */
+export function weeklyRecommendationsMessage(a: RecommendationsAnswer): SlackMessage {
+  const lines = a.items.map((r, i) => `${i + 1}. ${esc(r.title)} — *${esc(savingText(r))}*\n   ${esc(firstSentence(r.evidence.summary))}`);
+  const blocks: KnownBlock[] = [
+    header('New recommendations this week'),
+    section(lines.join('\n')),
+    ...notes([a.moreCount > 0 ? `…and ${a.moreCount} more new ones.` : '', `${a.openCount} new, ${money(a.total, a.currency)} a month possible. Each is backed by the numbers in its evidence.`]),
+    actions([button('Open recommendations', 'penny_run_recommend', 'recommend', 'primary')], 'penny_weekly_advice'),
+  ];
+  return enforceLimits({ text: `${a.openCount} new recommendations this week, ${money(a.total, a.currency)} a month possible.`, blocks }, { maxBlocks: LIMITS.messageBlocks, maxChars: LIMITS.messageChars });
+}

@@ -12,4 +12,4 @@ export {
 export { enforceLimits, LIMITS } from './limits';
 export { ACTION_IDS, followUpActions } from './commands';
 export { answerMessage } from './answer-message';
-export { evidenceMessage, recommendationsMessage, REC_ACTION_IDS } from './advice-messages';
+export { evidenceMessage, recommendationsMessage, REC_ACTION_IDS, weeklyRecommendationsMessage } from './advice-messages';
