@@ -20,6 +20,7 @@ import type { RecommendationMarks } from './ports/recommendation-marks';
 import type { Scheduler } from './ports/scheduler';
 import { createScheduler } from './scheduler/agenda-scheduler';
 import { RecommendationService } from './services/advice/recommendation-service';
+import { SimulationService } from './services/simulation/simulation-service';
 import { CloudSyncService } from './services/cloud-sync';
 import { CostAnswers } from './services/cost-answers';
 import { CostService } from './services/cost-service';
@@ -65,6 +66,8 @@ export interface Core {
   advice: RecommendationService;
   /** Decisions about recommendations, first-seen days, and the jobs' once-only claims. */
   adviceMarks: RecommendationMarks;
+  /** What-if simulations. Budgets join when the budget service is wired (its `list()` is the seam). */
+  simulation: SimulationService;
   /** The clouds enabled by PENNY_SOURCES, built on first use (each SDK finds its own credentials). */
   cloudSources(): SyncableSource[];
   /** The `/cost` grammar over the services, shared by Slack and the console. */
@@ -121,10 +124,11 @@ export async function openCore(config: Config, logger: Logger, clock: Clock = sy
       store, scanner: store, marks: adviceMarks, meta, clock, logger, requestCounts,
       timeZone: config.timeZone, currency: config.currency, settings: config.advice.settings, caps: cloudRequestCaps(config.cloud), advisers: createAdvisers(config.cloud),
     });
+    const simulation = new SimulationService({ costs, advice });
     let sources: SyncableSource[] | undefined;
-    const router = new CommandRouter({ answers, digests, clock, logger, defaultTimeZone: config.timeZone, defaultDigestTime: config.digestTime, advice });
+    const router = new CommandRouter({ answers, digests, clock, logger, defaultTimeZone: config.timeZone, defaultDigestTime: config.digestTime, advice, simulation });
     return {
-      config, logger, clock, store, digests, costs, answers, router, sync, advice, adviceMarks, meta,
+      config, logger, clock, store, digests, costs, answers, router, sync, advice, adviceMarks, simulation, meta,
       cloudSources: () => (sources ??= createCloudSources(config.cloud, { clock })),
       deliveries: new MongoDigestDeliveries(conn),
       receipts: new MongoEventReceipts(conn, clock),

@@ -6,3 +6,4 @@ export { freshnessLine } from './freshness';
 export { rangeCommandText, rangeText, shortDay, weekdayDay } from './dates';
 export { FILTER_HELP, HELP_LINES, MEANWHILE, notReadyText, PERIOD_HELP, ROUNDING_NOTE } from './help-text';
 export type * from './advice';
+export type * from './simulation';

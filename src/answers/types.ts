@@ -6,6 +6,7 @@
 import type { Metric } from '../domain/cost-record';
 import type { HomeAdvice, RecommendationEvidenceAnswer, RecommendationsAnswer } from './advice';
 import type { ChartSpec } from './chart-spec';
+import type { SimulationAnswer } from './simulation';
 
 /** A next step an answer offers: `command` is `/cost` text (without "/cost"); see follow-up.ts. */
 export type FollowUpId = 'by-service' | 'by-account' | 'by-region' | 'previous' | 'summary' | 'daily' | 'top-service' | 'digest-settings';
@@ -256,4 +257,5 @@ export type Answer =
   | NotReadyAnswer
   | ErrorAnswer
   | RecommendationsAnswer
-  | RecommendationEvidenceAnswer;
+  | RecommendationEvidenceAnswer
+  | SimulationAnswer;

@@ -7,6 +7,7 @@ import { costCommand } from './commands/cost';
 import { demoCommand } from './commands/demo';
 import { importCommand } from './commands/import';
 import { recommendCommand } from './commands/recommend';
+import { simulateCommand } from './commands/simulate';
 import { EXIT, processIo, type CliIo } from './runtime';
 
 export function buildProgram(io: CliIo): Command {
@@ -20,6 +21,7 @@ export function buildProgram(io: CliIo): Command {
   program.addCommand(demoCommand(io));
   program.addCommand(consoleCommand(io));
   program.addCommand(recommendCommand(io));
+  program.addCommand(simulateCommand(io));
   for (const cmd of program.commands) cmd.exitOverride().configureOutput({ writeOut: io.out, writeErr: io.err });
   return program;
 }

@@ -10,6 +10,7 @@ import type { DigestSubscriptions } from '../ports/digests';
 import type { Logger } from '../ports/logger';
 import type { RecommendationService } from '../services/advice/recommendation-service';
 import type { CostAnswers } from '../services/cost-answers';
+import type { SimulationService } from '../services/simulation/simulation-service';
 import { recommendAnswer } from './advice-routes';
 import { canonicalTimeZone, nextRun, parseDigestTime } from '../services/digest-schedule';
 import type { CommandResult } from './command-result';
@@ -29,6 +30,8 @@ export interface RouterDeps {
   logger: Logger;
   /** Recommendations; without them `/cost recommend` says they are not set up. */
   advice?: RecommendationService;
+  /** What-if simulations; without them `/cost simulate` says they are not set up. */
+  simulation?: SimulationService;
 }
 
 export class CommandRouter {
@@ -71,7 +74,7 @@ export class CommandRouter {
       case 'recommend':
         return answer(recommendAnswer(this.deps.advice, intent, filters, ctx.userId));
       case 'simulate':
-        return { answer: { kind: 'not-ready', feature: 'simulate' }, visibility: 'ephemeral' };
+        return answer(this.deps.simulation ? this.deps.simulation.simulate(intent.text) : { kind: 'not-ready', feature: 'simulate' });
       case 'unknown':
         return this.unknown(intent, parsed, ctx);
     }

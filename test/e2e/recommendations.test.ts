@@ -1,7 +1,7 @@
 /**
- * Recommendations in the running app: `/cost recommend` over signed HTTP, the Dismiss and Show
- * evidence buttons, and the App Home's top three. The seed is the FOCUS sample (September 2024)
- * and one demo day (October 1); "today" is October 2.
+ * Advice in the running app: `/cost recommend` over signed HTTP, the Dismiss and Show evidence
+ * buttons, the App Home's top three, and `/cost simulate` with its chart. The seed is the FOCUS
+ * sample (September 2024) and one demo day (October 1); "today" is October 2.
  */
 import { sendBlockAction, sendEvent, TEST_USER } from '../support/slack-requests';
 import { blockText, SECRET, useE2E } from './harness';
@@ -56,5 +56,15 @@ it('the App Home shows the top three and the total possible saving', async () =>
   const text = blockText(publish.body.view);
   expect(text).toMatch(/Top recommendations · \$[\d,.]+ a month possible \(\d+ open\)/);
   expect(text).toContain('penny_run_recommend');
+  expect(app().api.violations).toEqual([]);
+});
+
+it('/cost simulate answers with the periods beside today\'s forecast and a chart of both lines', async () => {
+  const { answer } = await app().cost('simulate EC2 -20% from 2024-10; add 500/month for service:BigQuery');
+  const text = blockText(answer);
+  expect(text).toContain('"text":"What if"');
+  expect(text).toContain('*October 2024*');
+  expect(text).toMatch(/"type":"image","image_url":"https:\/\/quickchart\.io\/chart/);
+  expect(text).toContain("Today's forecast");
   expect(app().api.violations).toEqual([]);
 });

@@ -4,6 +4,7 @@ import { digestStatusText, digestText, homeText } from './channel-text';
 import { compareText, dailyText, summaryText, topText, type TextExtras } from './cost-text';
 import { errorText, helpText, notReadyTextOf, reportText } from './simple-text';
 import { evidenceText, recommendationsText } from './advice-text';
+import { simulationText } from './simulation-text';
 
 export interface AnswerTextExtras extends TextExtras {
   /** Where a report file was saved. */
@@ -38,5 +39,7 @@ export function answerText(answer: Answer | HomeAnswer | DigestAnswer, extras: A
       return recommendationsText(answer);
     case 'recommendation-evidence':
       return evidenceText(answer);
+    case 'simulation':
+      return simulationText(answer, extras);
   }
 }

@@ -2,6 +2,7 @@
 import type { Answer } from '../../answers/types';
 import type { RenderedChart } from '../../ports/chart-renderer';
 import { evidenceMessage, recommendationsMessage } from './advice-messages';
+import { simulationMessage } from './simulation-message';
 import { compareMessage, summaryMessage, topMessage } from './cost-messages';
 import { dailyMessage } from './daily-message';
 import { digestStatusMessage } from './digest-message';
@@ -32,5 +33,7 @@ export function answerMessage(answer: Answer, chart?: RenderedChart): SlackMessa
       return recommendationsMessage(answer);
     case 'recommendation-evidence':
       return evidenceMessage(answer);
+    case 'simulation':
+      return simulationMessage(answer, chart);
   }
 }

@@ -13,3 +13,4 @@ export { enforceLimits, LIMITS } from './limits';
 export { ACTION_IDS, followUpActions } from './commands';
 export { answerMessage } from './answer-message';
 export { evidenceMessage, recommendationsMessage, REC_ACTION_IDS, weeklyRecommendationsMessage } from './advice-messages';
+export { simulationMessage } from './simulation-message';

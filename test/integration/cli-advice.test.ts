@@ -1,6 +1,7 @@
 /**
- * `penny recommend` against the real test server: the JSON contract on the FOCUS sample (hand
- * computed), decisions from the command line, and usage errors before the database starts.
+ * `penny recommend` and `penny simulate` against the real test server: the JSON contracts on the
+ * FOCUS sample (hand computed where the numbers are Penny's own), decisions from the command
+ * line, and usage errors before the database starts.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -87,5 +88,36 @@ describe('penny recommend', () => {
     const t = io({ MONGODB_URI: uri });
     expect(await run(['recommend', 'snooze', 'rec-0000000000', '--as-of', '2024-10-01'], t.cli)).toBe(2);
     expect(t.err()).toContain('There is no recommendation rec-0000000000 for 2024-10-01');
+  });
+});
+
+describe('penny simulate', () => {
+  it('prints the JSON contract: the month, quarter and year beside today\'s forecast', async () => {
+    const t = io({ MONGODB_URI: uri });
+    expect(await run(['simulate', 'EC2 -20% from 2024-09-20; add 500/month for service:"AWS Lambda"', '--as-of', '2024-09-20', '--json'], t.cli)).toBe(0);
+    const json = JSON.parse(t.out());
+    expect(Object.keys(json)).toEqual(['as_of', 'currency', 'changes', 'periods', 'budgets', 'budget_note', 'notes']);
+    expect(json.changes.map((c: { kind: string }) => c.kind)).toEqual(['percent', 'add']);
+    expect(json.periods.map((p: { period: string; from: string; to: string }) => [p.period, p.from, p.to])).toEqual([
+      ['month', '2024-09-01', '2024-09-30'], ['quarter', '2024-07-01', '2024-09-30'], ['year', '2024-01-01', '2024-12-31'],
+    ]);
+    expect(json.budget_note).toBe('Budgets are not connected to simulations yet, so no budget is checked.');
+  });
+
+  it('adds exactly what was asked, however the forecast looks', async () => {
+    const t = io({ MONGODB_URI: uri });
+    expect(await run(['simulate', 'add 500/month for service:"AWS Lambda"', '--as-of', '2024-09-20', '--json'], t.cli)).toBe(0);
+    // September 20–30 are the last 11 of 30 days: 500 − round(500 × 19/30) = 500 − 316.666666667 = 183.333333333.
+    // Q3 ends with September; 2024 adds October to December in full: 183.333333333 + 1,500.
+    expect(JSON.parse(t.out()).periods.map((p: { difference: string }) => p.difference)).toEqual(['183.333333333', '183.333333333', '1683.333333333']);
+  });
+
+  it.each([
+    [['simulate', 'make it cheaper'], "can't read the change"],
+    [['simulate', 'EC2 -20%', '--as-of', 'soon'], '--as-of takes a day'],
+  ])('%j is a usage error (exit 2) before the database starts', async (argv, message) => {
+    const t = io({ MONGODB_URI: NO_SERVER });
+    expect(await run(argv, t.cli)).toBe(2);
+    expect(t.err()).toContain(message);
   });
 });
