@@ -9,6 +9,8 @@ export const HELP_LINES: readonly string[] = [
   '`/cost compare [period] [vs period]` — what went up and down (last month by default)',
   '`/cost report weekly|monthly [csv|json]` — the breakdown as a file',
   '`/cost digest on [HH:MM] [Time/Zone]` · `off` · `show` · `settings` — a daily digest in this channel',
+  '`/cost recommend [all]` — savings worth a look, each with its evidence; `dismiss|snooze|evidence <id>`',
+  '`/cost simulate EC2 -20% from 2027-01; add 500/month for service:BigQuery` — what if, against today\'s forecast',
 ];
 
 export const FILTER_HELP = 'Narrow any answer with `provider:aws`, `account:prod`, `service:"Amazon EC2"`, `region:us-east-1` or `tag:team=data`. Add `public` to post the answer to the channel.';
