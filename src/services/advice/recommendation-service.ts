@@ -11,7 +11,7 @@ import type { AdviceSettings } from '../../domain/advice/advice-settings';
 import { mergeAndRank } from '../../domain/advice/ranking';
 import type { Recommendation } from '../../domain/advice/recommendation';
 import { fingerprintOf } from '../../domain/advice/recommendation-state';
-import { runRules } from '../../domain/advice/rules';
+import { runRules, RULES_VERSION } from '../../domain/advice/rules';
 import { addDays, fromDate, todayIn, type Day } from '../../domain/days';
 import { AppError } from '../../domain/errors';
 import type { AnomalyLookup, RecommendationAdviser } from '../../ports/advisers';
@@ -85,7 +85,7 @@ export class RecommendationService {
   async recommendations(asOf: Day = this.today()): Promise<Recommendation[]> {
     const advisers = await this.adviserAdvice(asOf);
     const coverage = await this.deps.store.coverage();
-    const stamp = hash([coverage.lastIngestedAt?.toISOString() ?? '', ...advisers.map((a) => a.fetchedAt), settingsText(this.deps.settings)]);
+    const stamp = hash([String(RULES_VERSION), coverage.lastIngestedAt?.toISOString() ?? '', ...advisers.map((a) => a.fetchedAt), settingsText(this.deps.settings)]);
     const cached = await this.deps.meta.get<ListCache>(LIST_KEY);
     if (cached && cached.asOf === asOf && cached.stamp === stamp) return decodeRecommendations(cached.json);
     const data = await loadAdviceData(this.deps, asOf, this.deps.settings);

@@ -12,6 +12,9 @@ import { renewals } from './renewals';
 
 export type Rule = (data: AdviceData, settings: AdviceSettings) => Recommendation[];
 
+/** Part of the kept list's stamp: bump it when a rule changes, so lists computed before are recomputed. */
+export const RULES_VERSION = 1;
+
 export const RULES: Readonly<Record<string, Rule>> = {
   idle: idleResources,
   'non-production': nonProductionSchedules,
