@@ -1,6 +1,6 @@
 import type { RecommendationsAnswer, RecommendationView } from '../../../src/answers/advice';
 import { emptyScope, type Recommendation } from '../../../src/domain/advice/recommendation';
-import { evidenceMessage, homeView, recommendationsMessage, REC_ACTION_IDS } from '../../../src/slack/blocks';
+import { evidenceMessage, homeView, recommendationsMessage, REC_ACTION_IDS, weeklyRecommendationsMessage } from '../../../src/slack/blocks';
 import { messageProblems } from '../../fakes/fake-slack-api';
 import { home } from './sample-views';
 
@@ -67,6 +67,15 @@ describe('recommendation messages', () => {
     for (let k = 0; k < 12; k++) expect(text).toContain(`*Fact ${k}*`);
     expect(text).toContain('How the saving is estimated: Deleting it saves');
     expect(buttons(message.blocks).map((b) => b.action_id)).toEqual([REC_ACTION_IDS.dismiss, REC_ACTION_IDS.snooze]);
+  });
+});
+
+describe('the weekly post', () => {
+  it('lists what is new, with no decision buttons in a shared channel', () => {
+    const message = weeklyRecommendationsMessage(answer(Array.from({ length: 10 }, (_, i) => item(i)), { openCount: 12, moreCount: 2 }));
+    expect(messageProblems(message as unknown as Json)).toEqual([]);
+    expect(buttons(message.blocks).map((b) => [b.action_id, b.value])).toEqual([['penny_run_recommend', 'recommend']]);
+    expect(message.text).toBe('12 new recommendations this week, $164.25 a month possible.');
   });
 });
 
