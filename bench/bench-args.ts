@@ -7,7 +7,7 @@ export interface BenchArgs {
   watchdogAccounts: number;
 }
 
-const ALL = ['p1', 'p2', 'p3', 'api', 'p5', 'ask', 'watchdog'];
+const ALL = ['p1', 'p2', 'p3', 'api', 'recommend', 'p5', 'ask', 'watchdog'];
 
 export function parseBenchArgs(argv: string[]): BenchArgs {
   const args: BenchArgs = { only: new Set(ALL), rows: 1_000_000, cePageGroups: 1000, watchdogSeries: 2000, watchdogAccounts: 150 };

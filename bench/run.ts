@@ -1,11 +1,11 @@
 /**
  * `npm run bench`: runs the sections asked for, prints one table and writes bench/results.json.
- *   --only p1,p2,p3,api,p5,ask,watchdog   (or anomaly,scan,forecast for parts of the watchdog section)
+ *   --only p1,p2,p3,api,recommend,p5,ask,watchdog   (or anomaly,scan,forecast for parts of the watchdog section)
  *   --rows N                      rows in P2's generated FOCUS file (default 1,000,000)
  *   --ce-page-groups N            groups per Cost Explorer page in P5's fake (default 1,000)
  *   --watchdog-series N           series per seed in the anomaly section (default 2,000)
  *   --watchdog-accounts N         accounts per seed in the forecast section (default 150)
- * P1 and P3 use the store P2 fills; sections that need no database do not start one. Sections
+ * P1, P3 and recommend use the store P2 fills; sections that need no database do not start one. Sections
  * not run keep their previous figures (each carries its own `at`).
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';

@@ -9,6 +9,7 @@ import { runP1, type P1Result } from './p1-ack';
 import { runP2, type P2Result } from './p2-import';
 import { runP3, type P3Result } from './p3-query';
 import { runP5, type P5Result } from './p5-sync-requests';
+import { runRecommend, type RecommendResult } from './recommend';
 import { runWatchdog, WATCHDOG_SECTIONS, watchdogRows, type WatchdogResult } from './watchdog/watchdog-bench';
 
 export type Row = [string, string, string, string];
@@ -105,6 +106,16 @@ const api: Section<ApiLatencyResult> = {
   },
 };
 
+const recommend: Section<RecommendResult> = {
+  name: 'recommend', needsDb: true, selected: named('recommend'),
+  run: (ctx) => runRecommend(ctx.dbUri),
+  rows: (r) => [
+    [`Recommendation scan (${r.storeRecords.toLocaleString('en-US')}-record store)`, `p50 ${fmt(r.scan.p50)} ms, max ${fmt(r.scan.max)} ms (${fmt(r.windowRecords)} records in 30 days, ${fmt(r.resources)} resources)`, '', ''],
+    ['Recommendation list, day\'s list kept', `p50 ${fmt(r.cachedList.p50, 1)} ms, max ${fmt(r.cachedList.max, 1)} ms (top 10 of ${fmt(r.recommendations)})`, '', ''],
+    ['Recommendations found', `${fmt(r.recommendations)}: ${Object.entries(r.byKind).map(([k, n]) => `${k} ${n}`).join(', ')}`, '', ''],
+  ],
+};
+
 /** "watchdog" runs all three parts; "anomaly", "scan" or "forecast" run one. */
 const watchdogParts = (only: Set<string>) => new Set<string>(only.has('watchdog') ? WATCHDOG_SECTIONS : WATCHDOG_SECTIONS.filter((s) => only.has(s)));
 let watchdogOnly = new Set<string>();
@@ -120,4 +131,4 @@ const watchdog: Section<WatchdogResult> = {
 };
 
 /** In the order they run: P2 fills the store P3 and P1 read. */
-export const SECTIONS: Section[] = [p2, p3, p1, api, p5, ask, watchdog] as Section[];
+export const SECTIONS: Section[] = [p2, p3, p1, api, recommend, p5, ask, watchdog] as Section[];

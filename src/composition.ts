@@ -20,12 +20,15 @@ import type { DigestDeliveries, DigestSubscriptions } from './ports/digests';
 import type { EventReceipts } from './ports/event-receipts';
 import type { Logger } from './ports/logger';
 import type { MetaStore } from './ports/meta-store';
+import type { RecommendationMarks } from './ports/recommendation-marks';
 import type { Scheduler } from './ports/scheduler';
 import type { TokenIssuer, TokenVerifier } from './ports/tokens';
 import type { WriteLog } from './ports/write-log';
 import { createScheduler } from './scheduler/agenda-scheduler';
 import { AskService } from './services/ask';
 import { LlmAnswerer } from './services/ask-llm/llm-answerer';
+import { RecommendationService } from './services/advice/recommendation-service';
+import { SimulationService } from './services/simulation/simulation-service';
 import { CloudSyncService } from './services/cloud-sync';
 import { CostAnswers } from './services/cost-answers';
 import { CostReports } from './services/cost-reports';
@@ -33,7 +36,7 @@ import { CostService } from './services/cost-service';
 import { FocusImportService } from './services/focus-import';
 import { QuestionAnswerer } from './services/questions/question-answerer';
 import { createWatchdog, type Watchdog } from './services/watchdog';
-import { cloudRequestCaps, createCloudSources } from './sources/cloud-sources';
+import { cloudRequestCaps, createAdvisers, createCloudSources } from './sources/cloud-sources';
 import { HealthService } from './services/health';
 import { ProjectService } from './services/projects';
 import { TrackedCostStore } from './services/tracked-store';
@@ -54,6 +57,7 @@ import { MongoDatabaseProbe, MongoWriteLog } from './store/write-log';
 import { MongoProjects } from './store/projects';
 import { MongoReportSchedules } from './store/report-schedules';
 import type { ReportSchedules } from './ports/report-schedules';
+import { MongoRecommendationMarks } from './store/recommendation-marks';
 import { MongoRequestCountRepository } from './store/request-counts';
 import { MongoSyncRunRepository } from './store/sync-runs';
 import { MongoThreadContexts } from './store/thread-contexts';
@@ -90,6 +94,12 @@ export interface Core {
   imports: FocusImportService;
   /** Syncs the cloud sources into the store, recording each run. */
   sync: CloudSyncService;
+  /** Recommendations: rules on stored data and the clouds' own advisers. */
+  advice: RecommendationService;
+  /** Decisions about recommendations, first-seen days, and the jobs' once-only claims. */
+  adviceMarks: RecommendationMarks;
+  /** What-if simulations. Budgets join when the budget service is wired (its `list()` is the seam). */
+  simulation: SimulationService;
   /** The clouds enabled by PENNY_SOURCES, built on first use (each SDK finds its own credentials). */
   cloudSources(): SyncableSource[];
   /** Every write that changes answers, and the last write per source. */
@@ -161,8 +171,10 @@ export async function openCore(config: Config, logger: Logger, clock: Clock = sy
     const projects = new ProjectService({ repo: projectRepo, store, writes, clock });
     const reports = new CostReports({ costs, hasProjects: async () => (await projectRepo.list()).length > 0 });
     const answers = new CostAnswers(costs, reports);
+    const meta = new MongoMetaStore(conn);
+    const requestCounts = new MongoRequestCountRepository(conn);
     const sync = new CloudSyncService({
-      store, runs, requestCounts: new MongoRequestCountRepository(conn), clock, logger,
+      store, runs, requestCounts, clock, logger,
       settings: { backfillDays: config.cloud.sync.backfillDays, reviseDays: config.cloud.sync.reviseDays },
       caps: cloudRequestCaps(config.cloud),
     });
@@ -172,11 +184,19 @@ export async function openCore(config: Config, logger: Logger, clock: Clock = sy
     const llm = config.llm ? new LlmAnswerer({ llm: new OpenAiClient(config.llm), ask, logger }) : undefined;
     const questions = new QuestionAnswerer({ ask, freshness: () => answers.freshness(), threads, llm, logger, now: () => clock.now() });
     const watchdog = createWatchdog({ store, costs, clock, repos: watchdogRepositories(conn, clock), settings: config.watchdog });
+    const adviceMarks = new MongoRecommendationMarks(conn, clock);
+    const advice = new RecommendationService({
+      store, scanner: mongoStore, marks: adviceMarks, meta, clock, logger, requestCounts,
+      timeZone: config.timeZone, currency: config.currency, settings: config.advice.settings, caps: cloudRequestCaps(config.cloud), advisers: createAdvisers(config.cloud),
+    });
+    const simulation = new SimulationService({ costs, advice, budgets: watchdog.budgets });
     const router = new CommandRouter({
-      answers, digests, clock, logger, defaultTimeZone: config.timeZone, defaultDigestTime: config.digestTime, projects, reportSchedules, questions, watchdog,
+      answers, digests, clock, logger, defaultTimeZone: config.timeZone, defaultDigestTime: config.digestTime,
+      projects, reportSchedules, questions, watchdog, advice, simulation,
     });
     return {
       config, logger, clock, store, digests, costs, answers, router, writes, projects, reports, reportSchedules, sync, questions, watchdog,
+      advice, adviceMarks, simulation, meta,
       cloudSources: () => (sources ??= createCloudSources(config.cloud, { clock })),
       reportDeliveries: new MongoDigestDeliveries(conn, { collection: 'report_deliveries', clock }),
       ...(mailer ? { email: { notifier: mailer, deliveries: new MongoDigestDeliveries(conn, { collection: 'email_deliveries', clock }) } } : {}),
@@ -184,7 +204,6 @@ export async function openCore(config: Config, logger: Logger, clock: Clock = sy
       ...(cache ? { generation: () => cache.currentGeneration() } : {}),
       health: new HealthService({ db: new MongoDatabaseProbe(conn), writes, store, clock }),
       tokens: createTokens(config, clock),
-      meta: new MongoMetaStore(conn),
       deliveries: new MongoDigestDeliveries(conn),
       receipts: new MongoEventReceipts(conn, clock),
       imports: new FocusImportService({ store, reader: costFileReader(), spill: () => new FileDaySpill(), clock, logger }),

@@ -24,6 +24,8 @@ import { emailSubscription, scheduleEmailDigest } from './jobs/email-digest';
 import { reportAnswer } from './services/report-answer';
 import { SlackReportPoster } from './slack/report-poster';
 import { scheduleWatchdog } from './jobs/watchdog';
+import { makeRecommendationsRefresh, makeWeeklyRecommendations, scheduleRecommendationJobs } from './jobs/recommendation-jobs';
+import { WEEKDAYS } from './config/advice-config';
 import { systemClock, type Clock } from './ports/clock';
 import type { Scheduler } from './ports/scheduler';
 import { createSlackApp, type SlackApp } from './slack/app';
@@ -71,7 +73,7 @@ export async function startPenny(rawEnv: NodeJS.ProcessEnv = process.env, option
     const charts = core.charts(slackConfig.chartRenderer, slackConfig.quickchartHost);
     const { answers, digests, router } = core;
     const syncStatus = () => core.sync.status(config.cloud.sources);
-    const home = new HomePublisher({ answers, charts, digests, meta: core.meta, logger, syncStatus, watchdog: core.watchdog });
+    const home = new HomePublisher({ answers, charts, digests, meta: core.meta, logger, syncStatus, watchdog: core.watchdog, advice: core.advice });
     const api = createApi({ answers, health: core.health, tokens: core.tokens, projects: core.projects, reports: core.reports, logger,
       clock, today: () => core.costs.today(), generation: core.generation });
     // Roles ask Slack who is a workspace admin, through the app's client once it exists.
@@ -113,6 +115,14 @@ export async function startPenny(rawEnv: NodeJS.ProcessEnv = process.env, option
     await scheduleHomeRefresh(scheduler, { home: { refreshAll: () => home.refreshAll(slack.client) }, costs: core.costs, meta: core.meta, logger });
     await scheduleRollupRepair(scheduler, { store: core.store, logger });
     await scheduleWatchdog(scheduler, { watchdog: core.watchdog, coverage: () => core.costs.coverage(), meta: core.meta, notifier, owner, logger }, { interval: options.watchdogInterval, lockLifetimeMs: options.lockLifetimeMs });
+    const adviceJobs = { advice: core.advice, claims: core.adviceMarks, owner, logger };
+    await scheduleRecommendationJobs(scheduler, {
+      refresh: makeRecommendationsRefresh(adviceJobs),
+      weekly: makeWeeklyRecommendations({
+        ...adviceJobs, notifier,
+        channels: async () => (config.advice.channel ? [config.advice.channel] : (await digests.listEnabled()).map((d) => d.channel)),
+      }),
+    }, { time: config.advice.refreshTime, timeZone: config.timeZone, weekly: config.advice.weekly, weekday: WEEKDAYS.indexOf(config.advice.weekday) });
     await scheduler.start();
     // Socket Mode has no HTTP server of Bolt's: the API gets its own on PORT.
     const apiServer = slackConfig.mode === 'socket' ? await startApiServer(api.handle, slackConfig.port, options.host) : undefined;

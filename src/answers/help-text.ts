@@ -14,6 +14,8 @@ export const HELP_LINES: readonly string[] = [
   '`/cost budget` · `budget edit [name]` — budgets with their burn; finance users and admins create and edit them',
   '`/cost anomalies [period]` — unusual daily spend and what drove it (last 30 days by default)',
   '`/cost alerts on [filters]` · `off` — anomaly and budget alerts in this channel',
+  '`/cost recommend [all]` — savings worth a look, each with its evidence; `dismiss|snooze|evidence <id>`',
+  '`/cost simulate EC2 -20% from 2027-01; add 500/month for service:BigQuery` — what if, against today\'s forecast',
 ];
 
 export const FILTER_HELP = 'Narrow any answer with `provider:aws`, `account:prod`, `service:"Amazon EC2"`, `region:us-east-1`, `tag:team=data` or `project:NAME`. Add `public` to post the answer to the channel.';

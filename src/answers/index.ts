@@ -7,3 +7,5 @@ export { rangeCommandText, rangeText, shortDay, weekdayDay } from './dates';
 export { FILTER_HELP, HELP_LINES, MEANWHILE, notReadyText, PERIOD_HELP, ROUNDING_NOTE } from './help-text';
 export { syncStatusLine } from './sync-status';
 export { askContextLines, askJson, costBasisText, queriedText, refusalText, type AskAnswerView, type AskFiltersView, type AskGroupView, type AskPath, type AskPeriodView, type AskQueryView, type AskRefusalAnswer } from './ask';
+export type * from './advice';
+export type * from './simulation';

@@ -4,8 +4,10 @@
  * Amounts stay bigint nano-units; only `share` and `pct` are display ratios.
  */
 import type { Metric } from '../domain/cost-record';
+import type { HomeAdvice, RecommendationEvidenceAnswer, RecommendationsAnswer } from './advice';
 import type { AskAnswerView, AskRefusalAnswer } from './ask';
 import type { ChartSpec } from './chart-spec';
+import type { SimulationAnswer } from './simulation';
 import type { AlertsStatusAnswer, AnomaliesAnswer, BudgetStatusAnswer, ForecastAnswer, WatchdogSummary } from './watchdog';
 
 /** A next step an answer offers: `command` is `/cost` text (without "/cost"); see follow-up.ts. */
@@ -195,6 +197,8 @@ export interface HomeAnswer {
   sources?: SourceSyncStatus[];
   /** Forecast against budgets, and recent anomalies. */
   watchdog?: WatchdogSummary;
+  /** Top recommendations, when they are set up. */
+  advice?: HomeAdvice;
 }
 
 /** The daily digest a channel receives: pushed by a job, not asked for. */
@@ -311,4 +315,7 @@ export type Answer =
   | ForecastAnswer
   | BudgetStatusAnswer
   | AnomaliesAnswer
-  | AlertsStatusAnswer;
+  | AlertsStatusAnswer
+  | RecommendationsAnswer
+  | RecommendationEvidenceAnswer
+  | SimulationAnswer;

@@ -14,6 +14,8 @@ import { reportCommand } from './commands/report';
 import { anomaliesCommand } from './commands/anomalies';
 import { budgetCommand } from './commands/budget';
 import { forecastCommand } from './commands/forecast';
+import { recommendCommand } from './commands/recommend';
+import { simulateCommand } from './commands/simulate';
 import { EXIT, processIo, type CliIo } from './runtime';
 
 export function buildProgram(io: CliIo): Command {
@@ -34,6 +36,8 @@ export function buildProgram(io: CliIo): Command {
   program.addCommand(anomaliesCommand(io));
   program.addCommand(budgetCommand(io));
   program.addCommand(forecastCommand(io));
+  program.addCommand(recommendCommand(io));
+  program.addCommand(simulateCommand(io));
   for (const cmd of program.commands) cmd.exitOverride().configureOutput({ writeOut: io.out, writeErr: io.err });
   return program;
 }

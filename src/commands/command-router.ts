@@ -11,10 +11,13 @@ import { parseChannel } from '../domain/project';
 import type { Clock } from '../ports/clock';
 import type { DigestSubscriptions } from '../ports/digests';
 import type { Logger } from '../ports/logger';
+import type { RecommendationService } from '../services/advice/recommendation-service';
 import type { CostAnswers } from '../services/cost-answers';
 import type { ProjectService } from '../services/projects';
 import type { Watchdog } from '../services/watchdog';
 import { watchdogCommand } from './watchdog-commands';
+import type { SimulationService } from '../services/simulation/simulation-service';
+import { recommendAnswer } from './advice-routes';
 import { canonicalTimeZone, nextRun, parseDigestTime } from '../services/digest-schedule';
 import { askQuestion, questionShape, shapeOf, threadWantsIt, type AskContext, type Questions } from './ask-route';
 import type { CommandResult } from './command-result';
@@ -45,6 +48,10 @@ export interface RouterDeps {
   questions?: Questions;
   /** Forecasts, budgets, anomalies and alerts; without it they answer "not set up yet". */
   watchdog?: Watchdog;
+  /** Recommendations; without them `/cost recommend` says they are not set up. */
+  advice?: RecommendationService;
+  /** What-if simulations; without them `/cost simulate` says they are not set up. */
+  simulation?: SimulationService;
 }
 
 export class CommandRouter {
@@ -113,6 +120,10 @@ export class CommandRouter {
         // Restricted features are refused by role even before they exist, so nobody learns to expect them.
         if (intent.feature === 'sync' && !(await this.allowed(ctx, 'sync'))) return this.refused('sync');
         return { answer: { kind: 'not-ready', feature: intent.feature }, visibility: 'ephemeral' };
+      case 'recommend':
+        return answer(recommendAnswer(this.deps.advice, intent, filters, ctx.userId));
+      case 'simulate':
+        return answer(this.deps.simulation ? this.deps.simulation.simulate(intent.text) : { kind: 'not-ready', feature: 'simulate' });
       case 'unknown':
         return this.unknown(intent, parsed, ctx, text);
     }

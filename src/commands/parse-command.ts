@@ -8,8 +8,9 @@ import { AppError } from '../domain/errors';
 import { parsePeriod } from '../domain/period';
 
 import type { LaterFeature } from '../answers/types';
+import { isRecommendWord, recommendIntent, simulateText, type RecommendIntent, type SimulateIntent } from './advice-commands';
 
-export const LATER_FEATURES: readonly LaterFeature[] = ['anomalies', 'budget', 'forecast', 'recommend', 'simulate', 'sync'];
+export const LATER_FEATURES: readonly LaterFeature[] = ['anomalies', 'budget', 'forecast', 'sync'];
 
 export interface CommandFilters {
   providers: string[];
@@ -38,6 +39,8 @@ export type CostIntent =
   | { kind: 'forecast'; by?: 'provider' | 'service' }
   | { kind: 'alerts'; action: 'on' | 'off' | 'show' }
   | { kind: 'later'; feature: LaterFeature }
+  | RecommendIntent
+  | SimulateIntent
   | { kind: 'unknown'; text: string; closest?: string };
 
 /** `/cost project …`: the registry. Accounts and tags of `add` come from the filters (account:…, tag:K=V). */
@@ -61,7 +64,7 @@ export interface ParsedCommand {
 
 export const DEFAULT_PERIODS = { summary: 'this month', daily: '30d', top: 'this month', compare: 'last month', anomalies: '30d' } as const;
 
-const SUBCOMMANDS = ['summary', 'daily', 'top', 'compare', 'report', 'digest', 'project', 'help', 'alerts', ...LATER_FEATURES];
+const SUBCOMMANDS = ['summary', 'daily', 'top', 'compare', 'report', 'digest', 'project', 'help', 'alerts', 'recommend', 'simulate', ...LATER_FEATURES];
 const FILTER_KEYS: Record<string, keyof CommandFilters> = {
   provider: 'providers', cloud: 'providers', account: 'accounts', service: 'services', region: 'regions', project: 'projects',
 };
@@ -85,6 +88,9 @@ export function parseCommand(text: string): ParsedCommand {
   let visibility: ParsedCommand['visibility'] = 'ephemeral';
   const words: string[] = [];
   const normalized = text.replace(/[\u201c\u201d]/g, '"');
+  // A what-if keeps its words whole: "for service:BigQuery" is part of a change, not a filter.
+  const whatIf = simulateText(normalized);
+  if (whatIf !== undefined) return { intent: { kind: 'simulate', text: whatIf }, visibility: /(^|\s)public(\s|$)/i.test(normalized) ? 'in_channel' : 'ephemeral', filters };
   for (const token of tokenize(normalized)) {
     const lower = token.toLowerCase();
     if (lower === 'public') {
@@ -148,7 +154,8 @@ function intentOf(words: string[]): CostIntent {
     case 'alert':
       return alertsIntent(rest);
   }
-  const later = LATER_FEATURES.find((f) => sub === f || sub === `${f}s` || (f === 'recommend' && sub.startsWith('recommendation')));
+  if (isRecommendWord(sub)) return recommendIntent(rest);
+  const later = LATER_FEATURES.find((f) => sub === f || sub === `${f}s`);
   if (later) return { kind: 'later', feature: later };
   // "/cost last month" is a summary of last month; anything else goes to help (or, later, the NL answerer).
   return { kind: 'unknown', text: words.join(' ') };

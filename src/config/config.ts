@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { isValidTimeZone } from '../domain/days';
 import { AppError } from '../domain/errors';
 import { DEFAULT_CURRENCY } from '../domain/money';
+import { adviceSchema, toAdviceConfig, type AdviceConfig } from './advice-config';
 import { cloudSchema, toCloudConfig, type CloudConfig } from './cloud-config';
 import { DEFAULT_DB_LIMITS, type DbLimits } from '../ports/db-limits';
 import { llmSettings, toLlmConfig, type LlmConfig } from './llm-config';
@@ -95,6 +96,7 @@ export interface Config {
   /** The model for questions in people's words; absent without OPENAI_API_KEY. */
   llm?: LlmConfig;
   watchdog: WatchdogConfig;
+  advice: AdviceConfig;
 }
 
 
@@ -112,6 +114,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, defaults: Confi
   if (!llm.success) throw configError(llm.error);
   const watchdog = watchdogSchema.safeParse(presentSettings(env));
   if (!watchdog.success) throw configError(watchdog.error);
+  const advice = adviceSchema.safeParse(presentSettings(env));
+  if (!advice.success) throw configError(advice.error);
   const c = parsed.data;
   return {
     mongodbUri: c.MONGODB_URI,
@@ -134,6 +138,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, defaults: Confi
     email: toEmailConfig(c),
     ...(toLlmConfig(llm.data) ? { llm: toLlmConfig(llm.data) } : {}),
     watchdog: toWatchdogConfig(watchdog.data),
+    advice: toAdviceConfig(advice.data, cloud.data.PENNY_SYNC_TIME),
   };
 }
 

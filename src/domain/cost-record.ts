@@ -30,6 +30,13 @@ export interface CostDimensions {
   resourceId: string; // '' when the source has none
   currency: string;
   tags: Tags;
+  /**
+   * What kind of resource it is ("volume", "instance", "Load balancer") and its instance type
+   * ("m4.large"), where the source says. Not part of the natural key: they describe the resource,
+   * they do not tell two records apart. Recommendations read them.
+   */
+  resourceType?: string;
+  instanceType?: string;
 }
 
 export interface CostAmounts {

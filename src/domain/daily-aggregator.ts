@@ -24,8 +24,11 @@ export class DimensionTable {
     const id = dimsIdentity(dims);
     const seen = this.index.get(id);
     if (seen !== undefined) {
-      // Names may be filled in on a later row; keep the most informative version.
-      if (!this.list[seen]!.subAccountName && dims.subAccountName) this.list[seen] = dims;
+      // Names and types may be filled in on a later row; keep the most informative version.
+      const kept = this.list[seen]!;
+      if ((!kept.subAccountName && dims.subAccountName) || (!kept.instanceType && dims.instanceType) || (!kept.resourceType && dims.resourceType)) {
+        this.list[seen] = { ...kept, ...dims, subAccountName: dims.subAccountName || kept.subAccountName, instanceType: dims.instanceType || kept.instanceType, resourceType: dims.resourceType || kept.resourceType };
+      }
       return seen;
     }
     this.list.push(dims);
@@ -99,7 +102,7 @@ export class DailyAggregator {
   private toRecord(e: Entry, ingestedAt: Date): CostRecord {
     const d = this.table.get(e.dims);
     // Spelled out rather than spread: this runs once per record and spread is several times slower.
-    return {
+    const record: CostRecord = {
       source: d.source, provider: d.provider, providerName: d.providerName, billingAccountId: d.billingAccountId,
       billingAccountName: d.billingAccountName, subAccountId: d.subAccountId, subAccountName: d.subAccountName,
       service: d.service, serviceCategory: d.serviceCategory, regionId: d.regionId, regionName: d.regionName,
@@ -112,6 +115,10 @@ export class DailyAggregator {
       list: fineToNanos(e.list),
       ingestedAt,
     };
+    // Only when the source said: records without them keep the shape they always had.
+    if (d.resourceType) record.resourceType = d.resourceType;
+    if (d.instanceType) record.instanceType = d.instanceType;
+    return record;
   }
 }
 

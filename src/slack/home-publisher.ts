@@ -8,6 +8,7 @@ import type { DigestSubscriptions } from '../ports/digests';
 import type { Logger } from '../ports/logger';
 import type { MetaStore } from '../ports/meta-store';
 import type { SourceSyncStatus } from '../answers/types';
+import type { RecommendationService } from '../services/advice/recommendation-service';
 import type { CostAnswers } from '../services/cost-answers';
 import type { Watchdog } from '../services/watchdog';
 import { homeView } from './blocks';
@@ -25,15 +26,18 @@ export class HomePublisher {
       meta: MetaStore;
       logger: Logger;
       watchdog?: Pick<Watchdog, 'summary'>;
+      advice?: Pick<RecommendationService, 'homeSummary'>;
     },
   ) {}
 
   async publish(client: WebClient, userId: string): Promise<void> {
     const digests = (await this.deps.digests.listEnabled()).map((d) => ({ channel: d.channel, time: d.time, timeZone: d.timeZone }));
     const view = await this.deps.answers.home({ digest: digests, sources: await this.deps.syncStatus?.() });
-    // The watchdog's part is extra: without it the Home tab still shows the costs.
+    // The watchdog's part and the recommendations are extras: without them the Home tab still shows the costs.
     const summary = await this.deps.watchdog?.summary(view.today).catch((error: unknown) => this.deps.logger.warn({ err: error }, 'watchdog summary failed'));
     if (summary) view.watchdog = summary;
+    const advice = await this.deps.advice?.homeSummary().catch((error: unknown) => this.deps.logger.warn({ err: error }, 'home recommendations failed'));
+    if (advice) view.advice = advice;
     // The Home tab can only show charts by URL; a locally rendered PNG has nowhere to go.
     const chart = view.chart ? await this.deps.charts.render(view.chart).catch(() => undefined) : undefined;
     await client.views.publish({ user_id: userId, view: homeView(view, chart?.type === 'url' ? chart : undefined) });

@@ -1,13 +1,15 @@
 /** The Notifier ports in Slack: renders pushed answers to Block Kit, posts and updates them. */
 import type { WebClient } from '@slack/web-api';
+import type { RecommendationsAnswer } from '../answers/advice';
 import type { DigestAnswer } from '../answers/types';
 import type { AlertAnswer } from '../answers/watchdog';
+import type { AdviceNotifier } from '../ports/advice-notifier';
 import type { ChartRenderer, RenderedChart } from '../ports/chart-renderer';
 import type { Logger } from '../ports/logger';
 import type { AlertNotifier, Notifier } from '../ports/notifier';
-import { alertMessage, digestMessage } from './blocks';
+import { alertMessage, digestMessage, weeklyRecommendationsMessage } from './blocks';
 
-export class SlackNotifier implements Notifier, AlertNotifier {
+export class SlackNotifier implements Notifier, AlertNotifier, AdviceNotifier {
   constructor(private readonly deps: { client: WebClient; charts: ChartRenderer; logger: Logger }) {}
 
   async postDigest(channel: string, digest: DigestAnswer): Promise<{ ts: string }> {
@@ -56,5 +58,10 @@ export class SlackNotifier implements Notifier, AlertNotifier {
     await this.deps.client.files
       .uploadV2({ channel_id: channel, thread_ts: ts, file: chart.png, filename: chart.filename })
       .catch((error: unknown) => this.deps.logger.warn({ err: error, channel }, 'chart upload failed'));
+  }
+  async postNewRecommendations(channel: string, answer: RecommendationsAnswer): Promise<{ ts: string }> {
+    const message = weeklyRecommendationsMessage(answer);
+    const posted = await this.deps.client.chat.postMessage({ channel, text: message.text, blocks: message.blocks });
+    return { ts: posted.ts ?? '' };
   }
 }

@@ -4,9 +4,10 @@
  */
 import { AppError } from '../domain/errors';
 import type { Clock } from '../ports/clock';
+import type { RecommendationAdviser } from '../ports/advisers';
 import type { SyncableSource } from '../ports/cost-source';
 import type { RequestCap } from '../ports/request-counts';
-import { createAwsCostSource } from './aws/aws-factory';
+import { createAwsAdviser, createAwsCostSource } from './aws/aws-factory';
 import { createAzureCostSource } from './azure/azure-factory';
 import { createGcpCostSource, type GcpFactoryOptions } from './gcp/gcp-factory';
 
@@ -42,4 +43,9 @@ export function createCloudSources(cloud: CloudSourceSettings, deps: CloudSource
 /** Monthly request caps by source: Cost Explorer bills each request. */
 export function cloudRequestCaps(cloud: CloudSourceSettings): Record<string, RequestCap> {
   return { aws: { limit: cloud.aws.monthlyRequestCap, setting: 'PENNY_AWS_CE_MONTHLY_REQUEST_CAP', api: 'Cost Explorer' } };
+}
+
+/** The clouds' own recommendation advisers for the enabled sources (AWS Cost Explorer's today). */
+export function createAdvisers(cloud: CloudSourceSettings, deps: Pick<CloudSourceDeps, 'requestTimeoutMs'> = {}): RecommendationAdviser[] {
+  return cloud.sources.includes('aws') ? [createAwsAdviser({ requestTimeoutMs: deps.requestTimeoutMs })] : [];
 }

@@ -23,6 +23,9 @@ export interface CostRecordDoc {
   resourceId: string;
   currency: string;
   tags: Record<string, string>;
+  /** Only present when the source said (see CostDimensions). */
+  resourceType?: string;
+  instanceType?: string;
   billed: bigint;
   effective: bigint;
   list: bigint;
@@ -51,7 +54,7 @@ export function decodeTags(tags: Record<string, string> | undefined): Tags {
 }
 
 export function toDoc(record: CostRecord, importId: string): CostRecordDoc {
-  return {
+  const doc: CostRecordDoc = {
     _id: record.id,
     day: record.day,
     month: record.month,
@@ -76,10 +79,13 @@ export function toDoc(record: CostRecord, importId: string): CostRecordDoc {
     ingestedAt: record.ingestedAt,
     importId,
   };
+  if (record.resourceType) doc.resourceType = record.resourceType;
+  if (record.instanceType) doc.instanceType = record.instanceType;
+  return doc;
 }
 
 export function fromDoc(doc: CostRecordDoc): CostRecord {
-  return {
+  const record: CostRecord = {
     id: doc._id,
     day: doc.day,
     month: doc.month,
@@ -103,4 +109,7 @@ export function fromDoc(doc: CostRecordDoc): CostRecord {
     list: BigInt(doc.list),
     ingestedAt: doc.ingestedAt,
   };
+  if (doc.resourceType) record.resourceType = doc.resourceType;
+  if (doc.instanceType) record.instanceType = doc.instanceType;
+  return record;
 }

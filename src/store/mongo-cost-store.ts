@@ -11,6 +11,7 @@ import { coversMonth, DateRange, monthsIn, type Day } from '../domain/days';
 import { AppError } from '../domain/errors';
 import type { Logger } from '../ports/logger';
 import type { CatalogDim, CostStore, DimensionValue, ReplaceResult, StoreCoverage, WriteOptions, WriteResult } from '../ports/cost-store';
+import type { CostRecordScanner, RecordScanFilter, ScannedRecord } from '../ports/record-scanner';
 import { dbLimitsOf, queryMaxTimeMs } from './connection';
 import { DAY_DIGESTS_COLLECTION, DayDigests, type DayDigest } from './day-digests';
 import { guardDb } from './db-errors';
@@ -21,6 +22,7 @@ import { PartitionWriter, type StoredDoc } from './partition-writer';
 import { assertWithin, removeStaleRecords } from './day-replacement';
 import { WriteSession, type PartitionStates } from './write-session';
 import { buildPipeline, kindCanAnswer } from './query-pipeline';
+import { scanMonths, scanPartitions } from './record-scan';
 import { costRecordSchema, dailyRollupSchema, monthlyRollupSchema, partitionStateSchema } from './schemas';
 import { StoreLease } from './store-lease';
 import { WriteLock } from './write-lock';
@@ -33,7 +35,7 @@ export interface MongoCostStoreOptions {
   limits?: Partial<DbLimits>;
 }
 
-export class MongoCostStore implements CostStore {
+export class MongoCostStore implements CostStore, CostRecordScanner {
   private readonly partitions: Model<PartitionState>;
   private readonly catalog: DimensionCatalog;
   private readonly lease: StoreLease;
@@ -157,6 +159,15 @@ export class MongoCostStore implements CostStore {
         return row;
       })
       .filter((row) => !(row.key === '' && row.amount === 0n));
+  }
+
+  /** Records of the days asked for, batch by batch (recommendations read them; see record-scan.ts). */
+  async *scanRecords(filter: RecordScanFilter): AsyncIterable<ScannedRecord[]> {
+    const wanted = scanMonths(filter);
+    if (wanted.length === 0) return;
+    const states = await this.partitions.find({ _id: { $in: wanted } }).lean();
+    const months = states.filter((s) => s.hasData || s.dirty).map((s) => s._id).sort();
+    yield* scanPartitions((month) => this.collection('records', month), months, filter);
   }
 
   dimensionValues(dim: CatalogDim): Promise<DimensionValue[]> {

@@ -42,6 +42,7 @@ export interface ChunkOptions {
 /** Fields that make two versions of a record different; bookkeeping fields do not count. */
 export const COMPARED_FIELDS: readonly (keyof CostRecordDoc)[] = [
   'providerName', 'billingAccountName', 'subAccountName', 'serviceCategory', 'regionName', 'billed', 'effective', 'list',
+  'resourceType', 'instanceType',
 ];
 
 export class PartitionWriter {

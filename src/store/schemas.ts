@@ -29,6 +29,8 @@ export const costRecordSchema = new Schema<CostRecordDoc>(
     resourceId: str,
     currency: { type: String, required: true },
     tags: { type: Schema.Types.Mixed, default: {} },
+    resourceType: String,
+    instanceType: String,
     billed: money,
     effective: money,
     list: money,

@@ -5,6 +5,7 @@
  * up in both, as the real API does. Amounts are summed exactly from the rows' decimal text.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { FakeAwsAdvice } from './fake-aws-advice';
 import { addDaysText, sumText, type FakeCostRow } from './fake-cost-rows';
 import { FaultBook, hold, send, startFake, type RunningFake } from './http-fake';
 
@@ -29,6 +30,8 @@ export class FakeAwsCostExplorer extends FaultBook {
   estimatedFrom = '9999-12-31';
   /** The access key id requests must be signed with. */
   accessKeyId = 'AKIDPENNYTEST';
+  /** The recommendation APIs on the same endpoint (fake-aws-advice.ts). */
+  readonly advice = new FakeAwsAdvice();
   private running?: RunningFake;
 
   get url(): string {
@@ -46,10 +49,12 @@ export class FakeAwsCostExplorer extends FaultBook {
 
   private async handle(req: IncomingMessage, body: string, res: ServerResponse): Promise<void> {
     const target = String(req.headers['x-amz-target'] ?? '');
-    if (req.method !== 'POST' || target !== 'AWSInsightsIndexService.GetCostAndUsage') return send(res, 400, { __type: 'UnknownOperationException', message: target });
+    const advice = this.advice.isAdviceTarget(target);
+    if (req.method !== 'POST' || (target !== 'AWSInsightsIndexService.GetCostAndUsage' && !advice)) return send(res, 400, { __type: 'UnknownOperationException', message: target });
     if (!String(req.headers.authorization ?? '').includes(`Credential=${this.accessKeyId}/`)) {
       return send(res, 403, { __type: 'UnrecognizedClientException', message: 'The security token included in the request is invalid.' });
     }
+    if (advice) return this.advice.handle(target, body, this, res);
     const input = JSON.parse(body) as { TimePeriod: { Start: string; End: string }; Granularity: string; Metrics: string[]; GroupBy?: { Type: string; Key: string }[]; Filter?: Expression; NextPageToken?: string };
     const groupBy = (input.GroupBy ?? []).map((g) => g.Key as Dim);
     if (groupBy.length > 2) return send(res, 400, { __type: 'ValidationException', message: 'Group by can contain at most 2 groups' });

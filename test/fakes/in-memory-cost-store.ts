@@ -6,8 +6,9 @@ import type { CostRecord } from '../../src/domain/cost-record';
 import { tagKeyOf, type CostQuery, type GroupRow } from '../../src/domain/cost-query';
 import { anyRuleMatches } from '../../src/domain/match-rules';
 import type { CatalogDim, CostStore, DimensionValue, ReplaceResult, StoreCoverage, WriteResult } from '../../src/ports/cost-store';
+import type { CostRecordScanner, RecordScanFilter, ScannedRecord } from '../../src/ports/record-scanner';
 
-export class InMemoryCostStore implements CostStore {
+export class InMemoryCostStore implements CostStore, CostRecordScanner {
   readonly records = new Map<string, CostRecord>();
 
   async writeRecords(input: readonly CostRecord[] | AsyncIterable<readonly CostRecord[]>): Promise<WriteResult> {
@@ -79,9 +80,27 @@ export class InMemoryCostStore implements CostStore {
     return [];
   }
 
+  async *scanRecords(filter: RecordScanFilter): AsyncIterable<ScannedRecord[]> {
+    const days = filter.days ? new Set(filter.days) : undefined;
+    const out: ScannedRecord[] = [];
+    for (const r of this.records.values()) {
+      if (filter.range && (r.day < filter.range.start || r.day >= filter.range.end)) continue;
+      if (days && !days.has(r.day)) continue;
+      if (!filter.range && !days) continue;
+      if (filter.chargeCategories?.length && !filter.chargeCategories.includes(r.chargeCategory)) continue;
+      const { id: _id, month: _month, list: _list, ingestedAt: _at, source: _source, providerName: _pn, billingAccountId: _b, billingAccountName: _bn, regionName: _rn, ...scanned } = r;
+      out.push(scanned);
+    }
+    if (out.length > 0) yield out;
+  }
+
   async coverage(): Promise<StoreCoverage> {
-    const days = [...this.records.values()].map((r) => r.day).sort();
-    return { firstDay: days[0], lastDay: days[days.length - 1], months: [...new Set(days.map((d) => d.slice(0, 7)))] };
+    const records = [...this.records.values()];
+    const days = records.map((r) => r.day).sort();
+    const coverage: StoreCoverage = { firstDay: days[0], lastDay: days[days.length - 1], months: [...new Set(days.map((d) => d.slice(0, 7)))] };
+    const latest = records.reduce<Date | undefined>((max, r) => (!max || r.ingestedAt > max ? r.ingestedAt : max), undefined);
+    if (latest) coverage.lastIngestedAt = latest;
+    return coverage;
   }
 }
 

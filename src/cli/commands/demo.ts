@@ -31,7 +31,7 @@ export async function runDemo(io: CliIo, withConsole = true): Promise<number> {
   return withCore(io, async (core) => {
     await loadDemoData(core, io);
     io.out(`\n${await demoSummary(core)}\n`);
-    io.out('\nFrom the shell: npx penny cost last month --by service   ·   npx penny cost 2024-09 --by provider (the FOCUS sample)\n\n');
+    io.out('\nFrom the shell: npx penny cost last month --by service   ·   npx penny cost 2024-09 --by provider (the FOCUS sample)   ·   npx penny recommend\n\n');
     return withConsole ? startConsole(core, io) : EXIT.ok;
   });
 }

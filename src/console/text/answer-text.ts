@@ -6,6 +6,8 @@ import { compareText, dailyText, summaryText, topText, type TextExtras } from '.
 import { errorText, helpText, notReadyTextOf, reportText } from './simple-text';
 import { projectsText, refusedText, reportScheduleText } from './admin-text';
 import { alertsStatusText, anomaliesText, budgetStatusText, forecastText } from './watchdog-text';
+import { evidenceText, recommendationsText } from './advice-text';
+import { simulationText } from './simulation-text';
 
 export interface AnswerTextExtras extends TextExtras {
   /** Where a report file was saved. */
@@ -54,5 +56,11 @@ export function answerText(answer: Answer | HomeAnswer | DigestAnswer, extras: A
       return anomaliesText(answer);
     case 'alerts-status':
       return alertsStatusText(answer);
+    case 'recommendations':
+      return recommendationsText(answer);
+    case 'recommendation-evidence':
+      return evidenceText(answer);
+    case 'simulation':
+      return simulationText(answer, extras);
   }
 }

@@ -2,6 +2,8 @@
 import type { Answer } from '../../answers/types';
 import type { RenderedChart } from '../../ports/chart-renderer';
 import { askMessage, askRefusalMessage } from './ask-message';
+import { evidenceMessage, recommendationsMessage } from './advice-messages';
+import { simulationMessage } from './simulation-message';
 import { compareMessage, summaryMessage, topMessage } from './cost-messages';
 import { dailyMessage } from './daily-message';
 import { projectsMessage, refusedMessage, reportScheduleMessage } from './admin-messages';
@@ -48,5 +50,11 @@ export function answerMessage(answer: Answer, chart?: RenderedChart): SlackMessa
       return anomaliesMessage(answer);
     case 'alerts-status':
       return alertsStatusMessage(answer);
+    case 'recommendations':
+      return recommendationsMessage(answer);
+    case 'recommendation-evidence':
+      return evidenceMessage(answer);
+    case 'simulation':
+      return simulationMessage(answer, chart);
   }
 }

@@ -9,6 +9,7 @@ import { chartBlocks, changeField, notes, otherCurrencyText } from './common';
 import { followUpActions } from './commands';
 import { changeLine, divider, esc, fields, header, listBlocks, money, rankedLine, section } from './format';
 import { channelMention } from './digest-message';
+import { adviceBlocks } from './advice-home';
 import { enforceLimits, LIMITS } from './limits';
 import type { KnownBlock, SlackHomeView } from './types';
 import { homeWatchdogBlocks } from './watchdog-sections';
@@ -42,6 +43,7 @@ export function homeView(v: HomeAnswer, chart?: RenderedChart): SlackHomeView {
     if (v.byAccount.length > 0) blocks.push(...listBlocks('accounts', 'Top accounts, month to date', v.byAccount.map((r, i) => rankedLine(i + 1, r, v.currency, { detail: r.key !== r.label ? r.key : undefined }))));
   }
   blocks.push(...homeWatchdogBlocks(v.watchdog));
+  if (v.advice) blocks.push(...adviceBlocks(v.advice));
   const shortcuts = followUpActions(v.actions, 'penny_home_actions', 'run');
   if (shortcuts) blocks.push(shortcuts);
   blocks.push(...digestBlocks(v));

@@ -16,3 +16,5 @@ export { askMessage, askRefusalMessage } from './ask-message';
 export { alertMessage, ALERT_ACTIONS } from './alert-message';
 export { alertsStatusMessage, anomaliesMessage, budgetStatusMessage, forecastMessage, BUDGET_EDIT_ACTION } from './watchdog-messages';
 export { budgetModal, validateBudgetForm, BUDGET_MODAL_CALLBACK_ID, type BudgetFormValues } from './budget-modal';
+export { evidenceMessage, recommendationsMessage, REC_ACTION_IDS, weeklyRecommendationsMessage } from './advice-messages';
+export { simulationMessage } from './simulation-message';

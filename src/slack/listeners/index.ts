@@ -2,6 +2,7 @@ import type { App } from '@slack/bolt';
 import type { ListenerDeps } from './deps';
 import { registerDrillDown } from './actions/drill-down';
 import { registerHomeButtons } from './actions/home-buttons';
+import { registerRecommendationButtons } from './actions/recommendation-buttons';
 import { registerCostCommand } from './commands/cost-command';
 import { registerAppHomeOpened } from './events/app-home-opened';
 import { registerQuestions } from './events/questions';
@@ -15,6 +16,7 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
   registerQuestions(app, deps);
   registerDrillDown(app, deps);
   registerHomeButtons(app, deps);
+  registerRecommendationButtons(app, deps);
   registerDigestSettings(app, deps);
   registerAlertFeedback(app, deps);
   registerBudgetModal(app, deps);

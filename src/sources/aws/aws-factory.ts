@@ -5,6 +5,7 @@
 import { CostExplorerClient } from '@aws-sdk/client-cost-explorer';
 import type { Clock } from '../../ports/clock';
 import type { RetryPolicy } from '../shared/retry';
+import { AwsRecommendationAdviser } from './aws-advice';
 import { AwsCostSource } from './aws-cost-source';
 
 export interface AwsFactoryOptions {
@@ -13,11 +14,19 @@ export interface AwsFactoryOptions {
   retry?: RetryPolicy;
 }
 
-export function createAwsCostSource(options: AwsFactoryOptions): AwsCostSource {
-  const client = new CostExplorerClient({
+function costExplorerClient(requestTimeoutMs = 60_000): CostExplorerClient {
+  return new CostExplorerClient({
     region: 'us-east-1', // Cost Explorer's one endpoint lives there
     maxAttempts: 1, // Penny retries itself, so that every request is counted (each costs $0.01)
-    requestHandler: { requestTimeout: options.requestTimeoutMs ?? 60_000, throwOnRequestTimeout: true },
+    requestHandler: { requestTimeout: requestTimeoutMs, throwOnRequestTimeout: true },
   });
-  return new AwsCostSource(client, { clock: options.clock, retry: options.retry });
+}
+
+export function createAwsCostSource(options: AwsFactoryOptions): AwsCostSource {
+  return new AwsCostSource(costExplorerClient(options.requestTimeoutMs), { clock: options.clock, retry: options.retry });
+}
+
+/** AWS's own rightsizing and Savings Plans recommendations, through the same kind of client. */
+export function createAwsAdviser(options: Omit<AwsFactoryOptions, 'clock'> & { pageSize?: number }): AwsRecommendationAdviser {
+  return new AwsRecommendationAdviser(costExplorerClient(options.requestTimeoutMs), { retry: options.retry, pageSize: options.pageSize });
 }

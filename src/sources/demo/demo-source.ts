@@ -5,10 +5,11 @@
  * The same generator, scaled up, feeds the benchmarks.
  */
 import { naturalKey, type CostDimensions, type CostRecord, type Tags } from '../../domain/cost-record';
-import { addDays, daysIn, monthOf, rangeLength, type DateRange, type Day } from '../../domain/days';
+import { addDays, daysIn, firstDayOfMonth, monthOf, rangeLength, type DateRange, type Day } from '../../domain/days';
 import { DEFAULT_CURRENCY } from '../../domain/money';
 import type { CostSource } from '../../ports/cost-source';
 import { DEMO_ACCOUNTS, DEMO_REGIONS, DEMO_SERVICES, DEMO_TEAMS, type DemoAccount, type DemoService } from './demo-catalog';
+import { CREDIT_EXPIRES_AFTER_DAYS, INSTANCE_TYPES, LEVEL_SHIFTS, PREVIOUS_GENERATION_SHARE, SCENARIO_RESOURCES, SUPPORT_PLAN } from './demo-scenarios';
 
 export interface DemoScale {
   /** Extra synthetic accounts beyond the named ones (benchmarks use hundreds). */
@@ -32,6 +33,10 @@ interface Resource {
   committed: boolean;
   tags: Tags;
   startOffset: number; // days after the dataset's anchor when it appears
+  instanceType?: string;
+  resourceType?: string;
+  /** Scenario resources: the same cost every day, or on weekdays only (demo-scenarios.ts). */
+  pattern?: 'flat' | 'weekdays';
 }
 
 interface Spike {
@@ -54,6 +59,7 @@ export const DEMO_EPOCH: Day = '2020-01-06'; // a Monday; growth and randomness 
 export class DemoCostSource implements CostSource {
   readonly id = 'demo';
   private readonly resources: Resource[];
+  private readonly shiftFrom: Day;
 
   /**
    * `anchor` fixes growth and spike positions. Keep it for the life of a dataset (the demo stores
@@ -62,6 +68,7 @@ export class DemoCostSource implements CostSource {
   /** `currency` labels the made-up amounts: PENNY_CURRENCY, so the demo reads like the user's own bills. */
   constructor(private readonly anchor: Day, scale: DemoScale = {}, private readonly currency: string = DEFAULT_CURRENCY) {
     this.resources = buildResources(scale);
+    this.shiftFrom = firstDayOfMonth(monthOf(addDays(firstDayOfMonth(monthOf(anchor)), -1)));
   }
 
   get resourceCount(): number {
@@ -89,18 +96,36 @@ export class DemoCostSource implements CostSource {
     const weekend = [5, 6].includes(((dayIndex % 7) + 7) % 7); // epoch is a Monday
     for (const r of this.resources) {
       if (dayIndex < anchorIndex - 400 + r.startOffset) continue;
+      if (r.pattern) {
+        if (r.pattern === 'flat' || !weekend) yield this.record(r, day, 'usage', r.base, ingestedAt);
+        continue;
+      }
       const noise = r.idle ? 1 : 1 + (unit(`${r.id}|${day}`) - 0.5) * 0.16;
       const weekly = weekend && !r.idle ? r.service.weekendFactor : 1;
       const growth = r.idle ? 1 : Math.exp(r.growthPerDay * (dayIndex - anchorIndex));
-      const billed = r.base * weekly * growth * noise * spikeFactor(r, anchorIndex - dayIndex);
+      const billed = r.base * weekly * growth * noise * spikeFactor(r, anchorIndex - dayIndex) * this.shiftFactor(r, day);
       yield this.record(r, day, 'usage', billed, ingestedAt);
     }
     if (day.endsWith('-01')) yield* this.monthlyCharges(day, ingestedAt);
+    if (day === addDays(this.anchor, -SUPPORT_PLAN.daysBeforeAnchor)) yield* this.supportPlan(day, ingestedAt);
+  }
+
+  private shiftFactor(r: Resource, day: Day): number {
+    if (day < this.shiftFrom) return 1;
+    return LEVEL_SHIFTS.find((s) => s.service === r.service.name && s.account === r.account.name)?.factor ?? 1;
+  }
+
+  private *supportPlan(day: Day, ingestedAt: Date): Generator<CostRecord> {
+    const account = DEMO_ACCOUNTS.find((a) => a.name === SUPPORT_PLAN.account)!;
+    const service: DemoService = { provider: 'aws', name: SUPPORT_PLAN.service, category: 'Other', daily: 0, weekendFactor: 1, resourcePrefix: '' };
+    const plan: Resource = { ...resource(account, service, 0), id: SUPPORT_PLAN.id, tags: {}, region: { id: '', name: '' } };
+    yield this.record(plan, day, 'purchase', SUPPORT_PLAN.amount, ingestedAt);
   }
 
   private *monthlyCharges(day: Day, ingestedAt: Date): Generator<CostRecord> {
     const sandbox = this.resources.find((r) => r.account.name === 'sandbox');
-    if (sandbox) yield this.record({ ...sandbox, id: '' }, day, 'credit', -250, ingestedAt);
+    // The credit's records carry the day it ends, as a promotional credit's terms do.
+    if (sandbox) yield this.record({ ...sandbox, id: '', tags: { 'credit-expires': addDays(this.anchor, CREDIT_EXPIRES_AFTER_DAYS) } }, day, 'credit', -250, ingestedAt);
     const rds = this.resources.find((r) => r.service.name === 'Amazon Relational Database Service' && r.account.name === 'prod-core');
     if (rds) yield this.record({ ...rds, id: '' }, day, 'purchase', 900, ingestedAt);
   }
@@ -121,8 +146,10 @@ export class DemoCostSource implements CostSource {
       chargeCategory,
       resourceId: r.id,
       currency: this.currency,
-      tags: r.id ? r.tags : {},
+      tags: r.id || chargeCategory === 'credit' ? r.tags : {},
     };
+    if (r.id && r.resourceType) dims.resourceType = r.resourceType;
+    if (r.id && r.instanceType) dims.instanceType = r.instanceType;
     const billedNanos = toNanos(billed);
     const effective = chargeCategory === 'usage' && r.committed ? toNanos(billed * 0.72) : billedNanos;
     const list = chargeCategory === 'usage' ? toNanos(billed * 1.12) : billedNanos;
@@ -153,7 +180,27 @@ function buildResources(scale: DemoScale): Resource[] {
       for (let i = 0; i < count; i++) out.push(resource(account, service, i));
     }
   }
-  return out;
+  return [...out, ...scenarioResources(accounts)];
+}
+
+function scenarioResources(accounts: DemoAccount[]): Resource[] {
+  return SCENARIO_RESOURCES.flatMap((s) => {
+    const account = accounts.find((a) => a.name === s.account);
+    if (!account) return [];
+    const region = DEMO_REGIONS[account.provider].find((r) => r.id === s.region) ?? DEMO_REGIONS[account.provider][0]!;
+    return [{
+      ...resource(account, s.service, 0), id: s.id, region, base: s.daily, idle: false, committed: false, tags: s.tags, startOffset: 0,
+      pattern: s.pattern, resourceType: s.resourceType, ...(s.instanceType ? { instanceType: s.instanceType } : {}),
+    }];
+  });
+}
+
+/** Instances say their type: most of a current family, some of an older one. */
+function instanceTypeOf(account: DemoAccount, service: DemoService, seed: string): string | undefined {
+  if (service.category !== 'Compute' || !['i-', 'vm-'].includes(service.resourcePrefix)) return undefined;
+  const types = INSTANCE_TYPES[account.provider];
+  const list = unit(`${seed}|generation`) < PREVIOUS_GENERATION_SHARE ? types.previous : types.current;
+  return list[Math.floor(unit(`${seed}|itype`) * list.length)];
 }
 
 function resource(account: DemoAccount, service: DemoService, i: number): Resource {
@@ -163,7 +210,9 @@ function resource(account: DemoAccount, service: DemoService, i: number): Resour
   const idle = unit(`${seed}|idle`) < 0.06;
   const untagged = unit(`${seed}|untagged`) < 0.1;
   const team = DEMO_TEAMS[Math.floor(unit(`${seed}|team`) * DEMO_TEAMS.length)]!;
+  const instanceType = instanceTypeOf(account, service, seed);
   return {
+    ...(instanceType ? { instanceType } : {}),
     id: `${service.resourcePrefix}${hex(seed)}`,
     account,
     service,

@@ -21,6 +21,9 @@ export const FOCUS_FIELDS = {
   regionId: ['RegionId', 'Region'],
   regionName: ['RegionName'],
   resourceId: ['ResourceId'],
+  resourceType: ['ResourceType'],
+  // Read only for the instance type AWS writes into it ("… On Demand Linux m5.large Instance Hour").
+  chargeDescription: ['ChargeDescription'],
   tags: ['Tags'],
 } as const;
 

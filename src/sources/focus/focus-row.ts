@@ -15,6 +15,7 @@ export type RowResult =
 export class RowContext {
   private readonly strings = new Map<string, string>();
   private readonly tagCache = new Map<string, Tags | undefined>();
+  private readonly instanceTypes = new Map<string, string>();
 
   constructor(readonly columns: ColumnIndex, readonly columnCount: number, readonly source: string) {}
 
@@ -23,6 +24,16 @@ export class RowContext {
     if (seen !== undefined) return seen;
     if (this.strings.size < 200_000) this.strings.set(value, value);
     return value;
+  }
+
+  /** The instance type a charge description names, '' when none; descriptions repeat, so cached. */
+  instanceType(description: string): string {
+    if (!description) return '';
+    const seen = this.instanceTypes.get(description);
+    if (seen !== undefined) return seen;
+    const found = INSTANCE_IN_DESCRIPTION.exec(description)?.[1] ?? '';
+    if (this.instanceTypes.size < 50_000) this.instanceTypes.set(description, found);
+    return found;
   }
 
   tags(raw: string): Tags | undefined {
@@ -41,6 +52,9 @@ export class RowContext {
 }
 
 const EMPTY_TAGS: Tags = Object.freeze({}) as Tags;
+
+/** "m5.large", "db.r4.xlarge", "m7i-flex.xlarge" as AWS's descriptions spell them. */
+const INSTANCE_IN_DESCRIPTION = /\b((?:db\.|cache\.)?[a-z][a-z0-9]*\d[a-z0-9-]*\.(?:nano|micro|small|medium|large|\d*xlarge|metal(?:-\d+xl)?))\b/i;
 
 function cell(row: string[], i: number): string {
   if (i < 0) return '';
@@ -118,6 +132,10 @@ export function parseRow(row: string[], ctx: RowContext): RowResult {
     currency: ctx.intern(currency),
     tags,
   };
+  const resourceType = cell(row, c.resourceType);
+  if (resourceType) dims.resourceType = ctx.intern(resourceType);
+  const instanceType = ctx.instanceType(cell(row, c.chargeDescription));
+  if (instanceType) dims.instanceType = instanceType;
   // FOCUS requires EffectiveCost and ListCost; when a file leaves them out, billed is the honest stand-in.
   return { ok: true, dims, day, amounts: { billed, effective: effective ?? billed, list: list ?? billed }, warning };
 }

@@ -42,7 +42,12 @@ describe('parseCommand', () => {
     ['alerts on', { kind: 'alerts', action: 'on' }],
     ['alerts off', { kind: 'alerts', action: 'off' }],
     ['alerts', { kind: 'alerts', action: 'show' }],
-    ['recommendations', { kind: 'later', feature: 'recommend' }],
+    ['recommendations', { kind: 'recommend', action: 'list', all: false }],
+    ['recommend all', { kind: 'recommend', action: 'list', all: true }],
+    ['recommend dismiss rec-1a2b3c4d5e', { kind: 'recommend', action: 'dismiss', id: 'rec-1a2b3c4d5e' }],
+    ['recommend snooze REC-1A2B3C4D5E', { kind: 'recommend', action: 'snooze', id: 'rec-1a2b3c4d5e' }],
+    ['recommend why rec-1a2b3c4d5e', { kind: 'recommend', action: 'evidence', id: 'rec-1a2b3c4d5e' }],
+    ['simulate EC2 -20% from 2026-12', { kind: 'simulate', text: 'EC2 -20% from 2026-12' }],
     ['sync aws', { kind: 'later', feature: 'sync' }],
   ])('%j', (text, expected) => expect(intent(text)).toEqual(expected));
 
@@ -65,6 +70,16 @@ describe('parseCommand', () => {
     expect(parseCommand('top service public').visibility).toBe('in_channel');
     expect(parseCommand('PUBLIC summary').intent).toEqual({ kind: 'summary', periodText: 'this month' });
     expect(parseCommand('summary').visibility).toBe('ephemeral');
+  });
+
+  it('takes filters with recommend, and leaves a what-if\'s words whole', () => {
+    expect(parseCommand('recommend provider:aws service:ec2').filters).toMatchObject({ providers: ['aws'], services: ['ec2'] });
+    const whatIf = parseCommand('simulate add 500/month for service:BigQuery from 2027-01 public');
+    expect(whatIf.intent).toEqual({ kind: 'simulate', text: 'add 500/month for service:BigQuery from 2027-01' });
+    expect(whatIf.visibility).toBe('in_channel');
+    expect(whatIf.filters.services).toEqual([]);
+    expect(() => parseCommand('recommend dismiss')).toThrow(/dismiss\|snooze\|reopen\|evidence rec-/);
+    expect(() => parseCommand('recommend dismiss rec-1 extra')).toThrow(/an id from the list/);
   });
 
   it('takes filters anywhere', () => {

@@ -5,6 +5,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { ADVICE_VARIABLES } from '../../../src/config/advice-config';
 import { CORE_VARIABLES, loadConfig } from '../../../src/config/config';
 import { withFileSecrets } from '../../../src/config/secrets';
 import { loadSlackConfig, SLACK_VARIABLES } from '../../../src/config/slack-config';
@@ -30,6 +31,10 @@ describe('an empty setting counts as unset', () => {
     expect(loadConfig({}).watchdog).toEqual({ minImpact: 50_000_000_000n, minDeviationPct: 20, tagKeys: [] });
     expect(loadConfig({ PENNY_ANOMALY_MIN_IMPACT: '12.5', PENNY_ANOMALY_MIN_PCT: '35', PENNY_ANOMALY_TAG_KEYS: 'team, env,team' }).watchdog).toEqual({ minImpact: 12_500_000_000n, minDeviationPct: 35, tagKeys: ['team', 'env'] });
     expect(() => loadConfig({ PENNY_ANOMALY_MIN_IMPACT: '$50' })).toThrow('PENNY_ANOMALY_MIN_IMPACT must be an amount');
+  });
+
+  it.each(ADVICE_VARIABLES.flatMap((name) => BLANKS.map((blank) => [name, blank])))('recommendations: %s=%j is the default', (name, blank) => {
+    expect(loadConfig({ [name]: blank })).toEqual(loadConfig({}));
   });
 
   // The bot token is required, and the signing secret is required when there is no app token.

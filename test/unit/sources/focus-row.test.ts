@@ -54,6 +54,19 @@ describe('FOCUS rows', () => {
     expect(r.ok && r.amounts.effective).toBe(1_250_000_000_000_000_000n);
   });
 
+  it('reads the resource type, and the instance type from AWS charge descriptions', () => {
+    const header = [...HEADER, 'ResourceType', 'ChargeDescription'];
+    const withDescription = (description: string, type = 'instance') => {
+      const r = parseRow([...row(), type, description], new RowContext(mapHeader(header), header.length, 'focus'));
+      return r.ok ? [r.dims.resourceType, r.dims.instanceType] : r.message;
+    };
+    expect(withDescription('$0.0464 per On Demand Linux t2.medium Instance Hour')).toEqual(['instance', 't2.medium']);
+    expect(withDescription('$0.19152 per On Demand Linux m7i-flex.xlarge Instance Hour')).toEqual(['instance', 'm7i-flex.xlarge']);
+    expect(withDescription('RDS db.r4.2xlarge Multi-AZ instance hour')).toEqual(['instance', 'db.r4.2xlarge']);
+    expect(withDescription('$0.10 per GB-month of General Purpose SSD (gp3) provisioned storage', 'volume')).toEqual(['volume', undefined]);
+    expect(withDescription('$0.005 per Idle public IPv4 address per hour', 'NULL')).toEqual([undefined, undefined]);
+  });
+
   it('refuses a header that is not FOCUS', () => {
     expect(() => mapHeader(['date', 'amount'])).toThrow(/lacks BilledCost, BillingCurrency, ChargePeriodStart, ChargeCategory, ProviderName/);
   });
