@@ -44,7 +44,7 @@ it('someone who is not an admin is told so, and no modal opens', async () => {
   app().api.reset();
   expect((await press(TEST_USER.id)).status).toBe(200);
   const note = await app().api.waitFor('chat.postEphemeral', (c) => c.body.user === TEST_USER.id, 20_000);
-  expect(String(note.body.text)).toContain('Only Slack workspace admins');
+  expect(String(note.body.text)).toContain('managing budgets is for finance users (PENNY_FINANCE) and Penny admins');
   expect(app().api.callsTo('views.open')).toEqual([]);
   const refused = await submit(TEST_USER.id, '1000');
   expect(refused.json).toMatchObject({ response_action: 'errors' });

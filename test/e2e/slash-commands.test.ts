@@ -35,7 +35,7 @@ describe('/cost over signed HTTP', () => {
     ['top service last month service:ec3', /don.t see any service called/],
     ['top colour', /can.t group by/],
     ['sumary', /Did you mean `\/cost summary`/],
-    ['simulate', /not set up yet/],
+    ['simulate', /What should change\? Try `EC2 -20% from 2027-01`/],
     ['forecast by region', /forecast by provider/],
   ])('%s gets a short, specific ephemeral answer', async (text, message) => {
     const { answer } = await app().cost(text);

@@ -101,7 +101,7 @@ describe('penny simulate', () => {
     expect(json.periods.map((p: { period: string; from: string; to: string }) => [p.period, p.from, p.to])).toEqual([
       ['month', '2024-09-01', '2024-09-30'], ['quarter', '2024-07-01', '2024-09-30'], ['year', '2024-01-01', '2024-12-31'],
     ]);
-    expect(json.budget_note).toBe('Budgets are not connected to simulations yet, so no budget is checked.');
+    expect(json.budget_note).toBe('No budgets are set up, so no budget is checked.');
   });
 
   it('adds exactly what was asked, however the forecast looks', async () => {
