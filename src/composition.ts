@@ -192,7 +192,7 @@ export async function openCore(config: Config, logger: Logger, clock: Clock = sy
     const simulation = new SimulationService({ costs, advice, budgets: watchdog.budgets });
     const router = new CommandRouter({
       answers, digests, clock, logger, defaultTimeZone: config.timeZone, defaultDigestTime: config.digestTime,
-      projects, reportSchedules, questions, watchdog, advice, simulation,
+      projects, reportSchedules, questions, watchdog, advice, simulation, syncSources: config.cloud.sources,
     });
     return {
       config, logger, clock, store, digests, costs, answers, router, writes, projects, reports, reportSchedules, sync, questions, watchdog,

@@ -82,6 +82,10 @@ export async function startPenny(rawEnv: NodeJS.ProcessEnv = process.env, option
     const slack = await createSlackApp(slackConfig, boltLogger(logger), {
       router, charts, home, digests, receipts: core.receipts, clock, logger, roles,
       defaultTimeZone: config.timeZone, defaultDigestTime: config.digestTime,
+      cloudSync: {
+        run: (sources, onProgress) => core.sync.sync(core.cloudSources().filter((s) => sources.includes(s.id)), { onProgress }),
+        status: (sources) => core.sync.status(sources),
+      },
       watchdog: core.watchdog, mayManageBudgets: async (userId: string) => can(await roles.roleOf(userId), 'budgets'),
     }, { customRoutes: api.boltRoutes });
     clientRef.current = slack.client;

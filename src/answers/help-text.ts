@@ -14,6 +14,7 @@ export const HELP_LINES: readonly string[] = [
   '`/cost budget` · `budget edit [name]` — budgets with their burn; finance users and admins create and edit them',
   '`/cost anomalies [period]` — unusual daily spend and what drove it (last 30 days by default)',
   '`/cost alerts on [filters]` · `off` — anomaly and budget alerts in this channel',
+  '`/cost sync [aws|gcp|azure]` — sync the cloud sources now, with progress in this channel (admins)',
   '`/cost recommend [all]` — savings worth a look, each with its evidence; `dismiss|snooze|evidence <id>`',
   '`/cost simulate EC2 -20% from 2027-01; add 500/month for service:BigQuery` — what if, against today\'s forecast',
 ];

@@ -6,6 +6,7 @@ export { freshnessLine } from './freshness';
 export { rangeCommandText, rangeText, shortDay, weekdayDay } from './dates';
 export { FILTER_HELP, HELP_LINES, MEANWHILE, notReadyText, PERIOD_HELP, ROUNDING_NOTE } from './help-text';
 export { syncStatusLine } from './sync-status';
+export { syncDone, syncProgressLine, syncQueued, type SyncProgressAnswer, type SyncSourceProgress, type SyncSourceState } from './sync-progress';
 export { askContextLines, askJson, costBasisText, queriedText, refusalText, type AskAnswerView, type AskFiltersView, type AskGroupView, type AskPath, type AskPeriodView, type AskQueryView, type AskRefusalAnswer } from './ask';
 export type * from './advice';
 export type * from './simulation';

@@ -8,6 +8,7 @@ import type { HomeAdvice, RecommendationEvidenceAnswer, RecommendationsAnswer } 
 import type { AskAnswerView, AskRefusalAnswer } from './ask';
 import type { ChartSpec } from './chart-spec';
 import type { SimulationAnswer } from './simulation';
+import type { SyncProgressAnswer } from './sync-progress';
 import type { AlertsStatusAnswer, AnomaliesAnswer, BudgetStatusAnswer, ForecastAnswer, WatchdogSummary } from './watchdog';
 
 /** A next step an answer offers: `command` is `/cost` text (without "/cost"); see follow-up.ts. */
@@ -312,6 +313,7 @@ export type Answer =
   | ErrorAnswer
   | AskAnswerView
   | AskRefusalAnswer
+  | SyncProgressAnswer
   | ForecastAnswer
   | BudgetStatusAnswer
   | AnomaliesAnswer

@@ -9,4 +9,6 @@ export interface CommandResult {
   openDigestSettings?: boolean;
   /** The face should open its budget form (Slack: the modal), on this budget when named. */
   openBudgetEditor?: { name?: string };
+  /** The face should run a cloud sync of these sources now and show its progress (Slack: a message it updates). */
+  startSync?: { sources: string[] };
 }

@@ -3,6 +3,7 @@
  * Slack, the console and the CLI render the answer their own way.
  */
 import { digestStatus } from '../answers/digest-status';
+import { syncQueued } from '../answers/sync-progress';
 import type { Answer, DigestStatusAnswer } from '../answers/types';
 import { refusalText } from '../answers/refusal';
 import { AppError, isAppError, userMessage } from '../domain/errors';
@@ -52,6 +53,8 @@ export interface RouterDeps {
   advice?: RecommendationService;
   /** What-if simulations; without them `/cost simulate` says they are not set up. */
   simulation?: SimulationService;
+  /** The cloud sources in PENNY_SOURCES, which `/cost sync` may run. */
+  syncSources?: readonly string[];
 }
 
 export class CommandRouter {
@@ -117,9 +120,9 @@ export class CommandRouter {
       case 'alerts':
         return watchdogCommand(this.deps.watchdog, intent, filters, ctx, visibility);
       case 'later':
-        // Restricted features are refused by role even before they exist, so nobody learns to expect them.
-        if (intent.feature === 'sync' && !(await this.allowed(ctx, 'sync'))) return this.refused('sync');
         return { answer: { kind: 'not-ready', feature: intent.feature }, visibility: 'ephemeral' };
+      case 'sync':
+        return this.sync(intent, ctx);
       case 'recommend':
         return answer(recommendAnswer(this.deps.advice, intent, filters, ctx.userId));
       case 'simulate':
@@ -127,6 +130,16 @@ export class CommandRouter {
       case 'unknown':
         return this.unknown(intent, parsed, ctx, text);
     }
+  }
+
+  /** Admins start a sync; the face runs it and shows its progress to the channel. */
+  private async sync(intent: Extract<CostIntent, { kind: 'sync' }>, ctx: CommandContext): Promise<CommandResult> {
+    if (!(await this.allowed(ctx, 'sync'))) return this.refused('sync');
+    const enabled = this.deps.syncSources ?? [];
+    if (enabled.length === 0) throw new AppError('NOT_CONFIGURED', 'No cloud source is enabled. Set PENNY_SOURCES to a comma list of aws, gcp and azure (the README lists what each needs).');
+    if (intent.source && !enabled.includes(intent.source)) throw new AppError('NOT_CONFIGURED', `${intent.source} is not in PENNY_SOURCES (${enabled.join(', ')}).`);
+    const sources = intent.source ? [intent.source] : [...enabled];
+    return { answer: syncQueued(ctx.userId, sources), visibility: 'in_channel', startSync: { sources } };
   }
 
   private async allowed(ctx: CommandContext, permission: Permission): Promise<boolean> {

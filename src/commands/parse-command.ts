@@ -10,7 +10,7 @@ import { parsePeriod } from '../domain/period';
 import type { LaterFeature } from '../answers/types';
 import { isRecommendWord, recommendIntent, simulateText, type RecommendIntent, type SimulateIntent } from './advice-commands';
 
-export const LATER_FEATURES: readonly LaterFeature[] = ['anomalies', 'budget', 'forecast', 'sync'];
+export const LATER_FEATURES: readonly LaterFeature[] = ['anomalies', 'budget', 'forecast'];
 
 export interface CommandFilters {
   providers: string[];
@@ -39,6 +39,7 @@ export type CostIntent =
   | { kind: 'forecast'; by?: 'provider' | 'service' }
   | { kind: 'alerts'; action: 'on' | 'off' | 'show' }
   | { kind: 'later'; feature: LaterFeature }
+  | { kind: 'sync'; source?: 'aws' | 'gcp' | 'azure' }
   | RecommendIntent
   | SimulateIntent
   | { kind: 'unknown'; text: string; closest?: string };
@@ -64,7 +65,7 @@ export interface ParsedCommand {
 
 export const DEFAULT_PERIODS = { summary: 'this month', daily: '30d', top: 'this month', compare: 'last month', anomalies: '30d' } as const;
 
-const SUBCOMMANDS = ['summary', 'daily', 'top', 'compare', 'report', 'digest', 'project', 'help', 'alerts', 'recommend', 'simulate', ...LATER_FEATURES];
+const SUBCOMMANDS = ['summary', 'daily', 'top', 'compare', 'report', 'digest', 'project', 'help', 'alerts', 'recommend', 'simulate', 'sync', ...LATER_FEATURES];
 const FILTER_KEYS: Record<string, keyof CommandFilters> = {
   provider: 'providers', cloud: 'providers', account: 'accounts', service: 'services', region: 'regions', project: 'projects',
 };
@@ -153,6 +154,8 @@ function intentOf(words: string[]): CostIntent {
     case 'alerts':
     case 'alert':
       return alertsIntent(rest);
+    case 'sync':
+      return syncIntent(rest);
   }
   if (isRecommendWord(sub)) return recommendIntent(rest);
   const later = LATER_FEATURES.find((f) => sub === f || sub === `${f}s`);
@@ -340,4 +343,13 @@ function closestCommand(words: string[], text: string): string | undefined {
   // The typed text with only the first word replaced, so filters and quotes stay as typed.
   const at = new RegExp(`(^|\\s)${first.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?=\\s|$)`);
   return at.test(text) ? `/cost ${text.trim().replace(at, `$1${command}`)}` : undefined;
+}
+
+/** `/cost sync [aws|gcp|azure]`: every enabled cloud source, or the one named. */
+function syncIntent(rest: string[]): CostIntent {
+  const [source, ...extra] = rest.map((w) => w.toLowerCase());
+  if (extra.length > 0 || (source !== undefined && source !== 'aws' && source !== 'gcp' && source !== 'azure')) {
+    throw new CommandError('Use `/cost sync` for every cloud source, or `/cost sync aws`, `/cost sync gcp` or `/cost sync azure` for one.');
+  }
+  return source ? { kind: 'sync', source } : { kind: 'sync' };
 }

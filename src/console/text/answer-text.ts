@@ -8,6 +8,7 @@ import { projectsText, refusedText, reportScheduleText } from './admin-text';
 import { alertsStatusText, anomaliesText, budgetStatusText, forecastText } from './watchdog-text';
 import { evidenceText, recommendationsText } from './advice-text';
 import { simulationText } from './simulation-text';
+import { syncText } from './sync-text';
 
 export interface AnswerTextExtras extends TextExtras {
   /** Where a report file was saved. */
@@ -60,6 +61,8 @@ export function answerText(answer: Answer | HomeAnswer | DigestAnswer, extras: A
       return recommendationsText(answer);
     case 'recommendation-evidence':
       return evidenceText(answer);
+    case 'sync-progress':
+      return syncText(answer);
     case 'simulation':
       return simulationText(answer, extras);
   }

@@ -9,6 +9,7 @@ import { dailyMessage } from './daily-message';
 import { projectsMessage, refusedMessage, reportScheduleMessage } from './admin-messages';
 import { digestStatusMessage } from './digest-message';
 import { comingLaterMessage, errorMessage, helpMessage, reportMessage } from './simple-messages';
+import { syncProgressMessage } from './sync-message';
 import type { SlackMessage } from './types';
 import { alertsStatusMessage, anomaliesMessage, budgetStatusMessage, forecastMessage } from './watchdog-messages';
 
@@ -54,6 +55,8 @@ export function answerMessage(answer: Answer, chart?: RenderedChart): SlackMessa
       return recommendationsMessage(answer);
     case 'recommendation-evidence':
       return evidenceMessage(answer);
+    case 'sync-progress':
+      return syncProgressMessage(answer);
     case 'simulation':
       return simulationMessage(answer, chart);
   }

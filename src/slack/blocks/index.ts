@@ -18,3 +18,4 @@ export { alertsStatusMessage, anomaliesMessage, budgetStatusMessage, forecastMes
 export { budgetModal, validateBudgetForm, BUDGET_MODAL_CALLBACK_ID, type BudgetFormValues } from './budget-modal';
 export { evidenceMessage, recommendationsMessage, REC_ACTION_IDS, weeklyRecommendationsMessage } from './advice-messages';
 export { simulationMessage } from './simulation-message';
+export { syncProgressMessage } from './sync-message';

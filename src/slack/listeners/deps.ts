@@ -10,6 +10,8 @@ import type { HomePublisher } from '../home-publisher';
 import type { RoleLookup } from '../roles';
 import type { Limiter } from '../work-limiter';
 
+import type { CloudSyncRunner } from '../sync-runner';
+
 export interface ListenerDeps {
   router: CommandRouter;
   charts: ChartRenderer;
@@ -29,4 +31,6 @@ export interface ListenerDeps {
   watchdog?: Watchdog;
   /** Finance users and admins may create and change budgets. */
   mayManageBudgets(userId: string): Promise<boolean>;
+  /** Runs `/cost sync` (absent when no cloud source is enabled). */
+  cloudSync?: CloudSyncRunner;
 }

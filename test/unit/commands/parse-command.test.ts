@@ -48,7 +48,8 @@ describe('parseCommand', () => {
     ['recommend snooze REC-1A2B3C4D5E', { kind: 'recommend', action: 'snooze', id: 'rec-1a2b3c4d5e' }],
     ['recommend why rec-1a2b3c4d5e', { kind: 'recommend', action: 'evidence', id: 'rec-1a2b3c4d5e' }],
     ['simulate EC2 -20% from 2026-12', { kind: 'simulate', text: 'EC2 -20% from 2026-12' }],
-    ['sync aws', { kind: 'later', feature: 'sync' }],
+    ['sync aws', { kind: 'sync', source: 'aws' }],
+    ['sync', { kind: 'sync' }],
   ])('%j', (text, expected) => expect(intent(text)).toEqual(expected));
 
   it.each([
@@ -60,6 +61,7 @@ describe('parseCommand', () => {
     ['forecast by region', /forecast by provider/],
     ['alerts maybe', /alerts on/],
     ['budget remove x', /budget edit/],
+    ['sync ibm', /`\/cost sync aws`/],
   ])('refuses %j with the forms it takes', (text, message) => expect(() => parseCommand(text)).toThrow(message));
 
   it('alerts on takes the usual filters', () => {
