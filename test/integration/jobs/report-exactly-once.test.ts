@@ -49,12 +49,14 @@ it('posts each due report once across two instances, and retries a failed one on
   const schedules = new MongoReportSchedules(conns[0]!);
   for (const channel of ['C1', 'C2']) await schedules.upsert({ channel, cadence: 'weekly', format: 'csv', createdBy: 'U1', updatedAt: now });
   await schedules.upsert({ channel: 'C1', cadence: 'monthly', format: 'json', createdBy: 'U1', updatedAt: now });
+  // One run alone first: a failed post releases its claim, so a concurrent run in the same round
+  // could rightly retry it at once; alone, the failure must wait for the next run.
   failing.add('C2');
-  await Promise.all([a(), b(), a(), b()]);
+  await a();
   // A new schedule sends the latest finished period at once (August for the monthly one); C2's first post failed.
   const sent = () => posts.map((p) => `${p.channel} ${p.filename}`).sort();
   expect(sent()).toEqual(['C1 monthly-2024-09-30.json', 'C1 weekly-2024-09-30.csv']);
-  await Promise.all([a(), b()]);
+  await Promise.all([a(), b(), a(), b()]);
   expect(sent()).toEqual(['C1 monthly-2024-09-30.json', 'C1 weekly-2024-09-30.csv', 'C2 weekly-2024-09-30.csv']);
   // The next day: September's monthly report goes out once; last week's are not sent again.
   now = new Date('2024-10-01T07:30:00Z');
