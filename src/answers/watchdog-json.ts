@@ -5,7 +5,7 @@
 import type { BudgetScope } from '../domain/budget/budget';
 import { lastDay } from '../domain/days';
 import { nanosToDecimalString } from '../domain/money';
-import type { AnomaliesAnswer, BudgetStatusAnswer, ForecastAnswer, PeriodEstimate } from './watchdog';
+import type { AnomaliesAnswer, BudgetStatusAnswer, ForecastAnswer, PeriodEstimate, ScopedForecast } from './watchdog';
 
 const dec = nanosToDecimalString;
 
@@ -54,6 +54,16 @@ export function forecastJson(a: ForecastAnswer): Record<string, unknown> {
     quarter: { period: a.quarter.label, ...estimateJson(a.quarter) },
     accuracy: a.accuracy ? { within_pct: round(a.accuracy.within80Pct, 2), share: 0.8, months: a.accuracy.months, forecasts: a.accuracy.forecasts } : null,
   };
+  if (a.groups) {
+    json.by = a.by;
+    json.groups = a.groups.map((g) => ({ key: g.key, name: g.name, actual_to_date: dec(g.actualToDate), forecast: dec(g.forecast), low: dec(g.low), high: dec(g.high) }));
+  }
+  return json;
+}
+
+/** One scope's forecast of one period (`penny ask --json` puts it under "forecast"). */
+export function scopedForecastJson(a: ScopedForecast): Record<string, unknown> {
+  const json: Record<string, unknown> = { period: a.estimate.label, as_of: a.asOf, currency: a.currency, ...estimateJson(a.estimate), coverage: a.coverage, calibrated: a.calibrated };
   if (a.groups) {
     json.by = a.by;
     json.groups = a.groups.map((g) => ({ key: g.key, name: g.name, actual_to_date: dec(g.actualToDate), forecast: dec(g.forecast), low: dec(g.low), high: dec(g.high) }));

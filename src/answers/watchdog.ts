@@ -52,6 +52,19 @@ export interface ForecastAnswer {
   actions: FollowUp[];
 }
 
+/** One scope's forecast of one period (plain-language questions); `estimate` holds its numbers. */
+export interface ScopedForecast {
+  /** First day without data. */
+  asOf: Day;
+  currency: string;
+  estimate: PeriodEstimate;
+  coverage: number;
+  calibrated: boolean;
+  by?: 'provider' | 'service';
+  groups?: ForecastGroup[];
+  chart?: ChartSpec;
+}
+
 export interface FiredThreshold {
   kind: ThresholdKind;
   threshold: number;

@@ -25,6 +25,21 @@ export function seriesKey(scope: SeriesScope): string {
   return parts.length > 0 ? parts.join('|') : 'total';
 }
 
+/** A part of the costs to look for anomalies in: a series is inside when it names one of each list's values. */
+export interface SeriesFilter {
+  providers?: string[];
+  accounts?: string[];
+  services?: string[];
+  tags?: { key: string; value: string }[];
+}
+
+export function insideFilter(scope: SeriesScope, filter: SeriesFilter): boolean {
+  const within = (list: string[] | undefined, value: string | undefined) => !list?.length || (value !== undefined && list.includes(value));
+  const tag = scope.tag;
+  return within(filter.providers, scope.provider) && within(filter.accounts, scope.account) && within(filter.services, scope.service)
+    && (!filter.tags?.length || (tag !== undefined && filter.tags.some((t) => t.key === tag.key && t.value === tag.value)));
+}
+
 /** The exact store filters of a scope. */
 export function scopeFilters(scope: SeriesScope): CostFilters {
   const filters: CostFilters = {};

@@ -21,19 +21,22 @@ export function filterRecommendations<T extends Recommendation>(recs: readonly T
   if (filters.tags?.length) throw new AppError('QUERY_INVALID', 'Recommendations can be narrowed by provider, account, service or region, not by tag.');
   const notes: FilterNote[] = [];
   let items = [...recs];
-  for (const input of filters.providers ?? []) {
-    const id = canonicalProvider(input);
-    items = items.filter((r) => r.scope.provider === id);
-    notes.push({ dim: 'provider', input, matched: [providerLabel(id)] });
+  // Several names of one kind mean any of them (as in cost filters); kinds narrow each other.
+  if (filters.providers?.length) {
+    const ids = new Set(filters.providers.map(canonicalProvider));
+    items = items.filter((r) => ids.has(r.scope.provider));
+    for (const input of filters.providers) notes.push({ dim: 'provider', input, matched: [providerLabel(canonicalProvider(input))] });
   }
   const narrow = (dim: string, inputs: string[] | undefined, values: (r: T) => Candidate[], aliases = false) => {
-    for (const input of inputs ?? []) {
-      const candidates = dedupe(items.flatMap(values));
+    if (!inputs?.length) return;
+    const candidates = dedupe(items.flatMap(values));
+    const wanted = new Set<string>();
+    for (const input of inputs) {
       const result = matchDimension(input, candidates, { aliases });
-      const wanted = new Set(result.ok ? result.values : []);
-      items = items.filter((r) => values(r).some((c) => wanted.has(c.value)));
+      if (result.ok) result.values.forEach((v) => wanted.add(v));
       notes.push({ dim, input, matched: result.ok ? result.labels : [] });
     }
+    items = items.filter((r) => values(r).some((c) => wanted.has(c.value)));
   };
   narrow('account', filters.accounts, (r) => (r.scope.account ? [{ value: r.scope.account, label: r.scope.accountName }] : []));
   narrow('service', filters.services, (r) => (r.scope.service ? [{ value: r.scope.service, label: '' }] : []), true);

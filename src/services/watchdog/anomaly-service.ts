@@ -15,7 +15,7 @@ import type { Anomaly } from '../../domain/anomaly/anomaly-types';
 import type { DetectorOptions } from '../../domain/anomaly/detector-options';
 import { reevaluateAnomaly } from '../../domain/anomaly/reevaluate';
 import { thresholdMultiplier, type SeriesTuning } from '../../domain/anomaly/series-tuning';
-import { ancestorKeys, childScope, scopeFilters, scopeText, seriesKey, type SeriesScope } from '../../domain/anomaly/series-scope';
+import { ancestorKeys, childScope, insideFilter, scopeFilters, scopeText, seriesKey, type SeriesFilter, type SeriesScope } from '../../domain/anomaly/series-scope';
 import { addDays, type DateRange, type Day } from '../../domain/days';
 import type { Nanos } from '../../domain/money';
 import type { AnomaliesAnswer, AnomalyView } from '../../answers/watchdog';
@@ -129,8 +129,17 @@ export class AnomalyService {
     return this.deps.events.inRange(range);
   }
 
-  /** Anomalies with days in `range` before `asOf`, judged from the days before each: one entry per event. */
-  async list(range: DateRange, asOf: Day): Promise<AnomaliesAnswer> {
+  /** The tag keys whose values are judged as series of their own. */
+  judgedTagKeys(): readonly string[] {
+    return this.deps.settings.tagKeys;
+  }
+
+  /**
+   * Anomalies with days in `range` before `asOf`, judged from the days before each: one entry per
+   * event. With `within`, only series inside that part of the costs count, so the outermost of
+   * those speaks for it (the total's spike driven by AWS is AWS's spike when AWS is asked about).
+   */
+  async list(range: DateRange, asOf: Day, within?: SeriesFilter): Promise<AnomaliesAnswer> {
     const end = range.end < asOf ? range.end : asOf;
     const judged: DateRange = { start: range.start, end: end > range.start ? end : range.start };
     const load = { start: addDays(judged.start, -DETECTION_LOOKBACK_DAYS), end: judged.end };
@@ -138,6 +147,7 @@ export class AnomalyService {
     const tunings = await this.deps.tunings.all();
     const detected: Found[] = [];
     for (const s of (await this.allSeries(load, currency)).values()) {
+      if (within && !insideFilter(s.scope, within)) continue;
       for (const anomaly of detectAnomalies(s.series, judged, this.options, withoutMute(tunings.get(s.key)))) detected.push({ s, anomaly });
     }
     const found: Found[] = [];

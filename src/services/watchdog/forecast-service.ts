@@ -16,7 +16,7 @@ import { addDays, addMonths, type DateRange, type Day } from '../../domain/days'
 import { budgetPeriodContaining } from '../../domain/budget/budget-status';
 import { backtestForecast } from '../../domain/forecast/backtest';
 import { forecastPeriod, type PeriodForecast } from '../../domain/forecast/forecast-period';
-import type { ForecastAccuracy, ForecastAnswer, ForecastGroup, PeriodEstimate } from '../../answers/watchdog';
+import type { ForecastAccuracy, ForecastAnswer, ForecastGroup, PeriodEstimate, ScopedForecast } from '../../answers/watchdog';
 import { forecastChart, periodLabel } from './watchdog-present';
 import { emptySeries, type DailySeries, type SeriesLoader } from './series-loader';
 
@@ -71,6 +71,28 @@ export class ForecastService {
     return { series, forecast: forecastOf(series, asOf, period) };
   }
 
+  /**
+   * One scope's forecast of any period that has not ended (plain-language questions: "forecast for
+   * AWS this quarter"), optionally split by provider or service within the scope.
+   */
+  async scoped(request: ScopedForecastRequest): Promise<ScopedForecast> {
+    const { filters, period, asOf, by } = request;
+    const usual = historyRange(asOf);
+    // A long period that began before the usual history still counts all its days so far.
+    const history = period.start < usual.start ? { ...usual, start: period.start } : usual;
+    const currency = (await this.deps.loader.currency(history, filters)) ?? this.deps.defaultCurrency;
+    const series = await this.deps.loader.series(filters, history, currency);
+    const f = forecastOf(series, asOf, period);
+    const answer: ScopedForecast = { asOf, currency, estimate: estimate(f), coverage: f.coverage, calibrated: f.calibrated };
+    const chart = forecastChart(series, f, currency);
+    if (chart) answer.chart = chart;
+    if (by) {
+      answer.by = by;
+      answer.groups = await this.groups(by, history, asOf, currency, filters, period);
+    }
+    return answer;
+  }
+
   /** "Month-end forecasts like this one were within ±X% in 4 of 5 cases" over the last complete months. */
   async accuracy(asOf: Day = this.deps.today()): Promise<ForecastAccuracy | undefined> {
     const history = historyRange(asOf);
@@ -85,14 +107,21 @@ export class ForecastService {
     return { within80Pct: result.within80Pct, forecasts: result.overall.forecasts, months: result.periods };
   }
 
-  private async groups(by: 'provider' | 'service', history: DateRange, asOf: Day, currency: string): Promise<ForecastGroup[]> {
-    const period = budgetPeriodContaining('month', asOf);
-    const split = await this.deps.loader.split({}, by, history, currency);
+  private async groups(by: 'provider' | 'service', history: DateRange, asOf: Day, currency: string, filters: CostFilters = {}, period = budgetPeriodContaining('month', asOf)): Promise<ForecastGroup[]> {
+    const split = await this.deps.loader.split(filters, by, history, currency);
     return split
       .map(({ key, label, series }) => ({ key, name: by === 'provider' ? providerLabel(key) : label || key, ...estimate(forecastOf(series, asOf, period)) }))
       .filter((g) => g.forecast !== 0n || g.actualToDate !== 0n)
       .sort((a, b) => (b.forecast > a.forecast ? 1 : b.forecast < a.forecast ? -1 : a.key.localeCompare(b.key)));
   }
+}
+
+export interface ScopedForecastRequest {
+  filters: CostFilters;
+  period: DateRange;
+  /** First day without data. */
+  asOf: Day;
+  by?: 'provider' | 'service';
 }
 
 export function historyRange(asOf: Day): DateRange {
