@@ -26,6 +26,7 @@ import type { TokenIssuer, TokenVerifier } from './ports/tokens';
 import type { WriteLog } from './ports/write-log';
 import { createScheduler } from './scheduler/agenda-scheduler';
 import { AskService } from './services/ask';
+import { laterAnswerers } from './services/ask/later-answers';
 import { LlmAnswerer } from './services/ask-llm/llm-answerer';
 import { RecommendationService } from './services/advice/recommendation-service';
 import { SimulationService } from './services/simulation/simulation-service';
@@ -180,15 +181,20 @@ export async function openCore(config: Config, logger: Logger, clock: Clock = sy
     });
     let sources: SyncableSource[] | undefined;
     const reportSchedules = new MongoReportSchedules(conn);
-    const ask = new AskService({ costs, names: store, clock });
-    const llm = config.llm ? new LlmAnswerer({ llm: new OpenAiClient(config.llm), ask, logger }) : undefined;
-    const questions = new QuestionAnswerer({ ask, freshness: () => answers.freshness(), threads, llm, logger, now: () => clock.now() });
     const watchdog = createWatchdog({ store, costs, clock, repos: watchdogRepositories(conn, clock), settings: config.watchdog });
     const adviceMarks = new MongoRecommendationMarks(conn, clock);
     const advice = new RecommendationService({
       store, scanner: mongoStore, marks: adviceMarks, meta, clock, logger, requestCounts,
       timeZone: config.timeZone, currency: config.currency, settings: config.advice.settings, caps: cloudRequestCaps(config.cloud), advisers: createAdvisers(config.cloud),
     });
+    // Forecast, budget, anomaly and recommendation questions are answered by the same services as their commands.
+    const later = laterAnswerers({
+      forecast: watchdog.forecast, budgets: watchdog.budgets, anomalies: watchdog.anomalies, advice, costs, defaultCurrency: costs.defaultCurrency,
+    });
+    const budgetNames = async () => (await watchdog.budgets.list()).map((b) => b.name);
+    const ask = new AskService({ costs, names: store, clock, later, budgetNames });
+    const llm = config.llm ? new LlmAnswerer({ llm: new OpenAiClient(config.llm), ask, logger }) : undefined;
+    const questions = new QuestionAnswerer({ ask, freshness: () => answers.freshness(), threads, llm, logger, now: () => clock.now() });
     const simulation = new SimulationService({ costs, advice, budgets: watchdog.budgets });
     const router = new CommandRouter({
       answers, digests, clock, logger, defaultTimeZone: config.timeZone, defaultDigestTime: config.digestTime,

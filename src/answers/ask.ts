@@ -5,10 +5,14 @@
  */
 import type { Metric } from '../domain/cost-record';
 import { nanosToDecimalString } from '../domain/money';
+import type { RecommendationsAnswer } from './advice';
+import { recommendationsJson } from './advice-json';
 import type { ChartSpec } from './chart-spec';
 import { rangeText } from './dates';
 import { freshnessLine } from './freshness';
 import type { Freshness } from './types';
+import type { AnomaliesAnswer, BudgetStatusAnswer, ScopedForecast } from './watchdog';
+import { anomaliesJson, budgetStatusJson, scopedForecastJson } from './watchdog-json';
 
 export interface AskPeriodView {
   label: string;
@@ -52,6 +56,16 @@ export interface AskGroupView {
   change?: bigint;
 }
 
+/**
+ * What a forecast, budget, anomaly or recommendation answer is built on: the service's own answer,
+ * exact, so that every number in the sentence can be checked against it and every face can show it.
+ */
+export type AskDetails =
+  | { kind: 'forecast'; forecast: ScopedForecast }
+  | { kind: 'budget'; status: BudgetStatusAnswer }
+  | { kind: 'anomalies'; anomalies: AnomaliesAnswer }
+  | { kind: 'recommendations'; recommendations: RecommendationsAnswer };
+
 /** Which path wrote the sentence (the numbers always come from the store). */
 export type AskPath = 'parser' | 'llm';
 
@@ -60,15 +74,17 @@ export interface AskAnswerView {
   text: string;
   query: AskQueryView;
   currency: string;
-  /** The period's total, or null when the question has none (a feature not there yet). */
+  /** The period's total (a forecast's projected total, recommendations' monthly saving), or null when the question has none. */
   total: bigint | null;
   /** The baseline's total in comparisons. */
   previousTotal?: bigint | null;
   groups: AskGroupView[] | null;
   chart?: ChartSpec;
   freshness: Freshness;
-  /** False when the question was understood but its feature is not available yet. */
+  /** False when the question was understood but its feature is not set up here. */
   available: boolean;
+  /** Forecast, budget, anomaly and recommendation answers: the service's answer behind the sentence. */
+  details?: AskDetails;
   answeredBy: AskPath;
   /** Refinements a reply in the thread can make ("by region", "the month before"). */
   followUps: string[];
@@ -130,6 +146,9 @@ function periodJson(p: AskPeriodView): Record<string, string> {
  * `penny ask --json`: {"answer", "query", "total", "groups"}, amounts as exact decimal strings
  * (`to` inclusive, as in `penny cost --json`). Comparisons add the baseline (query.against, with its
  * total) and each group's previous cost and change; a refusal has a null query, total and groups.
+ * Forecast, budget, anomaly and recommendation answers add one key after these with what the
+ * answer is built on: "forecast" (the scope's period), or "budget_status", "anomalies" and
+ * "recommendations" as `penny budget status|anomalies|recommend --json` print them.
  */
 export function askJson(a: AskAnswerView | AskRefusalAnswer): Record<string, unknown> {
   if (a.kind === 'ask-refusal') return { answer: refusalText(a), query: null, total: null, groups: null };
@@ -146,5 +165,18 @@ export function askJson(a: AskAnswerView | AskRefusalAnswer): Record<string, unk
     ...(g.previous !== undefined ? { previous: nanosToDecimalString(g.previous) } : {}),
     ...(g.change !== undefined ? { change: nanosToDecimalString(g.change) } : {}),
   })) ?? null;
-  return { answer: a.text, query, total: a.total === null ? null : nanosToDecimalString(a.total), groups };
+  return { answer: a.text, query, total: a.total === null ? null : nanosToDecimalString(a.total), groups, ...(a.details ? detailsJson(a.details) : {}) };
+}
+
+function detailsJson(d: AskDetails): Record<string, unknown> {
+  switch (d.kind) {
+    case 'forecast':
+      return { forecast: scopedForecastJson(d.forecast) };
+    case 'budget':
+      return { budget_status: budgetStatusJson(d.status) };
+    case 'anomalies':
+      return { anomalies: anomaliesJson(d.anomalies) };
+    case 'recommendations':
+      return { recommendations: recommendationsJson(d.recommendations) };
+  }
 }

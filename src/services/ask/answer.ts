@@ -2,6 +2,8 @@
  * The answer to a question, as data: the exact amounts, what was queried, and the sentence.
  * Also the plan: which cost-engine requests answer an intent.
  */
+import type { AskDetails } from '../../answers/ask';
+import type { ChartSpec } from '../../answers/chart-spec';
 import { CHARGE_CATEGORIES, type Metric } from '../../domain/cost-record';
 import type { GroupDim, PlainGroupDim } from '../../domain/cost-query';
 import { lastDay, type Day } from '../../domain/days';
@@ -48,7 +50,7 @@ export interface AskAnswer {
   text: string;
   query: Queried;
   currency: string;
-  /** The period's total, or null when the intent has no total (a later feature). */
+  /** The period's total (a forecast's projected total, recommendations' monthly saving), or null when there is none. */
   total: Nanos | null;
   /** The groups shown (top N when asked), or null when the answer is not broken down. */
   groups: AnswerGroup[] | null;
@@ -57,8 +59,14 @@ export interface AskAnswer {
   changePercent?: number | null;
   /** "Why" answers: the change broken down by each driver dimension. */
   drivers?: { dim: PlainGroupDim; groups: AnswerGroup[] }[];
-  /** False when the question was understood but its feature is not available yet. */
+  /** False when the question was understood but its feature is not set up here. */
   available: boolean;
+  /** Forecast, budget, anomaly and recommendation answers: the service's answer the sentence is built on. */
+  details?: AskDetails;
+  /** A chart the service drew (a forecast's days); breakdowns and trends get theirs from the groups. */
+  chart?: ChartSpec;
+  /** Other numbers the sentence states (days left, counts, a period's last day), as evidence for the number check. */
+  figures?: Record<string, string | number>;
 }
 
 export type AskReply = AskAnswer | Refusal;

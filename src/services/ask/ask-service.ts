@@ -1,17 +1,20 @@
 /**
  * Answers plain-language cost questions offline: parse against the store's names, ask the cost
- * engine, compose the sentence. Forecast, budget, anomaly and recommendation answers plug in later.
+ * engine, compose the sentence. Forecast, budget, anomaly and recommendation questions go to the
+ * answerers plugged in as `later` (later-answers/, built from the watchdog's and advice's services).
  */
 import type { Day } from '../../domain/days';
 import { isAppError } from '../../domain/errors';
 import type { Clock } from '../../ports/clock';
 import type { CostStore } from '../../ports/cost-store';
 import type { CostRequest, CostService } from '../cost-service';
-import { planRequests, type AskAnswer, type AskReply } from './answer';
+import { planRequests, type AskReply } from './answer';
 import { AskCatalog } from './catalog';
 import { composeAnswer, composeLater } from './compose';
 import { refineIntent, unknownWords } from './follow-up';
 import { isLaterKind, type AskIntent, type LaterIntent, type LaterKind, type ParseResult, type Refusal } from './intent';
+import { findBudgetName } from './budget-names';
+import type { LaterAnswerer } from './later-answers/later-common';
 import { parseQuestion } from './parse-question';
 import { refusal } from './refusals';
 import { matchTagValue, monthlyTagValues, resolveTagValues } from './tag-values';
@@ -19,8 +22,7 @@ import { matchTagValue, monthlyTagValues, resolveTagValues } from './tag-values'
 /** Where the names come from: the store's catalog (CostStore satisfies it). */
 export type NameSource = Pick<CostStore, 'dimensionValues'>;
 
-/** Answers one of the later kinds; the watchdog slice provides these. */
-export type LaterAnswerer = (intent: LaterIntent, context: { today: Day }) => Promise<AskAnswer>;
+export type { LaterAnswerer } from './later-answers/later-common';
 
 /** Tag keys searched for a bare value ("only production"); each costs a grouped query per month. */
 const MAX_BARE_TAG_KEYS = 20;
@@ -30,6 +32,8 @@ export interface AskDeps {
   names: NameSource;
   clock: Clock;
   later?: Partial<Record<LaterKind, LaterAnswerer>>;
+  /** The budgets' names, so that "the data-platform budget" is read as that budget. */
+  budgetNames?: () => Promise<string[]>;
   /** How long the name catalog is reused before it is read again (default 5 minutes). */
   catalogTtlMs?: number;
 }
@@ -62,6 +66,8 @@ export class AskService {
   /** Question → intent (or refusal), for faces that show "here is what I understood". */
   async parse(question: string, options: AskOptions = {}): Promise<ParseResult> {
     const today = options.asOf ?? this.deps.costs.today();
+    const named = await this.budgetQuestion(question, today);
+    if (named) return named;
     let parsed = parseQuestion(question, { today, catalog: await this.names() });
     // A name may be new since the catalog was read: read it again once before refusing.
     if (!parsed.ok && (parsed.code === 'unknown-name' || parsed.code === 'not-in-data') && this.catalogAge() > 10_000) {
@@ -95,12 +101,12 @@ export class AskService {
   }
 
   async answer(intent: AskIntent, options: AskOptions = {}): Promise<AskReply> {
-    if (isLaterKind(intent.kind)) {
-      const plugged = this.deps.later?.[intent.kind];
-      const today = options.asOf ?? this.deps.costs.today();
-      return plugged ? plugged(intent as LaterIntent, { today }) : composeLater(intent, this.deps.costs.defaultCurrency);
-    }
     try {
+      if (isLaterKind(intent.kind)) {
+        const plugged = this.deps.later?.[intent.kind];
+        const today = options.asOf ?? this.deps.costs.today();
+        return plugged ? await plugged(intent as LaterIntent, { today }) : composeLater(intent, this.deps.costs.defaultCurrency);
+      }
       const planned = await this.plan(intent);
       if (!planned.ok) return planned;
       const answers = await Promise.all(planned.requests.map((r) => this.deps.costs.query(r)));
@@ -110,6 +116,21 @@ export class AskService {
       if (isAppError(error) && error.code !== 'DB_UNAVAILABLE' && error.code !== 'INTERNAL') return refusal('unsupported', error.message);
       throw error;
     }
+  }
+
+  /**
+   * "How is the data-platform budget doing?": a budget named next to the word budget is taken out
+   * of the question, which is then read as a budget question about that budget. Undefined when
+   * no budget is named (or the rest does not read as a budget question): the question is read as is.
+   */
+  private async budgetQuestion(question: string, today: Day): Promise<ParseResult | undefined> {
+    if (!this.deps.budgetNames || !/budget/i.test(question)) return undefined;
+    const found = findBudgetName(question, await this.deps.budgetNames());
+    if (!found) return undefined;
+    const rest = parseQuestion(found.rest, { today, catalog: await this.names() });
+    if (!rest.ok || rest.intent.kind !== 'budget') return undefined;
+    const debug = { ...rest.intent.debug, why: [...rest.intent.debug.why, `"${found.typed}" → budget ${found.name}`] };
+    return { ok: true, intent: { ...rest.intent, budgets: [found.name], debug } };
   }
 
   /** The name catalog, read from the store at most once per TTL. */

@@ -35,14 +35,15 @@ export function composeAnswer(intent: AskIntent, answers: CostResult[], fallback
   }
 }
 
-/** Forecast, budget, anomalies and recommendations, until their services are plugged in. */
+/** Forecast, budget, anomalies and recommendations where their services are not plugged in (composition.ts plugs them). */
 export function composeLater(intent: AskIntent, currency: string): AskAnswer {
   const what = { forecast: 'Forecasts', budget: 'Budget status', anomalies: 'Anomaly detection', recommendations: 'Savings recommendations' }[intent.kind as string] ?? 'That';
-  const text = `${what} ${what.endsWith('s') && what !== 'Budget status' ? 'are' : 'is'} not available yet: that part of Penny is still being built. Meanwhile I can show what you spent, how it changed and what drove it, e.g. "How did this month compare to last month?"`;
+  const text = `${what} ${what.endsWith('s') && what !== 'Budget status' ? 'are' : 'is'} not set up in this Penny. I can show what you spent, how it changed and what drove it, e.g. "How did this month compare to last month?"`;
   return { ok: true, intent, text, currency, query: queried(intent), total: null, groups: null, available: false };
 }
 
-function queried(intent: AskIntent, answer?: CostResult): Queried {
+/** What was asked of the store, for the context line ("Queried: …"). */
+export function queried(intent: AskIntent, answer?: Pick<CostResult, 'applied'>): Queried {
   const q = intent.query;
   const out: Queried = { kind: intent.kind, metric: q.metric, period: queriedPeriod(q.period), filters: q.filters, applied: answer?.applied ?? [] };
   if ('against' in intent) out.against = queriedPeriod(intent.against);
@@ -173,7 +174,7 @@ function signedMoney(n: Nanos, money: (n: Nanos) => string): string {
 const CATEGORY_NOUN: Record<string, string> = { usage: 'usage', purchase: 'purchases', tax: 'taxes', credit: 'credits', adjustment: 'adjustments' };
 
 /** "EC2 (Amazon Elastic Compute Cloud) costs", "AWS amortized credits", " in us-east-1 tagged team=data". */
-function scopeWords(intent: AskIntent): { noun: string; filters: string; where: string } {
+export function scopeWords(intent: AskIntent): { noun: string; filters: string; where: string } {
   const f = intent.query.filters;
   const matched = intent.debug.matched;
   const metric = intent.query.metric === 'effective' ? 'amortized ' : intent.query.metric === 'list' ? 'list-price ' : '';
@@ -212,6 +213,6 @@ function byCost(a: { cost?: Nanos; amount?: Nanos; key: string }, b: { cost?: Na
   return x === y ? a.key.localeCompare(b.key) : x > y ? -1 : 1;
 }
 
-function capital(text: string): string {
+export function capital(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
 }

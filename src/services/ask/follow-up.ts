@@ -6,7 +6,7 @@
 import type { GroupDim, PlainGroupDim } from '../../domain/cost-query';
 import { addDays, addMonths, lastDay, type Day } from '../../domain/days';
 import { periodFromBounds, type Period } from '../../domain/period';
-import type { AskFilters, AskIntent, NameMatch, ParseResult } from './intent';
+import { isLaterKind, type AskFilters, type AskIntent, type NameMatch, type ParseResult } from './intent';
 import { firstProblem, readPieces, type ParseOptions } from './parse-question';
 import { before, clipToToday, comparisonPeriods, singlePeriod } from './question-periods';
 import { quoteList, refusal } from './refusals';
@@ -106,10 +106,13 @@ export function refineIntent(previous: AskIntent, text: string, options: FollowU
     }
     return marked ? refusal('empty', `I couldn't tell how to change the previous answer with "${text.trim()}". In a thread you can say things like ${quoteList(FOLLOW_UP_EXAMPLES)}.`, [], FOLLOW_UP_EXAMPLES) : undefined;
   }
-  if (kind !== 'totals' && kind !== 'trend' && kind !== 'forecast' && kind !== 'budget' && kind !== 'anomalies' && kind !== 'recommendations') against ??= before(period);
-  const clipped = clipToToday(period, today);
-  if (!clipped.ok) return refusal(clipped.code, clipped.reason);
-  period = clipped.period;
+  if (kind !== 'totals' && kind !== 'trend' && !isLaterKind(kind)) against ??= before(period);
+  // As in the parser, the later kinds' answerers judge the period themselves (a forecast looks ahead).
+  if (!isLaterKind(kind)) {
+    const clipped = clipToToday(period, today);
+    if (!clipped.ok) return refusal(clipped.code, clipped.reason);
+    period = clipped.period;
+  }
 
   const debug = { confidence: Math.min(previous.debug.confidence, 0.9), why: ['a follow-up of the previous question in this thread', ...changed], matched };
   const direction = says('up') && !says('down') ? 'up' : says('down') && !says('up') ? 'down' : 'direction' in previous ? previous.direction : 'any';
@@ -125,8 +128,11 @@ export function refineIntent(previous: AskIntent, text: string, options: FollowU
       const drivers: PlainGroupDim[] = dim && !dim.startsWith('tag:') ? [dim as PlainGroupDim] : previous.kind === 'why' ? previous.drivers : ['service', 'account', 'region'];
       return { ok: true, intent: { kind, query, against: against!, direction, drivers, debug } };
     }
-    default:
-      return { ok: true, intent: { kind, query, debug } as AskIntent };
+    default: {
+      // "And last month?" about the data-platform budget is still about that budget.
+      const budgets = previous.kind === 'budget' && kind === 'budget' ? previous.budgets : undefined;
+      return { ok: true, intent: { kind, query, debug, ...(budgets ? { budgets } : {}) } as AskIntent };
+    }
   }
 }
 

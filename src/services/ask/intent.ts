@@ -9,7 +9,7 @@ import type { Period } from '../../domain/period';
 export const INTENT_KINDS = ['totals', 'compare', 'movers', 'trend', 'why', 'forecast', 'budget', 'anomalies', 'recommendations'] as const;
 export type IntentKind = (typeof INTENT_KINDS)[number];
 
-/** Kinds another service answers (the watchdog slice); the parser still recognises them. */
+/** Kinds the watchdog's and advice's services answer (plugged into AskService as `later`). */
 export const LATER_KINDS = ['forecast', 'budget', 'anomalies', 'recommendations'] as const;
 export type LaterKind = (typeof LATER_KINDS)[number];
 
@@ -66,7 +66,9 @@ export type MoversIntent = IntentBase<'movers'> & { against: Period; direction: 
 export type TrendIntent = IntentBase<'trend'> & { granularity: 'day' | 'month' };
 /** What drove a change: the comparison broken down by each driver dimension. */
 export type WhyIntent = IntentBase<'why'> & { against: Period; direction: 'up' | 'down' | 'any'; drivers: PlainGroupDim[] };
-export type LaterIntent = IntentBase<LaterKind>;
+/** Budget status; `budgets` holds the budgets asked about by name ("how is the data-platform budget doing"). */
+export type BudgetIntent = IntentBase<'budget'> & { budgets?: string[] };
+export type LaterIntent = IntentBase<Exclude<LaterKind, 'budget'>> | BudgetIntent;
 
 export type AskIntent = TotalsIntent | CompareIntent | MoversIntent | TrendIntent | WhyIntent | LaterIntent;
 

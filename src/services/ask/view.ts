@@ -28,7 +28,8 @@ export function askView(answer: AskAnswer, freshness: Freshness, answeredBy: Ask
     followUps: answer.available ? followUpsOf(answer.intent) : [],
   };
   if (answer.previousTotal !== undefined) view.previousTotal = answer.previousTotal;
-  const chart = answer.available ? chartOf(answer, view.query) : undefined;
+  if (answer.details) view.details = answer.details;
+  const chart = answer.available ? (answer.chart ?? chartOf(answer, view.query)) : undefined;
   if (chart) view.chart = chart;
   return view;
 }
@@ -79,10 +80,14 @@ export function filterLabels(intent: AskIntent): string[] {
 
 /** Replies a thread can make to refine this answer. */
 function followUpsOf(intent: AskIntent): string[] {
+  // Budgets and recommendations are as of today, whatever the period; forecasts split two ways.
+  if (intent.kind === 'budget' || intent.kind === 'recommendations') return [];
+  if (intent.kind === 'forecast') return intent.query.groupBy ? [] : ['by service', 'by provider'];
   const out: string[] = [];
   const by = intent.query.groupBy;
-  if (!by || by === 'day' || by === 'month') out.push('break that down by service', 'by region');
-  else out.push(by === 'service' ? 'by region' : 'by service');
+  const splits = !by || by === 'day' || by === 'month' ? ['break that down by service', 'by region'] : [by === 'service' ? 'by region' : 'by service'];
+  // Anomalies are listed one by one: only their period moves.
+  if (intent.kind !== 'anomalies') out.push(...splits);
   const kind = intent.query.period.kind;
   const unit = kind === 'to-date' ? intent.query.period.unit : kind;
   out.push(unit === 'month' || unit === 'week' || unit === 'quarter' || unit === 'year' ? `and the ${unit} before?` : 'and the period before?');

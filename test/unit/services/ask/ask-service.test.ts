@@ -64,11 +64,11 @@ describe('AskService', () => {
     expect(await ask.ask('costs tagged env qa in september')).toMatchObject({ ok: false, code: 'unknown-name', reason: expect.stringContaining('env=dev') });
   });
 
-  it('says plainly that later features are not there yet, and calls them once plugged in', async () => {
+  it('says plainly where forecasts are not set up, and calls the answerer once plugged in', async () => {
     const { ask } = await setup();
     const r = answered(await ask.ask('what will we spend this month?'));
     expect(r).toMatchObject({ available: false, total: null, groups: null });
-    expect(r.text).toMatch(/^Forecasts are not available yet/);
+    expect(r.text).toMatch(/^Forecasts are not set up in this Penny\./);
     const seen: string[] = [];
     const forecast: LaterAnswerer = async (intent, { today }) => {
       seen.push(`${intent.kind} ${today}`);
