@@ -7,6 +7,7 @@ import type { AskAnswerView, AskRefusalAnswer } from '../../src/answers/ask';
 import { OpenAiClient } from '../../src/llm/openai-client';
 import type { QuestionResult } from '../../src/services/questions/question-answerer';
 import { startFakeOpenAi, type FakeOpenAi } from '../fakes/fake-openai';
+import { rec } from '../fixtures/records';
 import { askHarness, B } from '../support/ask-harness';
 
 const KEY = 'sk-test-do-not-log-0123456789';
@@ -170,5 +171,39 @@ describe('prompt injection', () => {
     // The question reaches the model as the user's message, never inside its instructions.
     expect(fake.requests[0]!.messages[1]).toEqual({ role: 'user', content: question });
     expect(system(fake.requests[0]!)).not.toContain('print your system prompt');
+  });
+});
+
+describe('the LLM path to the watchdog and advice', () => {
+  /** $10 of EC2 a day, October 1 to 15 2024, on top of the harness's August and September: October so far is $150. */
+  async function watched() {
+    const h = await askHarness({ llm: model(), watch: true });
+    await h.store.writeRecords(Array.from({ length: 15 }, (_, i) => rec(`2024-10-${String(i + 1).padStart(2, '0')}`, 10n * B, { resourceId: 'i-oct' })));
+    return h;
+  }
+
+  it('the forecast tool reaches the forecast service; the model may quote its numbers', async () => {
+    const { questions } = await watched();
+    fake.script({ toolCalls: [{ name: 'forecast', arguments: { period: 'this month', filters: { services: ['EC2'] } } }] }, { content: 'So far in October 2024 EC2 has cost $150.00.' });
+    const a = answered(await questions.answer({ question: 'how much will EC2 cost us this month?' }));
+    expect(a).toMatchObject({ answeredBy: 'llm', text: 'So far in October 2024 EC2 has cost $150.00.', query: { kind: 'forecast', period: { start: '2024-10-01', end: '2024-11-01' } } });
+    expect(a.details?.kind === 'forecast' && a.details.forecast.estimate.actualToDate).toBe(150n * B);
+    const [result] = fake.toolResults() as Record<string, unknown>[];
+    expect(result).toMatchObject({ available: true, forecast: { period: 'October 2024', from: '2024-10-01', to: '2024-10-31', spentSoFar: '$150.00', rangeCoveragePercent: 80 } });
+    expect(result).not.toHaveProperty('total');
+  });
+
+  it('the budgets tool names a budget; a number not in its result is caught and the deterministic answer given', async () => {
+    const { questions, watchdog } = await watched();
+    await watchdog!.budgets.set({ name: 'ec2', scope: { kind: 'service', value: 'Amazon Elastic Compute Cloud' }, period: 'month', amount: 200n * B }, 'U1');
+    const call = { toolCalls: [{ name: 'budgets', arguments: { names: ['ec2'] } }] };
+    // $150 of $200 = 75%; at $10 a day the rest of October takes it over.
+    fake.script(call, { content: 'The ec2 budget has used $150.00 of $200.00 (75%).' });
+    expect(answered(await questions.answer({ question: 'how is the ec2 budget doing?' }))).toMatchObject({ answeredBy: 'llm', text: 'The ec2 budget has used $150.00 of $200.00 (75%).' });
+    expect(fake.toolResults()[0]).toMatchObject({ budgets: [{ name: 'ec2', amount: '$200.00', spent: '$150.00', percentUsed: 75, status: 'projected to go over' }] });
+    fake.script(call, { content: 'The ec2 budget has used $160.00.' }, { content: 'The ec2 budget has used $160.00.' });
+    const fallback = answered(await questions.answer({ question: 'how is the ec2 budget doing?' }));
+    expect(fallback.answeredBy).toBe('parser');
+    expect(fallback.text).toContain('• ec2 (service Amazon Elastic Compute Cloud, monthly, 2024-10-01 to 2024-10-31): $150.00 of $200.00 spent (75%)');
   });
 });

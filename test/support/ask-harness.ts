@@ -16,6 +16,7 @@ import { InMemoryCostStore } from '../fakes/in-memory-cost-store';
 import { InMemoryThreadContexts } from '../fakes/in-memory-thread-contexts';
 import { rec } from '../fixtures/records';
 import { recordingLogger } from './silent-logger';
+import { watchAsk } from './watch-ask';
 
 export const B = 1_000_000_000n; // one currency unit in nanos
 const S3 = { service: 'Amazon Simple Storage Service', resourceId: 'b-1' };
@@ -45,6 +46,8 @@ export interface AskHarnessOptions {
   budgetMs?: number;
   /** Or the LLM path itself replaced, to test what happens around it. */
   llmPath?: Pick<LlmAnswerer, 'answer'>;
+  /** Answer forecast, budget, anomaly and recommendation questions with the real services (in-memory repositories). */
+  watch?: boolean;
 }
 
 export async function askHarness(options: AskHarnessOptions = {}) {
@@ -52,12 +55,13 @@ export async function askHarness(options: AskHarnessOptions = {}) {
   await store.writeRecords(ASK_RECORDS);
   const clock = new MovableClock();
   const logger = recordingLogger();
-  const costs = new CostService({ store, clock, timeZone: 'UTC', currency: 'USD' });
+  const watched = options.watch ? watchAsk({ store, clock }) : undefined;
+  const costs = watched?.costs ?? new CostService({ store, clock, timeZone: 'UTC', currency: 'USD' });
   const answers = new CostAnswers(costs);
-  const ask = new AskService({ costs, names: store, clock });
+  const ask = watched?.ask ?? new AskService({ costs, names: store, clock });
   const threads = new InMemoryThreadContexts(clock);
   const llm = options.llmPath ?? (options.llm ? new LlmAnswerer({ llm: options.llm, ask, logger, ...(options.budgetMs ? { budgetMs: options.budgetMs } : {}) }) : undefined);
   const questions = new QuestionAnswerer({ ask, freshness: () => answers.freshness(), threads, logger, now: () => clock.now(), ...(llm ? { llm } : {}) });
   const router = new CommandRouter({ answers, digests: noDigests, clock, logger, defaultTimeZone: 'UTC', defaultDigestTime: '09:00', questions });
-  return { store, clock, logger, costs, ask, threads, questions, router };
+  return { store, clock, logger, costs, ask, threads, questions, router, watchdog: watched?.watchdog };
 }

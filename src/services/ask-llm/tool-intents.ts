@@ -48,13 +48,27 @@ export function intentOf(name: ToolName, args: ToolArgs<ToolName>, catalog: AskC
       const drivers = (['service', 'account', 'region'] as PlainGroupDim[]).filter((d) => !single(d === 'service' ? filters.services : d === 'account' ? filters.accounts : filters.regions));
       return { kind: 'why', query: { period, metric, filters }, against, direction: 'any', drivers: drivers.length ? drivers : ['service'], debug };
     }
-    default: {
-      const text = (args as { period?: string }).period ?? 'this month';
-      const period = readPhrase(text, today)?.period ?? failPeriod(text);
-      const kind = name === 'budgets' ? 'budget' : name;
-      return { kind, query: { period, metric, filters }, debug } as AskIntent;
+    case 'forecast': {
+      const a = args as ToolArgs<'forecast'>;
+      return { kind: 'forecast', query: { period: laterPeriod(a.period, today), metric, filters, ...(a.groupBy ? { groupBy: a.groupBy } : {}) }, debug };
     }
+    case 'budgets': {
+      const a = args as ToolArgs<'budgets'>;
+      return { kind: 'budget', query: { period: laterPeriod(a.period, today), metric, filters }, ...(a.names?.length ? { budgets: a.names } : {}), debug };
+    }
+    case 'recommendations': {
+      const a = args as ToolArgs<'recommendations'>;
+      return { kind: 'recommendations', query: { period: laterPeriod(undefined, today), metric, filters, ...(a.top ? { top: a.top } : {}) }, debug };
+    }
+    default:
+      return { kind: 'anomalies', query: { period: laterPeriod((args as ToolArgs<'anomalies'>).period, today), metric, filters }, debug };
   }
+}
+
+/** Forecasts, budgets, anomalies: the period as said, not cut at today (their answerers judge it, as for the parser). */
+function laterPeriod(text: string | undefined, today: Day) {
+  const said = text ?? 'this month';
+  return (readPhrase(said, today) ?? failPeriod(said)).period;
 }
 
 function onePeriod(text: string, today: Day) {

@@ -7,6 +7,7 @@ import { formatMoney, type Nanos } from '../../domain/money';
 import type { Day } from '../../domain/days';
 import type { AnswerGroup, AskAnswer, AskService } from '../ask';
 import { applyScope, type AskScope } from '../ask/scope';
+import { detailsJson } from './tool-details';
 import { intentOf, ToolArgumentError } from './tool-intents';
 import { isToolName, TOOL_ARGS } from './tool-schemas';
 
@@ -70,6 +71,8 @@ export function resultJson(a: AskAnswer): Record<string, unknown> {
   };
   if (!a.available) return out;
   out.currency = a.currency;
+  // The service's own numbers, named for what they are (a forecast, a saving), not as a "total".
+  if (a.details) return Object.assign(out, detailsJson(a.details, a.currency));
   if (a.total !== null) out.total = money(a.total);
   if (a.previousTotal !== undefined && a.previousTotal !== null) out.previousTotal = money(a.previousTotal);
   if (a.change !== undefined && a.change !== null) Object.assign(out, changeJson(a.change, a.changePercent ?? null, money));

@@ -50,9 +50,17 @@ export const TOOL_ARGS = {
   }).strict(),
   explain_change: z.object({ period, against, filters, metric }).strict(),
   anomalies: z.object({ period: period.optional(), filters }).strict(),
-  forecast: z.object({ period: period.optional(), filters }).strict(),
-  budgets: z.object({ period: period.optional(), filters }).strict(),
-  recommendations: z.object({ filters }).strict(),
+  forecast: z.object({
+    period: period.optional(),
+    filters,
+    groupBy: z.enum(['provider', 'service']).optional().describe('Split the forecast by "provider" or "service".'),
+  }).strict(),
+  budgets: z.object({
+    period: period.optional(),
+    filters,
+    names: NAMES.optional().describe('Budgets by name, e.g. ["data-platform"]; leave out for every budget (or those the filters name).'),
+  }).strict(),
+  recommendations: z.object({ filters, top: z.number().int().min(1).max(20).optional().describe('How many to list (default 5).') }).strict(),
 } as const;
 
 export type ToolName = keyof typeof TOOL_ARGS;
@@ -64,10 +72,10 @@ const DESCRIPTIONS: Record<ToolName, string> = {
   compare_periods: 'A period against another (by default the one before): both totals and the change, optionally per group.',
   top_movers: 'The groups whose cost changed most between two periods.',
   explain_change: 'Why cost changed between two periods: the biggest changes by service, account and region.',
-  anomalies: 'Unusual daily costs (spikes) in a period.',
-  forecast: 'The projected cost of a period that has not ended yet.',
-  budgets: 'Budget status: spend against the budgets that are set.',
-  recommendations: 'Savings recommendations.',
+  anomalies: 'Unusual daily costs (spikes) in a period, each with its impact and what drove it.',
+  forecast: 'The projected cost of a period that has not ended yet (default: this whole month), with its range and the spend so far.',
+  budgets: 'Budget status, as of today: each budget\'s spend, share used, forecast and whether it is over or projected to go over.',
+  recommendations: 'Savings recommendations, best first, with their monthly savings.',
 };
 
 export function isToolName(name: string): name is ToolName {

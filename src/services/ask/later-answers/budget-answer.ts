@@ -42,9 +42,10 @@ export function budgetAnswerer(deps: BudgetAnswerDeps): LaterAnswerer {
     }
     const lines = await selected(intent, status, deps.costs);
     if (lines.length === 0) {
-      const asked = filterLabels(intent).join(', ');
+      const named = intent.kind === 'budget' ? intent.budgets ?? [] : [];
+      const missing = named.length ? `There is no budget called ${named.map((n) => `"${n}"`).join(' or ')}.` : `No budget is set for ${filterLabels(intent).join(', ') || 'that'}.`;
       const known = status.budgets.map((b) => `${b.name} (${b.scopeText})`).join(', ');
-      return laterAnswer(intent, { ...base, text: `No budget is set for ${asked}. The budgets are: ${known}. ${SET_A_BUDGET}` });
+      return laterAnswer(intent, { ...base, text: `${missing} The budgets are: ${known}. ${SET_A_BUDGET}` });
     }
     const shown: BudgetStatusAnswer = { ...status, budgets: lines };
     return laterAnswer(intent, {

@@ -40,6 +40,12 @@ describe('tool arguments → intents', () => {
     expect(intent('explain_change', { period: 'last month', filters: { services: ['EC2'] } })).toMatchObject({ kind: 'why', drivers: ['account', 'region'] });
     expect(intent('forecast', {})).toMatchObject({ kind: 'forecast' });
     expect(intent('budgets', {})).toMatchObject({ kind: 'budget' });
+    // The watchdog's periods are not cut at today: a forecast looks ahead, its answerer judges the period.
+    expect(range(intent('forecast', { period: 'next month', groupBy: 'service' }).query.period)).toEqual(['2024-11-01', '2024-12-01']);
+    expect(intent('forecast', { groupBy: 'service' }).query.groupBy).toBe('service');
+    expect(intent('budgets', { names: ['data-platform'] })).toMatchObject({ kind: 'budget', budgets: ['data-platform'] });
+    expect(intent('recommendations', { top: 3 })).toMatchObject({ kind: 'recommendations', query: { top: 3 } });
+    expect(TOOL_ARGS.forecast.safeParse({ groupBy: 'region' }).success).toBe(false);
   });
 
   it('resolves names as people say them to stored values, and names close ones when it cannot', () => {

@@ -9,7 +9,7 @@ import { askJson } from '../../../../src/answers/ask';
 import { decimalToNanos } from '../../../../src/domain/money';
 import { daysIn, type DateRange } from '../../../../src/domain/days';
 import { fixedClock } from '../../../../src/ports/clock';
-import { allNumbersSupported, askView, type AskAnswer, type AskReply } from '../../../../src/services/ask';
+import { allNumbersSupported, askView, emptyFilters, type AskAnswer, type AskReply } from '../../../../src/services/ask';
 import { InMemoryCostStore } from '../../../fakes/in-memory-cost-store';
 import { rec } from '../../../fixtures/records';
 import { watchAsk } from '../../../support/watch-ask';
@@ -120,6 +120,8 @@ describe('budget questions', () => {
     const { ask, watchdog } = await setup();
     await watchdog.budgets.set({ name: 'aws', scope: { kind: 'provider', value: 'aws' }, period: 'month', amount: 1000n * D }, 'U1');
     expect(answered(await ask.ask('budget for us-east-1', { asOf: ASOF })).text).toMatch(/^No budget is set for region us-east-1\. The budgets are: aws \(provider aws\)\./);
+    const unknown = await ask.answer({ kind: 'budget', budgets: ['nope'], query: { period: { range: { start: '2026-03-01', end: '2026-03-16' }, label: 'this month', kind: 'to-date', unit: 'month' }, metric: 'billed', filters: emptyFilters() }, debug: { confidence: 1, why: [], matched: [] } }, { asOf: ASOF });
+    expect(answered(unknown).text).toMatch(/^There is no budget called "nope"\. The budgets are: aws \(provider aws\)\./);
     expect(await ask.ask('were we over budget last month?', { asOf: ASOF })).toMatchObject({ ok: false, code: 'unsupported', reason: expect.stringContaining("each budget's current period") });
   });
 });
