@@ -40,6 +40,21 @@ export function insideFilter(scope: SeriesScope, filter: SeriesFilter): boolean 
     && (!filter.tags?.length || (tag !== undefined && filter.tags.some((t) => t.key === tag.key && t.value === tag.value)));
 }
 
+export type SeriesLevel = 'total' | 'provider' | 'account' | 'service' | 'tag';
+
+/** The levels of judged series that can lie inside the filter (all of them without one). */
+export function levelsInside(filter: SeriesFilter | undefined): Set<SeriesLevel> {
+  const has = (list: unknown[] | undefined) => (list?.length ?? 0) > 0;
+  if (!filter || ![filter.providers, filter.accounts, filter.services, filter.tags].some(has)) return new Set(['total', 'provider', 'account', 'service', 'tag']);
+  // Tag series carry no provider, account or service.
+  if (has(filter.tags)) return new Set(has(filter.providers) || has(filter.accounts) || has(filter.services) ? [] : ['tag']);
+  const out = new Set<SeriesLevel>();
+  if (!has(filter.accounts) && !has(filter.services)) out.add('provider');
+  if (!has(filter.services)) out.add('account');
+  if (!has(filter.accounts)) out.add('service');
+  return out;
+}
+
 /** The exact store filters of a scope. */
 export function scopeFilters(scope: SeriesScope): CostFilters {
   const filters: CostFilters = {};

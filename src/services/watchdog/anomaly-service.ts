@@ -15,7 +15,7 @@ import type { Anomaly } from '../../domain/anomaly/anomaly-types';
 import type { DetectorOptions } from '../../domain/anomaly/detector-options';
 import { reevaluateAnomaly } from '../../domain/anomaly/reevaluate';
 import { thresholdMultiplier, type SeriesTuning } from '../../domain/anomaly/series-tuning';
-import { ancestorKeys, childScope, insideFilter, scopeFilters, scopeText, seriesKey, type SeriesFilter, type SeriesScope } from '../../domain/anomaly/series-scope';
+import { ancestorKeys, childScope, insideFilter, levelsInside, scopeFilters, scopeText, seriesKey, type SeriesFilter, type SeriesScope } from '../../domain/anomaly/series-scope';
 import { addDays, type DateRange, type Day } from '../../domain/days';
 import type { Nanos } from '../../domain/money';
 import type { AnomaliesAnswer, AnomalyView } from '../../answers/watchdog';
@@ -146,7 +146,7 @@ export class AnomalyService {
     const currency = (await this.deps.loader.currency(load)) ?? this.deps.defaultCurrency;
     const tunings = await this.deps.tunings.all();
     const detected: Found[] = [];
-    for (const s of (await this.allSeries(load, currency)).values()) {
+    for (const s of (await this.allSeries(load, currency, within)).values()) {
       if (within && !insideFilter(s.scope, within)) continue;
       for (const anomaly of detectAnomalies(s.series, judged, this.options, withoutMute(tunings.get(s.key)))) detected.push({ s, anomaly });
     }
@@ -181,15 +181,18 @@ export class AnomalyService {
    * services are split once across providers and told apart by the provider they belong to; a
    * key two providers share is read per provider.
    */
-  async allSeries(range: DateRange, currency: string): Promise<Map<string, JudgedSeries>> {
+  async allSeries(range: DateRange, currency: string, within?: SeriesFilter): Promise<Map<string, JudgedSeries>> {
     const { loader } = this.deps;
     const usageOnly = { usageOnly: true };
     const out = new Map<string, JudgedSeries>();
     const add = (scope: SeriesScope, series: DailySeries, name?: string) => out.set(seriesKey(scope), { key: seriesKey(scope), scope, label: scopeText(scope, name), series });
-    add({}, await loader.series({}, range, currency, usageOnly));
-    const providers = await loader.split({}, 'provider', range, currency, usageOnly);
-    for (const p of providers) add(childScope({}, 'provider', p.key), p.series);
-    for (const dim of ['account', 'service'] as const) {
+    // Within a part of the costs, levels that cannot hold a series inside it are not read at all.
+    const levels = levelsInside(within);
+    if (levels.has('total')) add({}, await loader.series({}, range, currency, usageOnly));
+    const needProviders = levels.has('provider') || levels.has('account') || levels.has('service');
+    const providers = needProviders ? await loader.split({}, 'provider', range, currency, usageOnly) : [];
+    if (levels.has('provider')) for (const p of providers) add(childScope({}, 'provider', p.key), p.series);
+    for (const dim of (['account', 'service'] as const).filter((d) => levels.has(d))) {
       const owners = await loader.providersOf(dim, providers.map((p) => p.key), range, currency);
       for (const g of await loader.split({}, dim, range, currency, usageOnly)) {
         const ps = owners.get(g.key) ?? [];
@@ -204,7 +207,7 @@ export class AnomalyService {
         }
       }
     }
-    for (const key of this.deps.settings.tagKeys) {
+    for (const key of levels.has('tag') ? this.deps.settings.tagKeys.filter((k) => !within?.tags?.length || within.tags.some((t) => t.key === k)) : []) {
       for (const g of await loader.split({}, `tag:${key}`, range, currency, usageOnly)) if (g.key !== '') add(childScope({}, `tag:${key}`, g.key), g.series);
     }
     return out;
