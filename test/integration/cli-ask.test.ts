@@ -7,7 +7,8 @@ import { resolve } from 'node:path';
 import { Readable } from 'node:stream';
 import { run } from '../../src/cli/main';
 import type { CliIo } from '../../src/cli/runtime';
-import { decimalToNanos } from '../../src/domain/money';
+import { decimalToNanos, formatMoney } from '../../src/domain/money';
+import { exact, oracleKeys, readFocusRows } from '../support/focus-oracle';
 import { dropDatabaseAt, testDbUri } from '../support/mongo';
 import { focusGroups, focusTotal } from '../support/oracles';
 
@@ -27,6 +28,12 @@ const near = (decimal: string, oracle: bigint) => {
   const d = decimalToNanos(decimal)! - oracle;
   return (d < 0n ? -d : d) <= 1000n;
 };
+
+/** The sample's billed cost on the days of September 2024 before `day`, from the CSV: nanos. */
+function septemberBefore(day: string): bigint {
+  const sum = readFocusRows(SAMPLE).filter((r) => oracleKeys.day(r) < day).reduce((s, r) => s + exact(r.BilledCost!), 0n);
+  return sum / 1000n;
+}
 
 beforeAll(async () => {
   const t = io({ MONGODB_URI: uri });
@@ -70,6 +77,39 @@ describe('penny ask', () => {
     const t = io({ MONGODB_URI: uri });
     expect(await run(['ask', 'what did the flux capacitor cost in September 2024?', '--json'], t.cli)).toBe(1);
     expect(JSON.parse(t.out())).toMatchObject({ answer: expect.stringContaining("I don't know"), query: null, total: null, groups: null });
+  });
+
+  it('answers a forecast with the month so far from the stored rows, and the projected total', async () => {
+    const t = io({ MONGODB_URI: uri });
+    expect(await run(['ask', 'what will we spend this month?', '--as-of', '2024-09-16', '--json'], t.cli)).toBe(0);
+    const json = JSON.parse(t.out());
+    expect(Object.keys(json)).toEqual(['answer', 'query', 'total', 'groups', 'forecast']);
+    expect(json.query).toMatchObject({ kind: 'forecast', period: { label: 'September 2024', from: '2024-09-01', to: '2024-09-30' } });
+    expect(near(json.forecast.actual_to_date, septemberBefore('2024-09-16'))).toBe(true);
+    expect(json.total).toBe(json.forecast.forecast);
+    expect(json.forecast).toMatchObject({ as_of: '2024-09-16', from: '2024-09-01', to: '2024-09-30', coverage: 0.8 });
+    expect(json.answer).toContain(`Spent so far: ${formatMoney(septemberBefore('2024-09-16'), 'USD')} (2024-09-01 to 2024-09-15)`);
+  });
+
+  it('answers budget questions: how to set one, then the one set, as computed by hand', async () => {
+    let t = io({ MONGODB_URI: uri });
+    expect(await run(['ask', 'are we over budget?', '--as-of', '2024-09-16', '--json'], t.cli)).toBe(0);
+    let json = JSON.parse(t.out());
+    expect(json).toMatchObject({ query: { kind: 'budget' }, total: null, groups: null, budget_status: { as_of: '2024-09-16', budgets: [] } });
+    expect(json.answer).toMatch(/^No budgets are set yet.*penny budget set NAME --amount N/);
+
+    t = io({ MONGODB_URI: uri });
+    expect(await run(['budget', 'set', 'sunbird', '--amount', '10', '--scope', 'total'], t.cli)).toBe(0);
+    t = io({ MONGODB_URI: uri });
+    expect(await run(['ask', 'are we over budget?', '--as-of', '2024-09-16', '--json'], t.cli)).toBe(0);
+    json = JSON.parse(t.out());
+    const spent = septemberBefore('2024-09-16');
+    const [line] = json.budget_status.budgets;
+    expect(line).toMatchObject({ name: 'sunbird', scope: 'total', period: 'month', from: '2024-09-01', to: '2024-09-30', amount: '10' });
+    expect(near(line.actual, spent)).toBe(true);
+    // The share by hand: spent / $10 × 100, rounded for the sentence.
+    const percent = (Number(spent) / 1e9 / 10 * 100).toFixed(0);
+    expect(json.answer).toContain(`• sunbird (total, monthly, 2024-09-01 to 2024-09-30): ${formatMoney(spent, 'USD')} of $10.00 spent (${percent}%)`);
   });
 
   it('checks --as-of before the database starts', async () => {
