@@ -32,7 +32,7 @@ const SPIKE_DAY = '2025-02-18';
 const clock = fixedClock(`${TODAY}T09:00:00Z`);
 
 let conn: Connection;
-let stored: CostRecord[] = [];
+const stored: CostRecord[] = [];
 let t: ReturnType<typeof watchAsk>;
 
 /** The billed sum of the stored rows with days in [start, end) that `keep` keeps: plain bigint addition. */
