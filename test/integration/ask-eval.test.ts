@@ -1,7 +1,9 @@
 /**
  * The ask evaluation: every question through AskService on the real store (FOCUS sample and demo
  * data imported into the test MongoDB wire server), checked against sums computed straight from
- * the CSV and from the generator's records. At least 95% must be exact; the misses are printed.
+ * the CSV and from the generator's records. Forecast, budget, anomaly and recommendation questions
+ * are answered by the watchdog's and advice's services and checked where an independent sum exists
+ * (ask-eval-later.ts). At least 95% must be exact; the misses are printed.
  */
 import { createReadStream } from 'node:fs';
 import { resolve } from 'node:path';
@@ -9,12 +11,14 @@ import type { Connection } from 'mongoose';
 import type { CostRecord } from '../../src/domain/cost-record';
 import { fixedClock } from '../../src/ports/clock';
 import { AskService, allNumbersSupported, unsupportedNumbers, type AskReply } from '../../src/services/ask';
-import { CostService } from '../../src/services/cost-service';
 import { FocusImportService } from '../../src/services/focus-import';
 import { DemoCostSource } from '../../src/sources/demo/demo-source';
 import { FocusCsvReader } from '../../src/sources/focus/focus-csv-reader';
 import { FileDaySpill } from '../../src/spill/file-day-spill';
 import { MongoCostStore } from '../../src/store/mongo-cost-store';
+import { MongoMetaStore } from '../../src/store/mongo-meta-store';
+import { MongoRecommendationMarks } from '../../src/store/recommendation-marks';
+import { watchdogRepositories } from '../../src/store/watchdog-repositories';
 import { checkReply, type EvalItem } from '../support/ask-eval';
 import { demoLines, focusLines, type Line } from '../support/ask-oracle';
 import { DEMO_ANCHOR, DEMO_QUESTIONS, DEMO_RANGE } from '../support/ask-questions-demo';
@@ -23,6 +27,7 @@ import { HELDOUT_DEMO, HELDOUT_FOCUS } from '../support/ask-questions-heldout';
 import { readFocusRows, withinMicro } from '../support/focus-oracle';
 import { dropTestDb, openTestDb } from '../support/mongo';
 import { recordingLogger } from '../support/silent-logger';
+import { watchAsk } from '../support/watch-ask';
 
 const SAMPLE = resolve(__dirname, '../../data/focus_sample.csv');
 const clock = fixedClock('2024-10-15T12:00:00Z');
@@ -43,11 +48,12 @@ type Result = { dataset: string; item: EvalItem; reply: AskReply; problems: stri
 const results: Result[] = [];
 const heldOutResults: Result[] = [];
 
+/** AskService as composition.ts builds it: forecasts, budgets, anomalies and advice from their services and real repositories. */
 async function askService(conn: Connection): Promise<{ store: MongoCostStore; ask: AskService }> {
   const store = new MongoCostStore(conn, { logger: recordingLogger() });
   await store.init();
-  const costs = new CostService({ store, clock, timeZone: 'UTC', currency: 'USD' });
-  return { store, ask: new AskService({ costs, names: store, clock }) };
+  const { ask } = watchAsk({ store, clock, repos: watchdogRepositories(conn, clock), marks: new MongoRecommendationMarks(conn, clock), meta: new MongoMetaStore(conn) });
+  return { store, ask };
 }
 
 beforeAll(async () => {

@@ -3,6 +3,7 @@
  * the oracle. Rules of ranking (top N by cost, movers by size of change) are restated here, not imported.
  */
 import type { AskReply } from '../../src/services/ask';
+import { laterProblems } from './ask-eval-later';
 import { oracleSums, oracleTotal, type ExpectedFilters, type Line, type OracleQuery } from './ask-oracle';
 
 export interface ExpectAnswer {
@@ -61,7 +62,7 @@ export function checkReply(item: EvalItem, reply: AskReply, lines: Line[], same:
   if (e.kind === 'movers') eq('direction', reply.intent.kind === 'movers' ? reply.intent.direction : undefined, e.direction ?? 'any');
   if (e.kind === 'why') eq('drivers', reply.drivers?.map((d) => d.dim), e.drivers ?? ['service', 'account', 'region']);
   if (problems.length) return problems;
-  return LATER.includes(e.kind) ? (reply.total === null && !reply.available ? [] : ['a later feature answered with numbers']) : amountProblems(e, reply as Extract<AskReply, { ok: true }>, lines, same);
+  return LATER.includes(e.kind) ? laterProblems(e, reply, item.asOf, lines, same) : amountProblems(e, reply, lines, same);
 }
 
 function amountProblems(e: ExpectAnswer, reply: Extract<AskReply, { ok: true }>, lines: Line[], same: AmountsEqual): string[] {

@@ -117,7 +117,7 @@ export const FOCUS_QUESTIONS: EvalItem[] = [
   ask('waht did we spnd on ec2 last mnth', sep({ filters: { services: EC2 } })),
   ask('how much did we spend in septmber', sep()),
   ask('\u201cAzure\u201d costs for \u2018last month\u2019 \ud83d\ude4f', sep({ filters: { providers: ['azure'] } })),
-  // Later features: recognised, not answered with numbers
+  // Forecast, budget, anomaly and recommendation questions: answered by their services (ask-eval-later.ts)
   ask('anything unusual last month?', sep({ kind: 'anomalies' })),
   ask('will we go over budget this month?', { kind: 'budget', period: OCT_SO_FAR }),
   ask("what's our forecast for october", { kind: 'forecast', period: ['2024-10-01', '2024-11-01'] }),
