@@ -65,7 +65,8 @@ export async function runAskBench(baseUri: string, root: string, rounds = 3): Pr
   await focus.ask.ask(FOCUS_QUESTIONS[0]!.q, { asOf: FOCUS_QUESTIONS[0]!.asOf });
   const coldFirstAsk = ms(t);
 
-  // Only questions the engine answers: refusals and later features make no engine requests to compare with.
+  // Only questions the engine answers: refusals make no engine requests, and forecast, budget, anomaly and
+  // recommendation questions go to their own services (this bench's AskService has none plugged in).
   const cases: Case[] = [];
   for (const [items, s] of [[FOCUS_QUESTIONS, focus], [DEMO_QUESTIONS, demo]] as const) {
     for (const item of items) {

@@ -6,16 +6,20 @@ import type { Refusal, RefusalCode } from './intent';
 export const EXAMPLE_QUESTIONS = [
   'What did we spend last month?',
   'What did EC2 cost us last week?',
+  'Why is Azure up this month?',
+  'What will we spend this month?',
+  'Are we over budget?',
   'Top 5 services in September',
   'Costs by region this month so far',
   'How did last month compare to the month before?',
   'Which service grew most vs last month?',
   'Daily AWS costs over the last 30 days',
-  'Why is Azure up this month?',
+  'Any anomalies last week?',
+  'How can we save money?',
 ];
 
 /** What Penny can answer, for a refusal's closing line. */
-export const CAN_ANSWER = 'I can answer totals, breakdowns (by service, account, region, provider, charge category or tag), top N, comparisons between periods, biggest movers, daily or monthly trends and what drove a change.';
+export const CAN_ANSWER = 'I can answer totals, breakdowns (by service, account, region, provider, charge category or tag), top N, comparisons between periods, biggest movers, daily or monthly trends, what drove a change, forecasts, budget status, anomalies and savings recommendations.';
 
 export function refusal(code: RefusalCode, reason: string, suggestions: string[] = [], examples: string[] = []): Refusal {
   return { ok: false, code, reason, suggestions, examples: [...new Set([...examples, ...EXAMPLE_QUESTIONS])].slice(0, 5) };
