@@ -47,7 +47,7 @@ export const DEMO_QUESTIONS: EvalItem[] = [
   ask('what dropped the most last week?', { kind: 'movers', period: LAST_WEEK, against: ['2025-02-03', '2025-02-10'], groupBy: 'service', top: 1, direction: 'down' }),
   ask('What caused the jump in BigQuery spend this week?', { kind: 'why', period: ['2025-02-24', '2025-03-01'], against: ['2025-02-17', '2025-02-22'], filters: { services: ['BigQuery'] }, drivers: ['account', 'region'] }, '2025-03-01'),
   ask('any anomalies in gcp this week?', { kind: 'anomalies', period: ['2025-02-17', '2025-02-20'], filters: { providers: ['gcp'] } }),
-  ask('are we on track with our budget?', { kind: 'budget', period: ['2025-02-01', '2025-02-21'] }),
+  ask('are we on track with our budget?', { kind: 'budget', period: FEB_SO_FAR }),
   ask('what will we spend by the end of the month?', { kind: 'forecast', period: ['2025-02-01', '2025-03-01'] }),
   ask('where can we save money on RDS?', { kind: 'recommendations', period: ['2025-02-01', '2025-02-21'], filters: { services: ['Amazon Relational Database Service'] } }),
   ask('Costs in West Europe last month', jan({ filters: { regions: ['westeurope'] } })),

@@ -7,6 +7,7 @@ import type { EvalItem, ExpectAnswer, ExpectRefusal } from './ask-eval';
 
 const SEP: [string, string] = ['2024-09-01', '2024-10-01'];
 const AUG: [string, string] = ['2024-08-01', '2024-09-01'];
+/** "This month" as recommendations read it: unclipped, as the parser gives it (they are as of today). */
 const OCT_SO_FAR: [string, string] = ['2024-10-01', '2024-10-16'];
 const EC2 = ['Amazon Elastic Compute Cloud'];
 const ATLAS_ORION = ['/subscriptions/ed570627-0265-4620-bb42-bae06bcfa914', '11353890204', 'ocid6.tenancy.oc6..aaaaaaaalnpeq6xok1okj8vknc9pzancima2g8bwvk2kk9jgwhgycacrie2q'];
@@ -119,7 +120,7 @@ export const FOCUS_QUESTIONS: EvalItem[] = [
   ask('\u201cAzure\u201d costs for \u2018last month\u2019 \ud83d\ude4f', sep({ filters: { providers: ['azure'] } })),
   // Forecast, budget, anomaly and recommendation questions: answered by their services (ask-eval-later.ts)
   ask('anything unusual last month?', sep({ kind: 'anomalies' })),
-  ask('will we go over budget this month?', { kind: 'budget', period: OCT_SO_FAR }),
+  ask('will we go over budget this month?', { kind: 'budget', period: ['2024-10-01', '2024-10-15'] }),
   ask("what's our forecast for october", { kind: 'forecast', period: ['2024-10-01', '2024-11-01'] }),
   ask('how can we cut our EC2 bill?', { kind: 'recommendations', period: OCT_SO_FAR, filters: { services: EC2 } }),
   // Refusals: unknown names, names with no costs, questions Penny cannot answer exactly

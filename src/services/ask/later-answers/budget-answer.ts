@@ -14,6 +14,7 @@ import { formatMoney, type Nanos } from '../../../domain/money';
 import type { CostService } from '../../cost-service';
 import type { BudgetService } from '../../watchdog';
 import type { AskFilters, LaterIntent } from '../intent';
+import { clipToToday } from '../question-periods';
 import { refusal } from '../refusals';
 import { filterLabels } from '../view';
 import { billedOnly, laterAnswer, plural, type LaterAnswerer } from './later-common';
@@ -34,21 +35,24 @@ export function budgetAnswerer(deps: BudgetAnswerDeps): LaterAnswerer {
     if (p.range.start > today || p.range.end <= today) {
       return refusal('unsupported', `Budget status is for each budget's current period, as of ${today}; I can't say how budgets stand in ${p.label}.`, [], ['Are we over budget this month?']);
     }
+    // Spend is counted on the days before today, as the context line then says ("this month so far").
+    const clipped = clipToToday(p, today);
+    const asked: LaterIntent = clipped.ok ? { ...intent, query: { ...intent.query, period: clipped.period } } : intent;
     const status = await deps.budgets.status(today);
     const details = { kind: 'budget' as const, status };
     const base = { currency: status.currency, details };
     if (status.budgets.length === 0) {
-      return laterAnswer(intent, { ...base, text: `No budgets are set yet, so none can be over. ${SET_A_BUDGET}` });
+      return laterAnswer(asked, { ...base, text: `No budgets are set yet, so none can be over. ${SET_A_BUDGET}` });
     }
-    const lines = await selected(intent, status, deps.costs);
+    const lines = await selected(asked, status, deps.costs);
     if (lines.length === 0) {
-      const named = intent.kind === 'budget' ? intent.budgets ?? [] : [];
-      const missing = named.length ? `There is no budget called ${named.map((n) => `"${n}"`).join(' or ')}.` : `No budget is set for ${filterLabels(intent).join(', ') || 'that'}.`;
+      const named = asked.kind === 'budget' ? asked.budgets ?? [] : [];
+      const missing = named.length ? `There is no budget called ${named.map((n) => `"${n}"`).join(' or ')}.` : `No budget is set for ${filterLabels(asked).join(', ') || 'that'}.`;
       const known = status.budgets.map((b) => `${b.name} (${b.scopeText})`).join(', ');
-      return laterAnswer(intent, { ...base, text: `${missing} The budgets are: ${known}. ${SET_A_BUDGET}` });
+      return laterAnswer(asked, { ...base, text: `${missing} The budgets are: ${known}. ${SET_A_BUDGET}` });
     }
     const shown: BudgetStatusAnswer = { ...status, budgets: lines };
-    return laterAnswer(intent, {
+    return laterAnswer(asked, {
       ...base, details: { kind: 'budget', status: shown },
       text: [headline(lines), ...lines.map((b) => lineText(b, status.currency))].join('\n'),
       figures: figuresOf(lines),
