@@ -4,7 +4,7 @@
  * come from the independent FOCUS oracle; each answer says what was queried.
  */
 import { sendEvent, TEST_USER } from '../support/slack-requests';
-import { focusGroups, focusTotal, usd } from '../support/oracles';
+import { demoTotal, focusGroups, focusTotal, usd } from '../support/oracles';
 import { blockText, SECRET, useE2E } from './harness';
 
 const app = useE2E();
@@ -76,4 +76,26 @@ it('/cost <free text> is asked, and words it cannot read get the reason and ques
   const declined = await e2e.cost('what did the flux capacitor cost last month?');
   expect(blockText(declined.answer)).toMatch(/I don't know/);
   expect(blockText(declined.answer)).toContain('Questions I can answer');
+});
+
+it('answers budget and forecast questions from the watchdog: how to set a budget, then the one set, by its name', async () => {
+  const e2e = app();
+  const dm = { type: 'message', channel_type: 'im', channel: 'D30', user: TEST_USER.id, text: 'are we over budget?', ts: '1700000600.000100', event_ts: '1700000600.000100' };
+  await sendEvent(e2e.base, SECRET, dm, { eventId: 'EvASKBUDGET1' });
+  const none = await e2e.api.waitFor('chat.postMessage', (c) => c.body.channel === 'D30', 20_000);
+  expect(blockText(none.body)).toContain('No budgets are set yet, so none can be over. Set one with `/cost budget` in Slack');
+
+  await e2e.penny.core.watchdog.budgets.set({ name: 'cloud-wide', scope: { kind: 'total' }, period: 'month', amount: 10_000_000_000_000n }, 'U1');
+  const mention = { type: 'app_mention', user: TEST_USER.id, text: '<@U1> how is the cloud-wide budget doing?', ts: '1700000700.000100', channel: 'C30', event_ts: '1700000700.000100' };
+  await sendEvent(e2e.base, SECRET, mention, { eventId: 'EvASKBUDGET2' });
+  const named = await e2e.api.waitFor('chat.postMessage', (c) => c.body.channel === 'C30', 20_000);
+  // Today is October 2: October so far is the 1st, the demo company's day the harness seeds (the sample is September's).
+  const spent = await demoTotal('2024-10-02', { start: '2024-10-01', end: '2024-10-02' });
+  const percent = ((Number(spent) / 1e9 / 10_000) * 100).toFixed(0);
+  expect(blockText(named.body)).toContain(`• cloud-wide (total, monthly, 2024-10-01 to 2024-10-31): ${usd(spent)} of $10,000.00 spent (${percent}%)`);
+
+  const forecast = await e2e.cost('what will we spend this month?');
+  expect(blockText(forecast.answer)).toContain('Forecast of costs for October 2024');
+  expect(blockText(forecast.answer)).toContain(`Spent so far: ${usd(spent)} (2024-10-01 to 2024-10-01)`);
+  expect(e2e.api.violations).toEqual([]);
 });
