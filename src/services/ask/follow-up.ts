@@ -68,7 +68,7 @@ export function refineIntent(previous: AskIntent, text: string, options: FollowU
     changed.push(`period: ${period.label}, the ${relative ?? 'period'} before`);
   } else if (phrases.length > 0) {
     const comparing = against !== undefined || says('compare') || says('baseline');
-    const choice = comparing ? comparisonPeriods(phrases, () => false, false, today) : singlePeriod(phrases, 'this month', today);
+    const choice = comparing ? comparisonPeriods(phrases, () => false, false, today) : singlePeriod(phrases, 'this month', today, !isLaterKind(previous.kind));
     if (!choice.ok) return refusal(choice.code, choice.reason);
     period = choice.period;
     against = comparing ? choice.against : undefined;

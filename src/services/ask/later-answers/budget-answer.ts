@@ -32,7 +32,9 @@ export function budgetAnswerer(deps: BudgetAnswerDeps): LaterAnswerer {
     const problem = billedOnly(intent, 'Budgets', 'Are we over budget?');
     if (problem) return problem;
     const p = intent.query.period;
-    if (p.range.start > today || p.range.end <= today) {
+    // The current period: one that contains today, or runs up to it ("this month so far").
+    const current = p.range.start <= today && (p.range.end > today || (p.kind === 'to-date' && p.range.end === today));
+    if (!current) {
       return refusal('unsupported', `Budget status is for each budget's current period, as of ${today}; I can't say how budgets stand in ${p.label}.`, [], ['Are we over budget this month?']);
     }
     // Spend is counted on the days before today, as the context line then says ("this month so far").

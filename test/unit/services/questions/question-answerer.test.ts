@@ -35,6 +35,23 @@ describe('QuestionAnswerer', () => {
     expect(a.freshness).toMatchObject({ today: '2024-09-10', lastDay: '2024-09-09' });
   });
 
+  it('refines a forecast or a named budget in a thread, and keeps what it was about', async () => {
+    const { questions, watchdog } = await askHarness({ watch: true });
+    const forecast = answered(await questions.answer({ question: 'what will we spend this month?', thread }));
+    expect(forecast.query).toMatchObject({ kind: 'forecast', period: { start: '2024-10-01', end: '2024-11-01' } });
+    expect(forecast.followUps).toEqual(['by service', 'by provider']);
+    const split = answered(await questions.answer({ question: 'by service', thread }));
+    expect(split.query).toMatchObject({ kind: 'forecast', groupBy: 'service', period: { start: '2024-10-01', end: '2024-11-01' } });
+    expect(split.groups?.map((g) => g.key)).toEqual(expect.arrayContaining(['Amazon Elastic Compute Cloud']));
+
+    await watchdog!.budgets.set({ name: 'storage', scope: { kind: 'service', value: 'Amazon Simple Storage Service' }, period: 'quarter', amount: 1000n * B }, 'U1');
+    const other = { ...thread, thread: '1700000000.000200' };
+    answered(await questions.answer({ question: 'how is the storage budget doing?', thread: other }));
+    // The quarter so far (October 1–15) has no S3 costs; the budget is still the one asked about.
+    const again = answered(await questions.answer({ question: 'and this month?', thread: other }));
+    expect(again.text).toContain('• storage (service Amazon Simple Storage Service, quarterly, 2024-10-01 to 2024-12-31): $0.00 of $1,000.00 spent (0%)');
+  });
+
   it('refines the previous question of a thread, and forgets it when it expires', async () => {
     const { questions, clock } = await askHarness();
     answered(await questions.answer({ question: 'what did EC2 cost in September?', thread }));
