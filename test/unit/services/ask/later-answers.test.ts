@@ -143,6 +143,7 @@ describe('anomaly questions', () => {
     const ec2 = answered(await ask.ask('any anomalies in EC2 this month?', { asOf: ASOF }));
     expect(ec2.text).toContain('• Spike in AWS · Amazon Elastic Compute Cloud on 2026-03-14: $900.00 against $100.00 expected, an impact of +$800.00 (+800%)');
     expect(answered(await ask.ask('Any anomalies last month?', { asOf: ASOF })).text).toBe('No anomalies for February 2026: daily usage stayed within its usual range.');
+    expect(await ask.ask('anomalies in EC2 for account prod this month', { asOf: ASOF })).toMatchObject({ ok: false, code: 'unsupported', reason: expect.stringContaining('per account or per service, not both') });
     expect(await ask.ask('anomalies in us-east-1 this month', { asOf: ASOF })).toMatchObject({ ok: false, code: 'unsupported', reason: expect.stringContaining('not per region') });
   });
 });
@@ -173,6 +174,8 @@ describe('recommendation questions', () => {
     expect(list.total).toBe(usd('126.707142857'));
     expect(r.text.split('\n').slice(0, 2)).toEqual(['2 open recommendations could save $126.71 a month (the same dollars counted once).', 'The top 2:']);
     const vpc = answered(await ask.ask('recommendations for VPC'));
+    // Recommendations have no tags: said in the service's own words, not answered for all.
+    expect(await ask.ask('recommendations tagged env dev')).toMatchObject({ ok: false, code: 'unsupported', reason: 'Recommendations can be narrowed by provider, account, service or region, not by tag.' });
     expect(vpc.text.split('\n')).toEqual(['1 open recommendation for VPC (Amazon Virtual Private Cloud) could save $32.85 a month (the same dollars counted once).', 'The top 1:', '• Delete the idle NAT gateway nat-0abc1234: $32.85 a month']);
   });
 
