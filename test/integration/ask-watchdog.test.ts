@@ -10,7 +10,7 @@
  */
 import type { Connection } from 'mongoose';
 import type { CostRecord } from '../../src/domain/cost-record';
-import { addDays, daysIn } from '../../src/domain/days';
+import { daysIn } from '../../src/domain/days';
 import { formatMoney } from '../../src/domain/money';
 import { fixedClock } from '../../src/ports/clock';
 import { allNumbersSupported, type AskAnswer, type AskReply } from '../../src/services/ask';
@@ -133,8 +133,4 @@ describe('recommendation questions on the real store', () => {
     expect(lines[0]).toBe(`${list.openCount} open recommendation${list.openCount === 1 ? '' : 's'} could save ${money(list.total)} a month (the same dollars counted once).`);
     expect(lines.slice(2, 2 + list.items.length)).toEqual(list.items.map((i) => `• ${i.title}: ${i.monthlySaving === 0n ? 'no saving estimated' : `${money(i.monthlySaving)} a month`}`));
   }, 180_000);
-});
-
-it('reads days before today only', () => {
-  expect(addDays(TODAY, -1)).toBe('2025-02-19');
 });
