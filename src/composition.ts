@@ -32,6 +32,7 @@ import { SimulationService } from './services/simulation/simulation-service';
 import { CloudSyncService } from './services/cloud-sync';
 import { CostAnswers } from './services/cost-answers';
 import { CostReports } from './services/cost-reports';
+import { reportFindings } from './services/report-findings';
 import { CostService } from './services/cost-service';
 import { FocusImportService } from './services/focus-import';
 import { QuestionAnswerer } from './services/questions/question-answerer';
@@ -169,10 +170,18 @@ export async function openCore(config: Config, logger: Logger, clock: Clock = sy
     const projectRepo = new MongoProjects(conn);
     const costs = new CostService({ store, clock, timeZone: config.timeZone, currency: config.currency, projects: projectRepo });
     const projects = new ProjectService({ repo: projectRepo, store, writes, clock });
-    const reports = new CostReports({ costs, hasProjects: async () => (await projectRepo.list()).length > 0 });
-    const answers = new CostAnswers(costs, reports);
     const meta = new MongoMetaStore(conn);
     const requestCounts = new MongoRequestCountRepository(conn);
+    const watchdog = createWatchdog({ store, costs, clock, repos: watchdogRepositories(conn, clock), settings: config.watchdog });
+    const adviceMarks = new MongoRecommendationMarks(conn, clock);
+    const advice = new RecommendationService({
+      store, scanner: mongoStore, marks: adviceMarks, meta, clock, logger, requestCounts,
+      timeZone: config.timeZone, currency: config.currency, settings: config.advice.settings, caps: cloudRequestCaps(config.cloud), advisers: createAdvisers(config.cloud),
+    });
+    const reports = new CostReports({
+      costs, hasProjects: async () => (await projectRepo.list()).length > 0, findings: reportFindings({ anomalies: watchdog.anomalies, advice }),
+    });
+    const answers = new CostAnswers(costs, reports);
     const sync = new CloudSyncService({
       store, runs, requestCounts, clock, logger,
       settings: { backfillDays: config.cloud.sync.backfillDays, reviseDays: config.cloud.sync.reviseDays },
@@ -183,12 +192,6 @@ export async function openCore(config: Config, logger: Logger, clock: Clock = sy
     const ask = new AskService({ costs, names: store, clock });
     const llm = config.llm ? new LlmAnswerer({ llm: new OpenAiClient(config.llm), ask, logger }) : undefined;
     const questions = new QuestionAnswerer({ ask, freshness: () => answers.freshness(), threads, llm, logger, now: () => clock.now() });
-    const watchdog = createWatchdog({ store, costs, clock, repos: watchdogRepositories(conn, clock), settings: config.watchdog });
-    const adviceMarks = new MongoRecommendationMarks(conn, clock);
-    const advice = new RecommendationService({
-      store, scanner: mongoStore, marks: adviceMarks, meta, clock, logger, requestCounts,
-      timeZone: config.timeZone, currency: config.currency, settings: config.advice.settings, caps: cloudRequestCaps(config.cloud), advisers: createAdvisers(config.cloud),
-    });
     const simulation = new SimulationService({ costs, advice, budgets: watchdog.budgets });
     const router = new CommandRouter({
       answers, digests, clock, logger, defaultTimeZone: config.timeZone, defaultDigestTime: config.digestTime,
