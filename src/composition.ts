@@ -37,6 +37,7 @@ import { CostService } from './services/cost-service';
 import { FocusImportService } from './services/focus-import';
 import { QuestionAnswerer } from './services/questions/question-answerer';
 import { createWatchdog, type Watchdog } from './services/watchdog';
+import { watchdogAnomalyLookup } from './services/watchdog/anomaly-lookup';
 import { cloudRequestCaps, createAdvisers, createCloudSources } from './sources/cloud-sources';
 import { HealthService } from './services/health';
 import { ProjectService } from './services/projects';
@@ -175,7 +176,7 @@ export async function openCore(config: Config, logger: Logger, clock: Clock = sy
     const watchdog = createWatchdog({ store, costs, clock, repos: watchdogRepositories(conn, clock), settings: config.watchdog });
     const adviceMarks = new MongoRecommendationMarks(conn, clock);
     const advice = new RecommendationService({
-      store, scanner: mongoStore, marks: adviceMarks, meta, clock, logger, requestCounts,
+      store, scanner: mongoStore, marks: adviceMarks, meta, clock, logger, requestCounts, anomalies: watchdogAnomalyLookup(watchdog.anomalies),
       timeZone: config.timeZone, currency: config.currency, settings: config.advice.settings, caps: cloudRequestCaps(config.cloud), advisers: createAdvisers(config.cloud),
     });
     const reports = new CostReports({
