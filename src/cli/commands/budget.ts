@@ -3,7 +3,7 @@
  * before the database opens; a name that matches no budget exits 2 like any usage error.
  */
 import { Command } from 'commander';
-import { budgetScopeArg, budgetStatusJson } from '../../answers/watchdog-json';
+import { budgetJson, budgetScopeArg, budgetStatusJson } from '../../answers/watchdog-json';
 import type { Budget } from '../../domain/budget/budget';
 import { budgetFromFields } from '../../domain/budget/budget-fields';
 import { AppError } from '../../domain/errors';
@@ -84,10 +84,9 @@ async function runSet(io: CliIo, name: string, opts: SetOptions): Promise<number
 async function runList(io: CliIo, opts: { json?: boolean }): Promise<number> {
   return checkThenRun(io, () => undefined, async (core) => {
     const budgets = await core.watchdog.budgets.list();
-    const rows = budgets.map((b) => ({ name: b.name, scope: budgetScopeArg(b.scope), period: b.period, amount: nanosToDecimalString(b.amount), thresholds: b.actualThresholds, forecast_thresholds: b.forecastThresholds }));
-    if (opts.json) io.out(`${JSON.stringify({ budgets: rows })}\n`);
-    else if (rows.length === 0) io.out('No budgets yet. Set one with `penny budget set NAME --amount N`.\n');
-    else io.out(`${renderTable(['NAME', 'SCOPE', 'PERIOD', 'AMOUNT', 'ALERTS AT'], rows.map((r) => [r.name, r.scope, r.period, r.amount, `${r.thresholds.join(',')}% · forecast ${r.forecast_thresholds.join(',')}%`]))}\n`);
+    if (opts.json) io.out(`${JSON.stringify({ budgets: budgets.map(budgetJson) })}\n`);
+    else if (budgets.length === 0) io.out('No budgets yet. Set one with `penny budget set NAME --amount N`.\n');
+    else io.out(`${renderTable(['NAME', 'SCOPE', 'PERIOD', 'AMOUNT', 'ALERTS AT'], budgets.map((b) => [b.name, budgetScopeArg(b.scope), b.period, nanosToDecimalString(b.amount), `${b.actualThresholds.join(',')}% · forecast ${b.forecastThresholds.join(',')}%`]))}\n`);
     return EXIT.ok;
   });
 }

@@ -4,6 +4,7 @@ import type { BudgetFirings, BudgetRepository } from '../../ports/budgets';
 import type { Clock } from '../../ports/clock';
 import type { Day } from '../../domain/days';
 import type { CostStore } from '../../ports/cost-store';
+import type { WriteLog } from '../../ports/write-log';
 import type { CostService } from '../cost-service';
 import { AlertService } from './alert-service';
 import { AnomalyService, type AnomalySettings } from './anomaly-service';
@@ -33,12 +34,22 @@ export interface Watchdog {
   summary(asOf: Day): Promise<WatchdogSummary>;
 }
 
-export function createWatchdog(deps: { store: CostStore; costs: CostService; clock: Clock; repos: WatchdogRepositories; settings: AnomalySettings }): Watchdog {
-  const { store, costs, clock, repos } = deps;
+export interface WatchdogDeps {
+  store: CostStore;
+  costs: CostService;
+  clock: Clock;
+  repos: WatchdogRepositories;
+  settings: AnomalySettings;
+  /** Budget changes are logged here, so cached answers everywhere are dropped. */
+  writes: Pick<WriteLog, 'changed'>;
+}
+
+export function createWatchdog(deps: WatchdogDeps): Watchdog {
+  const { store, costs, clock, repos, writes } = deps;
   const loader = new SeriesLoader(store);
   const today = () => costs.today();
   const forecast = new ForecastService({ loader, today, defaultCurrency: costs.defaultCurrency });
-  const budgets = new BudgetService({ budgets: repos.budgets, firings: repos.firings, costs, loader, forecast, clock });
+  const budgets = new BudgetService({ budgets: repos.budgets, firings: repos.firings, costs, loader, forecast, clock, writes });
   const anomalies = new AnomalyService({ loader, events: repos.events, tunings: repos.tunings, clock, settings: deps.settings, defaultCurrency: costs.defaultCurrency });
   return {
     today,

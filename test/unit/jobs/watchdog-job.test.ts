@@ -11,6 +11,7 @@ import { CostService } from '../../../src/services/cost-service';
 import { createWatchdog } from '../../../src/services/watchdog';
 import { rec } from '../../fixtures/records';
 import { InMemoryCostStore } from '../../fakes/in-memory-cost-store';
+import { InMemoryWriteLog } from '../../fakes/in-memory-write-log';
 import {
   InMemoryAlertDeliveries, InMemoryAlertSubscriptions, InMemoryAnomalyEvents, InMemoryBudgets, InMemoryFirings, InMemorySeriesTunings,
 } from '../../fakes/in-memory-watchdog';
@@ -29,7 +30,7 @@ async function setup() {
     subscriptions: new InMemoryAlertSubscriptions(), deliveries: new InMemoryAlertDeliveries(),
   };
   await repos.subscriptions.upsert({ channel: 'C1', filters: { providers: [], accounts: [], services: [], regions: [], tags: [] }, enabled: true, createdBy: 'U1', since: new Date('2026-03-01T00:00:00Z') });
-  const watchdog = createWatchdog({ store, costs, clock, repos, settings: { minImpact: 50n * D, minDeviationPct: 20, tagKeys: [] } });
+  const watchdog = createWatchdog({ store, costs, clock, repos, settings: { minImpact: 50n * D, minDeviationPct: 20, tagKeys: [] }, writes: new InMemoryWriteLog() });
   const meta = new Map<string, unknown>();
   let ingested = new Date('2026-03-15T05:00:00Z');
   const posts: { channel: string; key: string }[] = [];
