@@ -75,7 +75,7 @@ export async function startPenny(rawEnv: NodeJS.ProcessEnv = process.env, option
     const syncStatus = () => core.sync.status(config.cloud.sources);
     const home = new HomePublisher({ answers, charts, digests, meta: core.meta, logger, syncStatus, watchdog: core.watchdog, advice: core.advice });
     const api = createApi({ answers, health: core.health, tokens: core.tokens, projects: core.projects, reports: core.reports, logger,
-      clock, today: () => core.costs.today(), generation: core.generation });
+      watchdog: core.watchdog, advice: core.advice, clock, today: () => core.costs.today(), generation: core.generation });
     // Roles ask Slack who is a workspace admin, through the app's client once it exists.
     const clientRef: { current?: SlackApp['client'] } = {};
     const roles = new SlackRoles({ admins: config.auth.admins, finance: config.auth.finance, client: () => clientRef.current, logger });
