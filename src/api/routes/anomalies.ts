@@ -1,4 +1,7 @@
-/** GET /anomalies: `penny anomalies --json` over HTTP, with the CLI's period and as-of. */
+/**
+ * GET /anomalies: `penny anomalies --json` over HTTP, with the CLI's period and as-of. Not kept
+ * whole in the response cache: feedback retunes series without a new write generation.
+ */
 import { anomaliesJson } from '../../answers/watchdog-json';
 import { parsePeriod, periodFromBounds } from '../../domain/period';
 import type { Watchdog } from '../../services/watchdog';

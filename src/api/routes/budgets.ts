@@ -2,6 +2,7 @@
  * /budgets: where each budget stands (`penny budget status --json`), and finance's changes to
  * them. The body is read by the domain's budgetFromFields, as `penny budget set` reads its
  * options; amounts are decimal strings, since a JSON number may lose digits on the way.
+ * Answers are not kept whole (alerts fire without a new write generation); the store reads are.
  */
 import { z } from 'zod';
 import { budgetJson, budgetStatusJson } from '../../answers/watchdog-json';

@@ -1,6 +1,7 @@
 /**
  * GET /recommendations: `penny recommend --json` over HTTP, with its --as-of, --all and filters.
- * It never asks the clouds' advisers (that costs requests); the daily job does.
+ * It never asks the clouds' advisers (that costs requests); the daily job does. Not kept whole in
+ * the response cache: dismissals and snoozes change it without a new write generation.
  */
 import { recommendationsJson } from '../../answers/advice-json';
 import type { RecommendationService } from '../../services/advice/recommendation-service';
