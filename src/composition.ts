@@ -173,7 +173,7 @@ export async function openCore(config: Config, logger: Logger, clock: Clock = sy
     const projects = new ProjectService({ repo: projectRepo, store, writes, clock });
     const meta = new MongoMetaStore(conn);
     const requestCounts = new MongoRequestCountRepository(conn);
-    const watchdog = createWatchdog({ store, costs, clock, repos: watchdogRepositories(conn, clock), settings: config.watchdog });
+    const watchdog = createWatchdog({ store, costs, clock, repos: watchdogRepositories(conn, clock), settings: config.watchdog, projects: projectRepo });
     const adviceMarks = new MongoRecommendationMarks(conn, clock);
     const advice = new RecommendationService({
       store, scanner: mongoStore, marks: adviceMarks, meta, clock, logger, requestCounts, anomalies: watchdogAnomalyLookup(watchdog.anomalies),

@@ -8,8 +8,11 @@
  * FerretDB it is not exclusive), so two instances may both run; they never both post. Alerts
  * raised by earlier runs are offered again, which delivers any a failed post left behind.
  * A revised event updates (or retracts) each of its messages in place.
+ *
+ * A project's channel gets the alerts of the projects owning their scope, with the owners
+ * mentioned in that channel's copy only; a channel both subscribed and a project's gets one message.
  */
-import type { AlertAnswer } from '../answers/watchdog';
+import { withOwners, type AlertAnswer } from '../answers/watchdog';
 import { addDays } from '../domain/days';
 import type { AnomalyEvent } from '../ports/alerts';
 import type { Logger } from '../ports/logger';
@@ -73,14 +76,17 @@ export async function runWatchdog(deps: WatchdogJobDeps, ctx: Partial<JobContext
 async function deliver(deps: WatchdogJobDeps, alert: AlertAnswer, raisedAt: Date, summary: WatchdogRunSummary): Promise<void> {
   const { watchdog, notifier, owner, logger } = deps;
   const deliveries = watchdog.alerts.deliveries;
-  for (const channel of await watchdog.alerts.recipients(alert, raisedAt)) {
+  for (const { channel, owners } of await watchdog.alerts.recipients(alert, raisedAt)) {
     if (!(await deliveries.claim(alert.alertKey, channel, owner))) continue;
     let ts: string;
     try {
-      ts = (await notifier.postAlert(channel, alert)).ts;
+      ts = (await notifier.postAlert(channel, withOwners(alert, owners))).ts;
     } catch (error) {
       summary.failed++;
-      logger.error({ err: error, channel, alert: alert.alertKey }, 'Alert not delivered; released for the next run');
+      const projects = owners.map((o) => o.project);
+      // A project's channel may be private and without Penny in it: the log says whom to ask.
+      const why = projects.length > 0 ? `; is Penny in the channel of project ${projects.join(', ')}? Invite it with /invite @Penny` : '';
+      logger.error({ err: error, channel, alert: alert.alertKey, projects }, `Alert not delivered${why}; released for the next run`);
       await deliveries.release(alert.alertKey, channel, owner, String((error as Error)?.message ?? error)).catch(() => undefined);
       continue;
     }
@@ -95,11 +101,15 @@ async function deliver(deps: WatchdogJobDeps, alert: AlertAnswer, raisedAt: Date
 /** Brings every message of a revised event up to date: updated in place, or marked retracted. */
 async function syncMessages(deps: WatchdogJobDeps, event: AnomalyEvent, alert: AlertAnswer, summary: WatchdogRunSummary): Promise<void> {
   const deliveries = deps.watchdog.alerts.deliveries;
-  for (const message of await deliveries.sent(alert.alertKey)) {
-    if (!message.ts || message.revision >= event.revision) continue;
+  const stale = (await deliveries.sent(alert.alertKey)).filter((m) => m.ts && m.revision < event.revision);
+  if (stale.length === 0) return;
+  const owners = await deps.watchdog.alerts.ownersByChannel(alert);
+  for (const message of stale) {
+    if (!message.ts) continue;
+    const shown = withOwners(alert, owners.get(message.channel));
     try {
-      if (event.status === 'retracted') await deps.notifier.retractAlert(message.channel, message.ts, alert);
-      else await deps.notifier.updateAlert(message.channel, message.ts, alert);
+      if (event.status === 'retracted') await deps.notifier.retractAlert(message.channel, message.ts, shown);
+      else await deps.notifier.updateAlert(message.channel, message.ts, shown);
       await deliveries.markRevision(alert.alertKey, message.channel, event.revision);
       summary.updated++;
     } catch (error) {

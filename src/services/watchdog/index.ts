@@ -4,7 +4,9 @@ import type { BudgetFirings, BudgetRepository } from '../../ports/budgets';
 import type { Clock } from '../../ports/clock';
 import type { Day } from '../../domain/days';
 import type { CostStore } from '../../ports/cost-store';
+import type { ProjectRepository } from '../../ports/projects';
 import type { CostService } from '../cost-service';
+import { AlertRouting } from './alert-routing';
 import { AlertService } from './alert-service';
 import { AnomalyService, type AnomalySettings } from './anomaly-service';
 import { BudgetService } from './budget-service';
@@ -33,8 +35,22 @@ export interface Watchdog {
   summary(asOf: Day): Promise<WatchdogSummary>;
 }
 
-export function createWatchdog(deps: { store: CostStore; costs: CostService; clock: Clock; repos: WatchdogRepositories; settings: AnomalySettings }): Watchdog {
+export interface WatchdogDeps {
+  store: CostStore;
+  costs: CostService;
+  clock: Clock;
+  repos: WatchdogRepositories;
+  settings: AnomalySettings;
+  /** The projects registry: alerts for a project also go to its channel. */
+  projects?: Pick<ProjectRepository, 'list'>;
+}
+
+export function createWatchdog(deps: WatchdogDeps): Watchdog {
   const { store, costs, clock, repos } = deps;
+  // A budget's account is read the way the budget's spend is: a name or billing account stands for its sub-accounts.
+  const routing = deps.projects
+    ? new AlertRouting({ projects: deps.projects, accountIds: async (account) => (await costs.resolve({ accounts: [account] })).filters.subAccountIds ?? [] })
+    : undefined;
   const loader = new SeriesLoader(store);
   const today = () => costs.today();
   const forecast = new ForecastService({ loader, today, defaultCurrency: costs.defaultCurrency });
@@ -45,12 +61,12 @@ export function createWatchdog(deps: { store: CostStore; costs: CostService; clo
     forecast,
     budgets,
     anomalies,
-    alerts: new AlertService({ subscriptions: repos.subscriptions, deliveries: repos.deliveries, events: repos.events, tunings: repos.tunings, clock, today }),
+    alerts: new AlertService({ subscriptions: repos.subscriptions, deliveries: repos.deliveries, events: repos.events, tunings: repos.tunings, clock, today, routing }),
     summary: createSummary({ forecast, budgets, anomalies, coverage: () => costs.coverage() }),
   };
 }
 
-export type { AlertService } from './alert-service';
+export type { AlertRecipient, AlertService } from './alert-service';
 export type { AnomalyService } from './anomaly-service';
 export type { BudgetService } from './budget-service';
 export type { ForecastService } from './forecast-service';
