@@ -11,6 +11,7 @@
  *
  * A project's channel gets the alerts of the projects owning their scope, with the owners
  * mentioned in that channel's copy only; a channel both subscribed and a project's gets one message.
+ * With alert email on, each alert also goes to each address once (alert-email.ts).
  */
 import { withOwners, type AlertAnswer } from '../answers/watchdog';
 import { addDays } from '../domain/days';
@@ -21,6 +22,7 @@ import type { AlertNotifier } from '../ports/notifier';
 import type { JobContext, Scheduler } from '../ports/scheduler';
 import type { StoreCoverage } from '../ports/cost-store';
 import type { Watchdog } from '../services/watchdog';
+import { addressesSince, mailAlert, type AlertEmailDeps } from './alert-email';
 import { REVISE_DAYS } from '../services/watchdog/anomaly-service';
 
 export const WATCHDOG_JOB = 'watchdog';
@@ -34,11 +36,14 @@ export interface WatchdogJobDeps {
   /** This instance's claim owner id. */
   owner: string;
   logger: Logger;
+  /** Alert email (SMTP_URL with alert addresses). */
+  email?: AlertEmailDeps;
 }
 
 export interface WatchdogRunSummary {
   posted: number;
   updated: number;
+  mailed: number;
   failed: number;
 }
 
@@ -58,13 +63,21 @@ export async function runWatchdog(deps: WatchdogJobDeps, ctx: Partial<JobContext
   const { watchdog, logger, owner } = deps;
   const touch = async () => void (await ctx.touch?.());
   const today = watchdog.today();
-  const summary: WatchdogRunSummary = { posted: 0, updated: 0, failed: 0 };
-  for (const raised of await watchdog.budgets.fire(today, owner)) await deliver(deps, raised.alert, raised.raisedAt, summary);
+  const summary: WatchdogRunSummary = { posted: 0, updated: 0, mailed: 0, failed: 0 };
+  const mailSince = deps.email && deps.email.addresses.length > 0 ? await addressesSince(deps.meta, deps.email) : undefined;
+  const deliver = async (alert: AlertAnswer, raisedAt: Date) => {
+    await post(deps, alert, raisedAt, summary);
+    if (!deps.email || !mailSince) return;
+    const mailed = await mailAlert(deps.email, mailSince, alert, raisedAt, owner, logger);
+    summary.mailed += mailed.mailed;
+    summary.failed += mailed.failed;
+  };
+  for (const raised of await watchdog.budgets.fire(today, owner)) await deliver(raised.alert, raised.raisedAt);
   await touch();
   await watchdog.anomalies.scan(today, touch);
   for (const event of await watchdog.anomalies.recentEvents({ start: addDays(today, -REVISE_DAYS), end: today })) {
     const alert = watchdog.alerts.anomalyAlert(event);
-    if (event.status === 'open') await deliver(deps, alert, event.createdAt, summary);
+    if (event.status === 'open') await deliver(alert, event.createdAt);
     await syncMessages(deps, event, alert, summary);
     await touch();
   }
@@ -73,7 +86,7 @@ export async function runWatchdog(deps: WatchdogJobDeps, ctx: Partial<JobContext
 }
 
 /** Posts the alert to each recipient channel that does not have it yet (claimed per channel). */
-async function deliver(deps: WatchdogJobDeps, alert: AlertAnswer, raisedAt: Date, summary: WatchdogRunSummary): Promise<void> {
+async function post(deps: WatchdogJobDeps, alert: AlertAnswer, raisedAt: Date, summary: WatchdogRunSummary): Promise<void> {
   const { watchdog, notifier, owner, logger } = deps;
   const deliveries = watchdog.alerts.deliveries;
   for (const { channel, owners } of await watchdog.alerts.recipients(alert, raisedAt)) {

@@ -7,7 +7,7 @@
 import type { RenderedChart } from '../../ports/chart-renderer';
 import { shortDay } from '../../answers/dates';
 import type { AlertAnswer, AlertOwner, AnomalyView } from '../../answers/watchdog';
-import { anomalyKindWord, anomalySummary, budgetOutlookText, budgetUseText, driverText, feedbackText } from '../../answers/watchdog-phrases';
+import { anomalyKindWord, anomalySummary, budgetOutlookText, budgetUseText, crossingText, driverText, feedbackText } from '../../answers/watchdog-phrases';
 import { chartBlocks, notes } from './common';
 import { actions, button, esc, header, listBlocks, ownerMention, section } from './format';
 import { enforceLimits, LIMITS } from './limits';
@@ -62,7 +62,7 @@ function anomalyAlert(x: AnomalyView, chart?: RenderedChart): SlackMessage {
 
 function budgetAlert(a: Extract<AlertAnswer, { subject: 'budget' }>): SlackMessage {
   const { budget, crossing } = a;
-  const what = crossing.kind === 'actual' ? `has used ${crossing.threshold}% of its budget` : `is forecast to reach ${crossing.threshold}% of its budget`;
+  const what = crossingText(crossing);
   const blocks: KnownBlock[] = [header(`Budget ${budget.name} ${what}`), section(budgetLineMrkdwn(budget, a.currency))];
   blocks.push(...notes(['See every budget with `/cost budget`.']));
   const text = `Budget ${budget.name} ${what}: ${budgetUseText(budget, a.currency)} · ${budgetOutlookText(budget, a.currency)}`;
