@@ -20,17 +20,20 @@ export interface AlertEmailDeps {
 
 const SINCE_KEY = 'alertEmail.since';
 
+/** Stored as a list: addresses hold dots, which FerretDB refuses in document keys. */
+type SinceList = { address: string; since: string }[];
+
 /** When each address started getting alerts; addresses seen for the first time start now. */
 export async function addressesSince(meta: MetaStore, email: AlertEmailDeps): Promise<Map<string, Date>> {
-  const known = (await meta.get<Record<string, string>>(SINCE_KEY)) ?? {};
-  const missing = email.addresses.filter((a) => known[a.toLowerCase()] === undefined);
+  const known = new Map(((await meta.get<SinceList>(SINCE_KEY)) ?? []).map((e) => [e.address.toLowerCase(), e.since]));
+  const missing = email.addresses.filter((a) => !known.has(a.toLowerCase()));
   if (missing.length > 0) {
     const now = email.now().toISOString();
+    for (const a of missing) known.set(a.toLowerCase(), now);
     // Two instances may both add an address; the later of two nearly equal instants wins, which is harmless.
-    await meta.set(SINCE_KEY, { ...known, ...Object.fromEntries(missing.map((a) => [a.toLowerCase(), now])) });
-    for (const a of missing) known[a.toLowerCase()] = now;
+    await meta.set<SinceList>(SINCE_KEY, [...known].map(([address, since]) => ({ address, since })));
   }
-  return new Map(email.addresses.map((a) => [a, new Date(known[a.toLowerCase()]!)]));
+  return new Map(email.addresses.map((a) => [a, new Date(known.get(a.toLowerCase())!)]));
 }
 
 export interface MailOutcome {
