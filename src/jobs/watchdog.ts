@@ -67,10 +67,13 @@ export async function runWatchdog(deps: WatchdogJobDeps, ctx: Partial<JobContext
   const mailSince = deps.email && deps.email.addresses.length > 0 ? await addressesSince(deps.meta, deps.email) : undefined;
   const deliver = async (alert: AlertAnswer, raisedAt: Date) => {
     await post(deps, alert, raisedAt, summary);
-    if (!deps.email || !mailSince) return;
-    const mailed = await mailAlert(deps.email, mailSince, alert, raisedAt, owner, logger);
-    summary.mailed += mailed.mailed;
-    summary.failed += mailed.failed;
+    if (deps.email && mailSince) {
+      const mailed = await mailAlert(deps.email, mailSince, alert, raisedAt, owner, logger);
+      summary.mailed += mailed.mailed;
+      summary.failed += mailed.failed;
+    }
+    // Each alert may wait on Slack and a mail server: keep the job's lock alive.
+    await touch();
   };
   for (const raised of await watchdog.budgets.fire(today, owner)) await deliver(raised.alert, raised.raisedAt);
   await touch();
