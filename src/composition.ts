@@ -6,7 +6,9 @@
 import { JoseTokens } from './auth/jose-tokens';
 import { createChartRenderer, type ChartRendererKind } from './charts';
 import { EmailNotifier } from './email/email-notifier';
-import type { Notifier } from './ports/notifier';
+import type { AlertMailer, Notifier } from './ports/notifier';
+import type { AlertDeliveries } from './ports/alerts';
+import { MongoAlertDeliveries } from './store/alert-deliveries';
 import { CommandRouter } from './commands/command-router';
 import type { Config } from './config/config';
 import type { Day } from './domain/days';
@@ -89,8 +91,17 @@ export interface Core {
   reportSchedules: ReportSchedules;
   /** Exactly-once claims of scheduled reports (the digests' mechanism, its own collection). */
   reportDeliveries: DigestDeliveries;
-  /** Email (SMTP_URL set): the digest to PENNY_EMAIL_TO, with its own exactly-once claims. */
-  email?: { notifier: Notifier; deliveries: DigestDeliveries };
+  /**
+   * Email (SMTP_URL set): the digest to PENNY_EMAIL_TO, and anomaly and budget alerts to
+   * PENNY_ALERT_EMAIL_TO, each with their own exactly-once claims.
+   */
+  email?: {
+    notifier: Notifier;
+    deliveries: DigestDeliveries;
+    /** The digest's addresses; none: the digest is not emailed. */
+    to: string[];
+    alerts: { mailer: AlertMailer; deliveries: AlertDeliveries; addresses: string[] };
+  };
   /** Weekly and monthly reports (the API, penny report, /cost report, scheduled reports). */
   reports: CostReports;
   imports: FocusImportService;
@@ -173,7 +184,7 @@ export async function openCore(config: Config, logger: Logger, clock: Clock = sy
     const projects = new ProjectService({ repo: projectRepo, store, writes, clock });
     const meta = new MongoMetaStore(conn);
     const requestCounts = new MongoRequestCountRepository(conn);
-    const watchdog = createWatchdog({ store, costs, clock, repos: watchdogRepositories(conn, clock), settings: config.watchdog, writes });
+    const watchdog = createWatchdog({ store, costs, clock, repos: watchdogRepositories(conn, clock), settings: config.watchdog, writes, projects: projectRepo });
     const adviceMarks = new MongoRecommendationMarks(conn, clock);
     const advice = new RecommendationService({
       store, scanner: mongoStore, marks: adviceMarks, meta, clock, logger, requestCounts, anomalies: watchdogAnomalyLookup(watchdog.anomalies),
@@ -203,7 +214,12 @@ export async function openCore(config: Config, logger: Logger, clock: Clock = sy
       advice, adviceMarks, simulation, meta,
       cloudSources: () => (sources ??= createCloudSources(config.cloud, { clock })),
       reportDeliveries: new MongoDigestDeliveries(conn, { collection: 'report_deliveries', clock }),
-      ...(mailer ? { email: { notifier: mailer, deliveries: new MongoDigestDeliveries(conn, { collection: 'email_deliveries', clock }) } } : {}),
+      ...(mailer && config.email ? {
+        email: {
+          notifier: mailer, deliveries: new MongoDigestDeliveries(conn, { collection: 'email_deliveries', clock }), to: config.email.to,
+          alerts: { mailer, deliveries: new MongoAlertDeliveries(conn, { collection: 'alert_email_deliveries', clock }), addresses: config.email.alertTo },
+        },
+      } : {}),
       cacheStats: () => cache?.stats,
       ...(cache ? { generation: () => cache.currentGeneration() } : {}),
       health: new HealthService({ db: new MongoDatabaseProbe(conn), writes, store, clock }),

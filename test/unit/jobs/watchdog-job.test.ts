@@ -54,21 +54,21 @@ async function setup() {
 
 it('runs after new data or on a new day, and not otherwise', async () => {
   const t = await setup();
-  expect(await runWatchdogIfDue(t.deps)).toEqual({ posted: 1, updated: 0, failed: 0 });
+  expect(await runWatchdogIfDue(t.deps)).toEqual({ posted: 1, updated: 0, mailed: 0, failed: 0 });
   expect(t.posts).toEqual([{ channel: 'C1', key: 'anomaly:total|2026-03-14' }]);
   expect(await runWatchdogIfDue(t.deps)).toBeUndefined();
   t.newData();
-  expect(await runWatchdogIfDue(t.deps)).toEqual({ posted: 0, updated: 0, failed: 0 });
+  expect(await runWatchdogIfDue(t.deps)).toEqual({ posted: 0, updated: 0, mailed: 0, failed: 0 });
   t.nextDay();
-  expect(await runWatchdogIfDue(t.deps)).toEqual({ posted: 0, updated: 0, failed: 0 });
+  expect(await runWatchdogIfDue(t.deps)).toEqual({ posted: 0, updated: 0, mailed: 0, failed: 0 });
   expect(t.posts).toHaveLength(1);
 });
 
 it('a failed post is tried again on the next tick, then the run is done', async () => {
   const t = await setup();
   t.failures.push('once');
-  expect(await runWatchdogIfDue(t.deps)).toEqual({ posted: 0, updated: 0, failed: 1 });
-  expect(await runWatchdogIfDue(t.deps)).toEqual({ posted: 1, updated: 0, failed: 0 });
+  expect(await runWatchdogIfDue(t.deps)).toEqual({ posted: 0, updated: 0, mailed: 0, failed: 1 });
+  expect(await runWatchdogIfDue(t.deps)).toEqual({ posted: 1, updated: 0, mailed: 0, failed: 0 });
   expect(await runWatchdogIfDue(t.deps)).toBeUndefined();
   expect(t.posts).toEqual([{ channel: 'C1', key: 'anomaly:total|2026-03-14' }]);
 });
