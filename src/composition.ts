@@ -6,7 +6,9 @@
 import { JoseTokens } from './auth/jose-tokens';
 import { createChartRenderer, type ChartRendererKind } from './charts';
 import { EmailNotifier } from './email/email-notifier';
-import type { Notifier } from './ports/notifier';
+import type { AlertMailer, Notifier } from './ports/notifier';
+import type { AlertDeliveries } from './ports/alerts';
+import { MongoAlertDeliveries } from './store/alert-deliveries';
 import { CommandRouter } from './commands/command-router';
 import type { Config } from './config/config';
 import type { Day } from './domain/days';
@@ -33,10 +35,12 @@ import { SimulationService } from './services/simulation/simulation-service';
 import { CloudSyncService } from './services/cloud-sync';
 import { CostAnswers } from './services/cost-answers';
 import { CostReports } from './services/cost-reports';
+import { reportFindings } from './services/report-findings';
 import { CostService } from './services/cost-service';
 import { FocusImportService } from './services/focus-import';
 import { QuestionAnswerer } from './services/questions/question-answerer';
 import { createWatchdog, type Watchdog } from './services/watchdog';
+import { watchdogAnomalyLookup } from './services/watchdog/anomaly-lookup';
 import { cloudRequestCaps, createAdvisers, createCloudSources } from './sources/cloud-sources';
 import { HealthService } from './services/health';
 import { ProjectService } from './services/projects';
@@ -88,8 +92,17 @@ export interface Core {
   reportSchedules: ReportSchedules;
   /** Exactly-once claims of scheduled reports (the digests' mechanism, its own collection). */
   reportDeliveries: DigestDeliveries;
-  /** Email (SMTP_URL set): the digest to PENNY_EMAIL_TO, with its own exactly-once claims. */
-  email?: { notifier: Notifier; deliveries: DigestDeliveries };
+  /**
+   * Email (SMTP_URL set): the digest to PENNY_EMAIL_TO, and anomaly and budget alerts to
+   * PENNY_ALERT_EMAIL_TO, each with their own exactly-once claims.
+   */
+  email?: {
+    notifier: Notifier;
+    deliveries: DigestDeliveries;
+    /** The digest's addresses; none: the digest is not emailed. */
+    to: string[];
+    alerts: { mailer: AlertMailer; deliveries: AlertDeliveries; addresses: string[] };
+  };
   /** Weekly and monthly reports (the API, penny report, /cost report, scheduled reports). */
   reports: CostReports;
   imports: FocusImportService;
@@ -170,10 +183,18 @@ export async function openCore(config: Config, logger: Logger, clock: Clock = sy
     const projectRepo = new MongoProjects(conn);
     const costs = new CostService({ store, clock, timeZone: config.timeZone, currency: config.currency, projects: projectRepo });
     const projects = new ProjectService({ repo: projectRepo, store, writes, clock });
-    const reports = new CostReports({ costs, hasProjects: async () => (await projectRepo.list()).length > 0 });
-    const answers = new CostAnswers(costs, reports);
     const meta = new MongoMetaStore(conn);
     const requestCounts = new MongoRequestCountRepository(conn);
+    const watchdog = createWatchdog({ store, costs, clock, repos: watchdogRepositories(conn, clock), settings: config.watchdog, writes, projects: projectRepo });
+    const adviceMarks = new MongoRecommendationMarks(conn, clock);
+    const advice = new RecommendationService({
+      store, scanner: mongoStore, marks: adviceMarks, meta, clock, logger, requestCounts, anomalies: watchdogAnomalyLookup(watchdog.anomalies),
+      timeZone: config.timeZone, currency: config.currency, settings: config.advice.settings, caps: cloudRequestCaps(config.cloud), advisers: createAdvisers(config.cloud),
+    });
+    const reports = new CostReports({
+      costs, hasProjects: async () => (await projectRepo.list()).length > 0, findings: reportFindings({ anomalies: watchdog.anomalies, advice }),
+    });
+    const answers = new CostAnswers(costs, reports);
     const sync = new CloudSyncService({
       store, runs, requestCounts, clock, logger,
       settings: { backfillDays: config.cloud.sync.backfillDays, reviseDays: config.cloud.sync.reviseDays },
@@ -181,12 +202,6 @@ export async function openCore(config: Config, logger: Logger, clock: Clock = sy
     });
     let sources: SyncableSource[] | undefined;
     const reportSchedules = new MongoReportSchedules(conn);
-    const watchdog = createWatchdog({ store, costs, clock, repos: watchdogRepositories(conn, clock), settings: config.watchdog });
-    const adviceMarks = new MongoRecommendationMarks(conn, clock);
-    const advice = new RecommendationService({
-      store, scanner: mongoStore, marks: adviceMarks, meta, clock, logger, requestCounts,
-      timeZone: config.timeZone, currency: config.currency, settings: config.advice.settings, caps: cloudRequestCaps(config.cloud), advisers: createAdvisers(config.cloud),
-    });
     // Forecast, budget, anomaly and recommendation questions are answered by the same services as their commands.
     const later = laterAnswerers({
       forecast: watchdog.forecast, budgets: watchdog.budgets, anomalies: watchdog.anomalies, advice, costs, defaultCurrency: costs.defaultCurrency,
@@ -205,7 +220,12 @@ export async function openCore(config: Config, logger: Logger, clock: Clock = sy
       advice, adviceMarks, simulation, meta,
       cloudSources: () => (sources ??= createCloudSources(config.cloud, { clock })),
       reportDeliveries: new MongoDigestDeliveries(conn, { collection: 'report_deliveries', clock }),
-      ...(mailer ? { email: { notifier: mailer, deliveries: new MongoDigestDeliveries(conn, { collection: 'email_deliveries', clock }) } } : {}),
+      ...(mailer && config.email ? {
+        email: {
+          notifier: mailer, deliveries: new MongoDigestDeliveries(conn, { collection: 'email_deliveries', clock }), to: config.email.to,
+          alerts: { mailer, deliveries: new MongoAlertDeliveries(conn, { collection: 'alert_email_deliveries', clock }), addresses: config.email.alertTo },
+        },
+      } : {}),
       cacheStats: () => cache?.stats,
       ...(cache ? { generation: () => cache.currentGeneration() } : {}),
       health: new HealthService({ db: new MongoDatabaseProbe(conn), writes, store, clock }),

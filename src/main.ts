@@ -75,7 +75,7 @@ export async function startPenny(rawEnv: NodeJS.ProcessEnv = process.env, option
     const syncStatus = () => core.sync.status(config.cloud.sources);
     const home = new HomePublisher({ answers, charts, digests, meta: core.meta, logger, syncStatus, watchdog: core.watchdog, advice: core.advice });
     const api = createApi({ answers, health: core.health, tokens: core.tokens, projects: core.projects, reports: core.reports, logger,
-      clock, today: () => core.costs.today(), generation: core.generation });
+      watchdog: core.watchdog, advice: core.advice, clock, today: () => core.costs.today(), generation: core.generation });
     // Roles ask Slack who is a workspace admin, through the app's client once it exists.
     const clientRef: { current?: SlackApp['client'] } = {};
     const roles = new SlackRoles({ admins: config.auth.admins, finance: config.auth.finance, client: () => clientRef.current, logger });
@@ -108,7 +108,7 @@ export async function startPenny(rawEnv: NodeJS.ProcessEnv = process.env, option
       poster: new SlackReportPoster(slack.client),
     });
     await scheduleReportDispatch(scheduler, reportDispatch, options.reportInterval);
-    if (core.email) {
+    if (core.email && core.email.to.length > 0) {
       const subscription = emailSubscription(config.digestTime, config.timeZone);
       const emailDispatch = makeDigestDispatch({
         subscriptions: { listEnabled: async () => [subscription] }, deliveries: core.email.deliveries, clock, owner, logger,
@@ -118,7 +118,10 @@ export async function startPenny(rawEnv: NodeJS.ProcessEnv = process.env, option
     }
     await scheduleHomeRefresh(scheduler, { home: { refreshAll: () => home.refreshAll(slack.client) }, costs: core.costs, meta: core.meta, logger });
     await scheduleRollupRepair(scheduler, { store: core.store, logger });
-    await scheduleWatchdog(scheduler, { watchdog: core.watchdog, coverage: () => core.costs.coverage(), meta: core.meta, notifier, owner, logger }, { interval: options.watchdogInterval, lockLifetimeMs: options.lockLifetimeMs });
+    const alertEmail = core.email && core.email.alerts.addresses.length > 0 ? { ...core.email.alerts, now: () => clock.now() } : undefined;
+    await scheduleWatchdog(scheduler, {
+      watchdog: core.watchdog, coverage: () => core.costs.coverage(), meta: core.meta, notifier, owner, logger, ...(alertEmail ? { email: alertEmail } : {}),
+    }, { interval: options.watchdogInterval, lockLifetimeMs: options.lockLifetimeMs });
     const adviceJobs = { advice: core.advice, claims: core.adviceMarks, owner, logger };
     await scheduleRecommendationJobs(scheduler, {
       refresh: makeRecommendationsRefresh(adviceJobs),

@@ -1,7 +1,7 @@
 /**
  * The weekly or monthly cost report: totals, breakdowns by provider, service, account and
- * project, each against the previous period, and the top anomalies and recommendations once those
- * services exist. Face-neutral data; costReportJson and costReportCsv (report-formats.ts) write it.
+ * project, each against the previous period, and the top anomalies and recommendations (or, when
+ * a face builds reports without those services, a note saying so). Face-neutral data; costReportJson and costReportCsv (report-formats.ts) write it.
  */
 import type { Day } from '../domain/days';
 import type { Metric } from '../domain/cost-record';

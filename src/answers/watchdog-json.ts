@@ -2,7 +2,7 @@
  * The watchdog's JSON contracts (`penny anomalies|budget status|forecast --json`, later the API).
  * Amounts are exact decimal strings; days are UTC YYYY-MM-DD; `to` is inclusive.
  */
-import type { BudgetScope } from '../domain/budget/budget';
+import type { Budget, BudgetScope } from '../domain/budget/budget';
 import { lastDay } from '../domain/days';
 import { nanosToDecimalString } from '../domain/money';
 import type { AnomaliesAnswer, BudgetStatusAnswer, ForecastAnswer, PeriodEstimate, ScopedForecast } from './watchdog';
@@ -14,6 +14,11 @@ export function budgetScopeArg(scope: BudgetScope): string {
   if (scope.kind === 'total') return 'total';
   if (scope.kind === 'tag') return `tag:${scope.key}=${scope.value}`;
   return `${scope.kind}:${scope.value}`;
+}
+
+/** A budget as it is set (`penny budget list --json`, the API's POST/PUT answer): what was given, defaults filled in. */
+export function budgetJson(b: Budget): Record<string, unknown> {
+  return { name: b.name, scope: budgetScopeArg(b.scope), period: b.period, amount: dec(b.amount), thresholds: [...b.actualThresholds], forecast_thresholds: [...b.forecastThresholds] };
 }
 
 export function budgetStatusJson(a: BudgetStatusAnswer): Record<string, unknown> {

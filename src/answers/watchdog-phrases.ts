@@ -3,6 +3,7 @@
  * anomaly headlines and drivers, feedback notes. Plain text; faces add their own emphasis.
  */
 import type { AnomalyKind } from '../domain/anomaly/anomaly-types';
+import type { ThresholdKind } from '../domain/budget/budget-status';
 import { addDays, type Day } from '../domain/days';
 import { shortDay } from './dates';
 import { money, signedMoney } from './phrases';
@@ -52,6 +53,11 @@ export function budgetOutlookText(b: BudgetLine, currency: string): string {
   else if (b.breachDay) parts.push(`projected to run out ${shortDay(b.breachDay)}`);
   else parts.push('on track');
   return parts.join(' · ');
+}
+
+/** "has used 80% of its budget" / "is forecast to reach 100% of its budget". */
+export function crossingText(crossing: { kind: ThresholdKind; threshold: number }): string {
+  return crossing.kind === 'actual' ? `has used ${crossing.threshold}% of its budget` : `is forecast to reach ${crossing.threshold}% of its budget`;
 }
 
 export function budgetPeriodWord(b: BudgetLine): string {

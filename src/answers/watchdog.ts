@@ -153,10 +153,28 @@ export interface AnomaliesAnswer {
   actions: FollowUp[];
 }
 
-/** One message per anomaly or budget threshold, pushed to subscribed channels. */
-export type AlertAnswer =
+/** A project an alert belongs to, named (and its owner mentioned) in the project's channel. */
+export interface AlertOwner {
+  project: string;
+  /** Slack user (U…/W…) or user group (S…) id. */
+  owner: string;
+}
+
+/**
+ * One message per anomaly or budget threshold, pushed to subscribed channels and to the channels
+ * of the projects that own its scope. `owners` is per channel: set on the copy for a project's
+ * channel, absent elsewhere.
+ */
+export type AlertAnswer = (
   | { kind: 'alert'; subject: 'anomaly'; alertKey: string; anomaly: AnomalyView; /** Grows with each change to re-render. */ revision: number }
-  | { kind: 'alert'; subject: 'budget'; alertKey: string; budget: BudgetLine; crossing: { kind: ThresholdKind; threshold: number }; currency: string };
+  | { kind: 'alert'; subject: 'budget'; alertKey: string; budget: BudgetLine; crossing: { kind: ThresholdKind; threshold: number }; currency: string }
+) & { owners?: AlertOwner[] };
+
+/** The alert as one channel shows it: with that channel's project owners, or without any. */
+export function withOwners(alert: AlertAnswer, owners: readonly AlertOwner[] | undefined): AlertAnswer {
+  const { owners: _previous, ...plain } = alert;
+  return owners && owners.length > 0 ? { ...plain, owners: [...owners] } : (plain as AlertAnswer);
+}
 
 export interface AlertsStatusAnswer {
   kind: 'alerts-status';

@@ -11,6 +11,7 @@ export interface ApiErrorBody {
 const STATUS: Partial<Record<ErrorCode, number>> = {
   QUERY_INVALID: 400,
   PERIOD_INVALID: 400,
+  BUDGET_INVALID: 400,
   UNKNOWN_DIMENSION_VALUE: 400,
   MIXED_CURRENCIES: 400,
   ALREADY_EXISTS: 400,

@@ -16,11 +16,15 @@ import { openApiDocument } from './openapi';
 import { API_PREFIX, RouteTable, type Route } from './router';
 import { costRoutes } from './routes/costs';
 import { healthResponse, healthRoutes } from './routes/health';
-import { laterRoutes, type LaterServices } from './routes/later';
+import { anomalyRoutes } from './routes/anomalies';
+import { budgetRoutes } from './routes/budgets';
 import { projectRoutes } from './routes/projects';
+import { recommendationRoutes } from './routes/recommendations';
 import { reportRoutes } from './routes/reports';
 import type { CostReports } from '../services/cost-reports';
 import type { ProjectService } from '../services/projects';
+import type { RecommendationService } from '../services/advice/recommendation-service';
+import type { Watchdog } from '../services/watchdog';
 
 export interface ApiDeps {
   answers: CostAnswers;
@@ -28,9 +32,10 @@ export interface ApiDeps {
   tokens: TokenVerifier;
   projects: ProjectService;
   reports: CostReports;
+  /** Budgets and anomalies (and its today, the default as-of). */
+  watchdog: Pick<Watchdog, 'budgets' | 'anomalies' | 'today'>;
+  advice: Pick<RecommendationService, 'list'>;
   logger: Logger;
-  /** Services still being built; the routes of those missing answer 501. */
-  later?: LaterServices;
   clock: Clock;
   /** Today in the reporting time zone (answers to "this month" change with it). */
   today(): string;
@@ -49,11 +54,13 @@ export interface PennyApi {
   dispatch(request: ApiRequest): Promise<ApiResponse>;
 }
 
-export type { LaterServices } from './routes/later';
 export type { Principal };
 
 export function createApi(deps: ApiDeps): PennyApi {
-  const routes: Route[] = [...healthRoutes(deps.health), ...costRoutes(deps.answers), ...projectRoutes(deps.projects), ...reportRoutes(deps.reports), ...laterRoutes(deps.later ?? {})];
+  const routes: Route[] = [
+    ...healthRoutes(deps.health), ...costRoutes(deps.answers), ...projectRoutes(deps.projects), ...reportRoutes(deps.reports),
+    ...anomalyRoutes(deps.watchdog), ...budgetRoutes(deps.watchdog), ...recommendationRoutes(deps.advice),
+  ];
   let document: Record<string, unknown> = {};
   routes.push({
     method: 'GET',

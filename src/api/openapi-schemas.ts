@@ -1,4 +1,6 @@
 /** JSON Schemas of the API's answers, for the OpenAPI document. */
+import { WATCH_SCHEMAS } from './openapi-watch-schemas';
+
 const decimal = { type: 'string', pattern: '^-?\\d+(\\.\\d+)?$', description: 'An exact decimal amount.' };
 const day = { type: 'string', format: 'date' };
 const nullable = (schema: Record<string, unknown>) => ({ oneOf: [schema, { type: 'null' }] });
@@ -20,6 +22,7 @@ const line = { type: 'object', properties: { key: { type: 'string' }, label: { t
 const findings = { type: 'object', properties: { available: { type: 'boolean' }, note: { type: 'string' }, items: { type: 'array', items: { type: 'object' } } } };
 
 export const SCHEMAS: Record<string, unknown> = {
+  ...WATCH_SCHEMAS,
   Report: {
     type: 'object',
     description: 'As CSV (format=csv): section,key,label,currency,cost,previous_cost,change_pct, with the totals first.',

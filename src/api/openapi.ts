@@ -40,7 +40,6 @@ function operation(route: Route): Json {
   }
   if (route.path.includes(':')) responses['404'] = errorResponse('No such item.');
   if (route.path === '/healthz') responses['503'] = { description: 'The database does not answer.', content: { 'application/json': { schema: { $ref: '#/components/schemas/Health' } } } };
-  responses['501'] = errorResponse('The feature is not set up yet in this Penny.');
   const op: Json = { summary: route.summary, operationId: operationId(route), parameters: parameters(route), responses };
   if (route.body) op.requestBody = { required: true, content: { 'application/json': { schema: z.toJSONSchema(route.body, { io: 'input' }) } } };
   if (route.access === 'public') op.security = [];

@@ -44,6 +44,39 @@ export const reportParamsSchema = z
   })
   .strict();
 
+const asOf = day.optional().describe('Answer as if today were this day, from the days before it (default: today).');
+
+/** The query of /anomalies: the CLI's `penny anomalies` period and --as-of. */
+export const anomaliesParamsSchema = z
+  .object({
+    from: day.optional().describe('First day, inclusive (YYYY-MM-DD); goes with `to`.'),
+    to: day.optional().describe('Last day, inclusive (YYYY-MM-DD); goes with `from`.'),
+    period: text.optional().describe('A period in words, counted back from asOf: 30d (default), "last month", 2024-09.'),
+    asOf,
+  })
+  .strict();
+
+/** The query of /budgets and /budgets/{name}. */
+export const budgetParamsSchema = z.object({ asOf }).strict();
+
+/** The query of /recommendations: `penny recommend`'s --as-of, --all and filters. */
+export const recommendationParamsSchema = z
+  .object({
+    asOf: day.optional().describe('Use only the days before this one (default: today).'),
+    all: z.enum(['true', 'false'], { error: 'must be true or false' }).default('false').describe('Also list dismissed and snoozed ones.'),
+    provider: list.describe('Only this provider (aws, azure, gcp, …); repeatable.'),
+    account: list.describe('Only this account (id or name); repeatable.'),
+    service: list.describe('Only this service (name or short name such as ec2); repeatable.'),
+    region: list.describe('Only this region; repeatable.'),
+  })
+  .strict();
+
+/** `from`/`to` or `period`, never both, and never one bound alone. */
+export function checkPeriodChoice(p: { from?: string; to?: string; period?: string }): void {
+  if ((p.from || p.to) && p.period) throw new AppError('QUERY_INVALID', 'Give either "period" or "from" and "to", not both.');
+  if (Boolean(p.from) !== Boolean(p.to)) throw new AppError('QUERY_INVALID', '"from" and "to" go together: give both (YYYY-MM-DD, "to" inclusive).');
+}
+
 /** Names of the parameters a schema takes as lists; the others may be given once. */
 function listKeys(schema: z.ZodObject): Set<string> {
   const shape = z.toJSONSchema(schema, { io: 'input' }) as { properties?: Record<string, { type?: string }> };
@@ -71,13 +104,15 @@ export function parseQuery<S extends z.ZodObject>(schema: S, query: URLSearchPar
 /** Validates a JSON body; the sentence names the field (`owner`, `match.accounts[0]`). */
 export function parseBody<S extends z.ZodType>(schema: S, body: unknown, what: string): z.infer<S> {
   if (body === undefined) throw new AppError('QUERY_INVALID', `Send ${what} as a JSON object in the request body.`);
-  const parsed = schema.safeParse(body);
+  // reportInput: the sentence must tell a missing field from one of the wrong type.
+  const parsed = schema.safeParse(body, { reportInput: true });
   if (parsed.success) return parsed.data;
   const issue = parsed.error.issues[0]!;
   const field = issue.path.map((p, i) => (typeof p === 'number' ? `[${p}]` : `${i > 0 ? '.' : ''}${String(p)}`)).join('');
-  if (issue.code === 'unrecognized_keys') throw new AppError('QUERY_INVALID', `${what} has unknown field(s) ${issue.keys.map((k) => `"${k}"`).join(', ')}.`);
+  const What = what.charAt(0).toUpperCase() + what.slice(1);
+  if (issue.code === 'unrecognized_keys') throw new AppError('QUERY_INVALID', `${What} has unknown field(s) ${issue.keys.map((k) => `"${k}"`).join(', ')}.`);
   const message = issue.code === 'invalid_type' && issue.input === undefined ? 'is required' : issue.message;
-  throw new AppError('QUERY_INVALID', field ? `In ${what}, "${field}" ${message}.` : `${what} ${message}.`, { detail: parsed.error.issues });
+  throw new AppError('QUERY_INVALID', field ? `In ${what}, "${field}" ${message}.` : `${What} ${message}.`, { detail: parsed.error.issues });
 }
 
 function invalid(error: z.ZodError, input: Record<string, unknown>, known: string[]): AppError {

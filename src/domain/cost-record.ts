@@ -13,22 +13,28 @@ export const METRICS: readonly Metric[] = ['billed', 'effective', 'list'];
 
 export type Tags = Record<string, string>;
 
+/**
+ * The dimensions that tell records apart, in natural-key order. Written here once: the schemas,
+ * the stored documents and the rollups are made from these lists. Changing the order changes
+ * every stored id (test/unit/store/stored-ids-pinned.test.ts holds them).
+ * - source: 'focus', 'demo', 'aws', 'gcp', 'azure';
+ * - provider: the canonical id (aws, azure, gcp, oci, or a slug of the FOCUS ProviderName);
+ * - regionId and resourceId: '' when the source has none.
+ */
+export const KEY_DIMENSIONS = ['source', 'provider', 'billingAccountId', 'subAccountId', 'service', 'regionId', 'chargeCategory', 'resourceId', 'currency'] as const;
+/** Names and categories of the key dimensions: they describe a record, they do not tell two apart. */
+export const NAME_DIMENSIONS = ['providerName', 'billingAccountName', 'subAccountName', 'serviceCategory', 'regionName'] as const;
+export const DIMENSION_FIELDS = [...KEY_DIMENSIONS, ...NAME_DIMENSIONS] as const;
+export type DimensionField = (typeof DIMENSION_FIELDS)[number];
+
+/** Rollups keep the costs without sources, resources and tags (and the provider's display name). */
+export const ROLLUP_KEY_DIMENSIONS = ['provider', 'billingAccountId', 'subAccountId', 'service', 'regionId', 'chargeCategory', 'currency'] as const satisfies readonly (typeof KEY_DIMENSIONS)[number][];
+export const ROLLUP_NAME_DIMENSIONS = ['billingAccountName', 'subAccountName', 'serviceCategory', 'regionName'] as const satisfies readonly (typeof NAME_DIMENSIONS)[number][];
+export type RollupDimensionField = (typeof ROLLUP_KEY_DIMENSIONS)[number] | (typeof ROLLUP_NAME_DIMENSIONS)[number];
+
 /** What identifies a record apart from its day: equal dimensions on the same day are one record. */
-export interface CostDimensions {
-  source: string; // 'focus', 'demo', 'aws', 'gcp', 'azure'
-  provider: string; // canonical id: aws, azure, gcp, oci, or a slug of the FOCUS ProviderName
-  providerName: string;
-  billingAccountId: string;
-  billingAccountName: string;
-  subAccountId: string;
-  subAccountName: string;
-  service: string;
-  serviceCategory: string;
-  regionId: string; // '' when the source has none
-  regionName: string;
+export type CostDimensions = { [K in Exclude<DimensionField, 'chargeCategory'>]: string } & {
   chargeCategory: ChargeCategory;
-  resourceId: string; // '' when the source has none
-  currency: string;
   tags: Tags;
   /**
    * What kind of resource it is ("volume", "instance", "Load balancer") and its instance type
@@ -37,6 +43,11 @@ export interface CostDimensions {
    */
   resourceType?: string;
   instanceType?: string;
+};
+
+/** The dimension fields of a record (or a stored document), in DIMENSION_FIELDS order. */
+export function dimensionFields(dims: Record<DimensionField, string>): Record<DimensionField, string> {
+  return Object.fromEntries(DIMENSION_FIELDS.map((f) => [f, dims[f]])) as Record<DimensionField, string>;
 }
 
 export interface CostAmounts {
@@ -45,12 +56,12 @@ export interface CostAmounts {
   list: Nanos;
 }
 
-export interface CostRecord extends CostDimensions, CostAmounts {
+export type CostRecord = CostDimensions & CostAmounts & {
   id: string; // natural key
   day: Day;
   month: Month;
   ingestedAt: Date;
-}
+};
 
 const PROVIDER_ALIASES: Record<string, string> = {
   aws: 'aws',
@@ -125,10 +136,7 @@ function sortKeys(tags: Tags): Tags {
 
 /** The natural key: the same dimensions on the same day always give the same id. */
 export function naturalKey(dims: CostDimensions, day: Day): string {
-  const parts = [
-    dims.source, dims.provider, dims.billingAccountId, dims.subAccountId, dims.service, dims.regionId,
-    dims.chargeCategory, dims.resourceId, dims.currency, day,
-  ];
+  const parts = [...KEY_DIMENSIONS.map((f) => dims[f]), day];
   const tagText = Object.keys(dims.tags).sort().map((k) => `${k}\u001f${dims.tags[k]}`).join('\u001e');
   return createHash('sha256').update(parts.join('\u001d')).update('\u001d').update(tagText).digest('base64url').slice(0, 24);
 }

@@ -3,14 +3,9 @@ import { shortDay, weekdayDay } from '../answers/dates';
 import { freshnessLine } from '../answers/freshness';
 import { changeText, money } from '../answers/phrases';
 import type { DigestAnswer } from '../answers/types';
+import { factsTable, footnote, heading, listSection, page, paragraph, type EmailContent } from './email-html';
 
-export interface EmailContent {
-  subject: string;
-  text: string;
-  html: string;
-}
-
-const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+export type { EmailContent } from './email-html';
 
 export function digestEmail(d: DigestAnswer): EmailContent {
   const { yesterday, mtd, currency } = d;
@@ -38,16 +33,13 @@ export function digestEmail(d: DigestAnswer): EmailContent {
     footer,
   ].join('\n');
 
-  const row = ([k, v]: [string, string]) => `<tr><td style="padding:2px 12px 2px 0;color:#52606d">${escapeHtml(k)}</td><td style="padding:2px 0;font-weight:600">${escapeHtml(v)}</td></tr>`;
-  const html = [
-    '<!doctype html><html><body style="font-family:-apple-system,Segoe UI,Helvetica,Arial,sans-serif;color:#1f2933">',
-    `<h2 style="margin:0 0 8px">Daily cost digest · ${escapeHtml(day)}</h2>`,
-    `<p>${escapeHtml(intro)}</p>`,
-    `<table>${facts.map(row).join('')}</table>`,
-    top.length > 0 ? `<h3 style="margin:16px 0 4px">Top services on ${escapeHtml(shortDay(yesterday.day))}</h3><ol>${top.map((t) => `<li>${escapeHtml(t.replace(/^\d+\. /, ''))}</li>`).join('')}</ol>` : '',
-    `<p style="color:#7b8794;font-size:12px">${escapeHtml(footer)}</p>`,
-    '</body></html>',
-  ].join('');
+  const html = page([
+    heading(`Daily cost digest · ${day}`),
+    paragraph(intro),
+    factsTable(facts),
+    listSection(`Top services on ${shortDay(yesterday.day)}`, top.map((t) => t.replace(/^\d+\. /, '')), true),
+    footnote(footer),
+  ]);
 
   const subject = none ? `Penny: no costs for ${day} yet; month to date ${money(mtd.total, currency)}` : `Penny: ${money(yesterday.total, currency)} on ${day}; month to date ${money(mtd.total, currency)}`;
   return { subject, text, html };

@@ -1,10 +1,14 @@
 /**
- * Email as a second way out for pushed answers (SMTP_URL): the digest today, and anomaly and
- * budget alerts once those exist. nodemailer sends each as HTML with a plain-text part.
+ * Email as a second way out for pushed answers (SMTP_URL): the digest, to all its addresses in
+ * one email, and anomaly and budget alerts, one email per address (each address is claimed on
+ * its own, so one that fails is retried alone). nodemailer sends each as HTML with a plain-text part.
  */
 import { createTransport } from 'nodemailer';
 import type { DigestAnswer } from '../answers/types';
+import type { AlertAnswer } from '../answers/watchdog';
 import type { Logger } from '../ports/logger';
+import type { AlertMailer, Notifier } from '../ports/notifier';
+import { alertEmail } from './alert-email';
 import { digestEmail, type EmailContent } from './digest-email';
 
 export interface EmailSettings {
@@ -13,7 +17,7 @@ export interface EmailSettings {
   to: string[];
 }
 
-export class EmailNotifier {
+export class EmailNotifier implements Notifier, AlertMailer {
   private readonly transport: ReturnType<typeof createTransport>;
 
   constructor(private readonly settings: EmailSettings, private readonly logger: Logger) {
@@ -26,10 +30,14 @@ export class EmailNotifier {
     return { ts: await this.send(digestEmail(digest)) };
   }
 
-  /** Any email-shaped answer (alerts later); resolves with the message id. */
-  async send(content: EmailContent): Promise<string> {
-    const info = await this.transport.sendMail({ from: this.settings.from, to: this.settings.to, subject: content.subject, text: content.text, html: content.html });
-    this.logger.info({ messageId: info.messageId, to: this.settings.to.length }, 'email sent');
+  async mailAlert(address: string, alert: AlertAnswer): Promise<{ id: string }> {
+    return { id: await this.send(alertEmail(alert), [address]) };
+  }
+
+  /** Any email-shaped answer, to the digest's addresses unless told; resolves with the message id. */
+  async send(content: EmailContent, to: string[] = this.settings.to): Promise<string> {
+    const info = await this.transport.sendMail({ from: this.settings.from, to, subject: content.subject, text: content.text, html: content.html });
+    this.logger.info({ messageId: info.messageId, to: to.length }, 'email sent');
     return info.messageId;
   }
 

@@ -8,8 +8,12 @@
  * FerretDB it is not exclusive), so two instances may both run; they never both post. Alerts
  * raised by earlier runs are offered again, which delivers any a failed post left behind.
  * A revised event updates (or retracts) each of its messages in place.
+ *
+ * A project's channel gets the alerts of the projects owning their scope, with the owners
+ * mentioned in that channel's copy only; a channel both subscribed and a project's gets one message.
+ * With alert email on, each alert also goes to each address once (alert-email.ts).
  */
-import type { AlertAnswer } from '../answers/watchdog';
+import { withOwners, type AlertAnswer } from '../answers/watchdog';
 import { addDays } from '../domain/days';
 import type { AnomalyEvent } from '../ports/alerts';
 import type { Logger } from '../ports/logger';
@@ -18,6 +22,7 @@ import type { AlertNotifier } from '../ports/notifier';
 import type { JobContext, Scheduler } from '../ports/scheduler';
 import type { StoreCoverage } from '../ports/cost-store';
 import type { Watchdog } from '../services/watchdog';
+import { addressesSince, mailAlert, type AlertEmailDeps } from './alert-email';
 import { REVISE_DAYS } from '../services/watchdog/anomaly-service';
 
 export const WATCHDOG_JOB = 'watchdog';
@@ -31,11 +36,14 @@ export interface WatchdogJobDeps {
   /** This instance's claim owner id. */
   owner: string;
   logger: Logger;
+  /** Alert email (SMTP_URL with alert addresses). */
+  email?: AlertEmailDeps;
 }
 
 export interface WatchdogRunSummary {
   posted: number;
   updated: number;
+  mailed: number;
   failed: number;
 }
 
@@ -55,13 +63,24 @@ export async function runWatchdog(deps: WatchdogJobDeps, ctx: Partial<JobContext
   const { watchdog, logger, owner } = deps;
   const touch = async () => void (await ctx.touch?.());
   const today = watchdog.today();
-  const summary: WatchdogRunSummary = { posted: 0, updated: 0, failed: 0 };
-  for (const raised of await watchdog.budgets.fire(today, owner)) await deliver(deps, raised.alert, raised.raisedAt, summary);
+  const summary: WatchdogRunSummary = { posted: 0, updated: 0, mailed: 0, failed: 0 };
+  const mailSince = deps.email && deps.email.addresses.length > 0 ? await addressesSince(deps.meta, deps.email) : undefined;
+  const deliver = async (alert: AlertAnswer, raisedAt: Date) => {
+    await post(deps, alert, raisedAt, summary);
+    if (deps.email && mailSince) {
+      const mailed = await mailAlert(deps.email, mailSince, alert, raisedAt, owner, logger);
+      summary.mailed += mailed.mailed;
+      summary.failed += mailed.failed;
+    }
+    // Each alert may wait on Slack and a mail server: keep the job's lock alive.
+    await touch();
+  };
+  for (const raised of await watchdog.budgets.fire(today, owner)) await deliver(raised.alert, raised.raisedAt);
   await touch();
   await watchdog.anomalies.scan(today, touch);
   for (const event of await watchdog.anomalies.recentEvents({ start: addDays(today, -REVISE_DAYS), end: today })) {
     const alert = watchdog.alerts.anomalyAlert(event);
-    if (event.status === 'open') await deliver(deps, alert, event.createdAt, summary);
+    if (event.status === 'open') await deliver(alert, event.createdAt);
     await syncMessages(deps, event, alert, summary);
     await touch();
   }
@@ -70,17 +89,20 @@ export async function runWatchdog(deps: WatchdogJobDeps, ctx: Partial<JobContext
 }
 
 /** Posts the alert to each recipient channel that does not have it yet (claimed per channel). */
-async function deliver(deps: WatchdogJobDeps, alert: AlertAnswer, raisedAt: Date, summary: WatchdogRunSummary): Promise<void> {
+async function post(deps: WatchdogJobDeps, alert: AlertAnswer, raisedAt: Date, summary: WatchdogRunSummary): Promise<void> {
   const { watchdog, notifier, owner, logger } = deps;
   const deliveries = watchdog.alerts.deliveries;
-  for (const channel of await watchdog.alerts.recipients(alert, raisedAt)) {
+  for (const { channel, owners } of await watchdog.alerts.recipients(alert, raisedAt)) {
     if (!(await deliveries.claim(alert.alertKey, channel, owner))) continue;
     let ts: string;
     try {
-      ts = (await notifier.postAlert(channel, alert)).ts;
+      ts = (await notifier.postAlert(channel, withOwners(alert, owners))).ts;
     } catch (error) {
       summary.failed++;
-      logger.error({ err: error, channel, alert: alert.alertKey }, 'Alert not delivered; released for the next run');
+      const projects = owners.map((o) => o.project);
+      // A project's channel may be private and without Penny in it: the log says whom to ask.
+      const why = projects.length > 0 ? `; is Penny in the channel of project ${projects.join(', ')}? Invite it with /invite @Penny` : '';
+      logger.error({ err: error, channel, alert: alert.alertKey, projects }, `Alert not delivered${why}; released for the next run`);
       await deliveries.release(alert.alertKey, channel, owner, String((error as Error)?.message ?? error)).catch(() => undefined);
       continue;
     }
@@ -95,11 +117,15 @@ async function deliver(deps: WatchdogJobDeps, alert: AlertAnswer, raisedAt: Date
 /** Brings every message of a revised event up to date: updated in place, or marked retracted. */
 async function syncMessages(deps: WatchdogJobDeps, event: AnomalyEvent, alert: AlertAnswer, summary: WatchdogRunSummary): Promise<void> {
   const deliveries = deps.watchdog.alerts.deliveries;
-  for (const message of await deliveries.sent(alert.alertKey)) {
-    if (!message.ts || message.revision >= event.revision) continue;
+  const stale = (await deliveries.sent(alert.alertKey)).filter((m) => m.ts && m.revision < event.revision);
+  if (stale.length === 0) return;
+  const owners = await deps.watchdog.alerts.ownersByChannel(alert);
+  for (const message of stale) {
+    if (!message.ts) continue;
+    const shown = withOwners(alert, owners.get(message.channel));
     try {
-      if (event.status === 'retracted') await deps.notifier.retractAlert(message.channel, message.ts, alert);
-      else await deps.notifier.updateAlert(message.channel, message.ts, alert);
+      if (event.status === 'retracted') await deps.notifier.retractAlert(message.channel, message.ts, shown);
+      else await deps.notifier.updateAlert(message.channel, message.ts, shown);
       await deliveries.markRevision(alert.alertKey, message.channel, event.revision);
       summary.updated++;
     } catch (error) {

@@ -16,7 +16,8 @@ export interface RecommendationAdviser {
 
 /**
  * The seam to the anomaly service: how much of each service's cost over a range anomalies
- * explain, keyed by serviceKey(provider, service) (domain/advice/advice-data.ts).
+ * explain, keyed by serviceKey(provider, service) (domain/advice/advice-data.ts). The provider is
+ * '' where an anomaly named a service without its cloud (a driver of a total-spend anomaly).
  */
 export interface AnomalyLookup {
   impactByService(range: DateRange): Promise<Map<string, Nanos>>;

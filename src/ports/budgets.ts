@@ -16,6 +16,10 @@ export interface StoredBudget extends Budget {
 export interface BudgetRepository {
   /** Creates or replaces the budget of that name (names compare case-insensitively). */
   upsert(budget: StoredBudget): Promise<void>;
+  /** Adds a new one; false when the name is taken (any case), and nothing is written. */
+  create(budget: StoredBudget): Promise<boolean>;
+  /** Replaces the budget of that name; false when there is none, and nothing is written. */
+  replace(budget: StoredBudget): Promise<boolean>;
   get(name: string): Promise<StoredBudget | undefined>;
   list(): Promise<StoredBudget[]>;
   /** False when there was no such budget. */

@@ -1,6 +1,6 @@
 /**
  * Pushes answers to people: jobs hand a Digest or an Alert to a Notifier, and an adapter
- * renders and posts it (Slack today; email can be a second adapter).
+ * renders and posts it (Slack), or mails it (email).
  */
 import type { DigestAnswer } from '../answers/types';
 import type { AlertAnswer } from '../answers/watchdog';
@@ -17,4 +17,10 @@ export interface AlertNotifier {
   updateAlert(channel: string, ts: string, alert: AlertAnswer): Promise<void>;
   /** Marks the message retracted: the revised data no longer shows the anomaly. */
   retractAlert(channel: string, ts: string, alert: AlertAnswer): Promise<void>;
+}
+
+/** Alerts by email: one message per alert and address; email cannot be changed once sent. */
+export interface AlertMailer {
+  /** Sends the alert to one address; resolves with the message id. Gives up in bounded time. */
+  mailAlert(address: string, alert: AlertAnswer): Promise<{ id: string }>;
 }

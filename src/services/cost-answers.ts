@@ -3,7 +3,7 @@
  * digest, report) and hands the results to the presenters. Every face and job shares it.
  */
 import type { GroupDim } from '../domain/cost-query';
-import { addDays, lastDay } from '../domain/days';
+import { addDays } from '../domain/days';
 import { parsePeriod, type Period } from '../domain/period';
 import type { CostRequest, CostService } from './cost-service';
 import type { CompareAnswer, DailyAnswer, DigestAnswer, Freshness, HomeAnswer, ReportAnswer, SummaryAnswer, TopAnswer } from '../answers/types';
@@ -11,7 +11,7 @@ import type { BreakdownAnswer } from '../answers/breakdown';
 import { presentDailySeries } from './daily-series';
 import { reportAnswer } from './report-answer';
 import type { CostReports } from './cost-reports';
-import { presentBreakdown, presentCompare, presentDaily, presentDigest, presentHome, presentSummary, presentTop, reportCsv, reportJson, reportRowCount } from './present/presenters';
+import { presentBreakdown, presentCompare, presentDaily, presentDigest, presentHome, presentSummary, presentTop } from './present/presenters';
 
 /** Providers usually revise the last couple of days of cost data. */
 export const SETTLING_DAYS = 2;
@@ -30,7 +30,7 @@ export const NO_FILTERS: ViewFilters = { providers: [], accounts: [], services: 
 
 export class CostAnswers {
   /** With `reports`, `/cost report` gives the full report (totals and every breakdown); without, the service breakdown. */
-  constructor(private readonly costs: CostService, private readonly reports?: CostReports) {}
+  constructor(private readonly costs: CostService, private readonly reports: CostReports) {}
 
   period(text: string): Period {
     return parsePeriod(text, this.costs.today());
@@ -114,21 +114,7 @@ export class CostAnswers {
   }
 
   async report(cadence: 'weekly' | 'monthly', format: 'csv' | 'json'): Promise<ReportAnswer> {
-    if (this.reports) return reportAnswer(await this.reports.build(cadence), format);
-    const period = this.period(cadence === 'weekly' ? 'last week' : 'last month');
-    const answer = await this.costs.query({ period, groupBy: 'service', compare: true });
-    const rows = reportRowCount(answer);
-    const stamp = `${period.range.start}_to_${lastDay(period.range)}`;
-    return {
-      kind: 'report',
-      cadence,
-      periodLabel: period.label,
-      filename: `penny-${cadence}-report-${stamp}.${format}`,
-      content: format === 'csv' ? reportCsv(answer) : reportJson(answer),
-      rows,
-      format,
-      title: `Penny ${cadence} report, ${period.label}`,
-    };
+    return reportAnswer(await this.reports.build(cadence), format);
   }
 
   private periodBetween(from: string, to: string): Period {

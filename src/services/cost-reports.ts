@@ -8,10 +8,11 @@ import { lastDay, type Day } from '../domain/days';
 import { parsePeriod, type Period } from '../domain/period';
 import type { CostResult, CostService } from './cost-service';
 
-/** Where anomalies and recommendations come from once those services exist (the seam). */
+/** Where the anomalies and recommendations come from (report-findings.ts); left out, the report says so. */
 export interface ReportFindingsSource {
   anomalies?(period: Period): Promise<Extract<ReportFindings, { available: true }>['items']>;
-  recommendations?(): Promise<Extract<ReportFindings, { available: true }>['items']>;
+  /** Open recommendations as of the report's day. */
+  recommendations?(asOf: Day): Promise<Extract<ReportFindings, { available: true }>['items']>;
 }
 
 export interface CostReportsDeps {
@@ -34,7 +35,7 @@ export class CostReports {
     return parsePeriod(cadence === 'weekly' ? 'last week' : 'last month', asOf);
   }
 
-  async build(cadence: ReportCadence, asOf?: Day): Promise<CostReport> {
+  async build(cadence: ReportCadence, asOf: Day = this.deps.costs.today()): Promise<CostReport> {
     const period = this.period(cadence, asOf);
     const dims: ReportDim[] = ['provider', 'service', 'account'];
     if (await this.deps.hasProjects()) dims.push('project');
@@ -52,7 +53,7 @@ export class CostReports {
       totals: totals(first),
       sections: dims.map((dim, i) => ({ dim, lines: lines(results[i]!) })),
       anomalies: anomalies ? { available: true, items: await anomalies(period) } : { available: false, note: NOT_YET.anomalies },
-      recommendations: recommendations ? { available: true, items: await recommendations() } : { available: false, note: NOT_YET.recommendations },
+      recommendations: recommendations ? { available: true, items: await recommendations(asOf) } : { available: false, note: NOT_YET.recommendations },
     };
   }
 }

@@ -5,6 +5,7 @@
  * owner updates it afterwards. A released attempt, or one claimed longer ago than
  * `staleClaimMs` (its instance died mid-post), lets the next attempt be inserted.
  * Alert keys are hashed into the `_id` (they hold service names and tag values).
+ * Alert emails use the same scheme in their own collection, with the address for the channel.
  */
 import { createHash } from 'node:crypto';
 import type { Collection, Connection } from 'mongoose';
@@ -31,8 +32,9 @@ const DEFAULT_STALE_MS = 15 * 60_000;
 export class MongoAlertDeliveries implements AlertDeliveries {
   private readonly docs: Collection<DeliveryDoc>;
 
-  constructor(conn: Connection, private readonly options: { clock?: Clock; staleClaimMs?: number } = {}) {
-    this.docs = conn.collection<DeliveryDoc>('alert_deliveries');
+  /** `collection`: another set of recipients (alert emails); default `alert_deliveries`, Slack channels. */
+  constructor(conn: Connection, private readonly options: { clock?: Clock; staleClaimMs?: number; collection?: string } = {}) {
+    this.docs = conn.collection<DeliveryDoc>(options.collection ?? 'alert_deliveries');
   }
 
   async claim(alertKey: string, channel: string, owner: string): Promise<boolean> {

@@ -20,9 +20,7 @@ export class MongoBudgets implements BudgetRepository {
   }
 
   async upsert(budget: StoredBudget): Promise<void> {
-    const { name, ...rest } = budget;
-    const doc = { name, ...rest, scope: { ...budget.scope }, actualThresholds: [...budget.actualThresholds], forecastThresholds: [...budget.forecastThresholds] };
-    const write = () => this.budgets.replaceOne({ _id: idOf(name) }, doc, { upsert: true });
+    const write = () => this.budgets.replaceOne({ _id: idOf(budget.name) }, docOf(budget), { upsert: true });
     try {
       await write();
     } catch (error) {
@@ -30,6 +28,20 @@ export class MongoBudgets implements BudgetRepository {
       if (!isDuplicateKey(error)) throw error;
       await write();
     }
+  }
+
+  async create(budget: StoredBudget): Promise<boolean> {
+    try {
+      await this.budgets.insertOne({ _id: idOf(budget.name), ...docOf(budget) });
+      return true;
+    } catch (error) {
+      if (isDuplicateKey(error)) return false;
+      throw error;
+    }
+  }
+
+  async replace(budget: StoredBudget): Promise<boolean> {
+    return (await this.budgets.replaceOne({ _id: idOf(budget.name) }, docOf(budget))).matchedCount > 0;
   }
 
   async get(name: string): Promise<StoredBudget | undefined> {
@@ -75,6 +87,10 @@ export class MongoBudgetFirings implements BudgetFirings {
 
 function idOf(name: string): string {
   return name.trim().toLowerCase();
+}
+
+function docOf(budget: StoredBudget): Omit<BudgetDoc, '_id'> {
+  return { ...budget, scope: { ...budget.scope }, actualThresholds: [...budget.actualThresholds], forecastThresholds: [...budget.forecastThresholds] };
 }
 
 function toBudget(doc: BudgetDoc): StoredBudget {

@@ -2,26 +2,13 @@
  * Domain record <-> stored document. Tag keys may contain "." or start with "$", which
  * MongoDB field names cannot, so they are escaped with look-alike full-width characters.
  */
-import type { CostRecord, Tags } from '../domain/cost-record';
+import { dimensionFields, type CostRecord, type DimensionField, type Tags } from '../domain/cost-record';
 
-export interface CostRecordDoc {
+/** A stored record: its dimensions as written (cost-record.ts), escaped tags, amounts in nano-units. */
+export type CostRecordDoc = Record<DimensionField, string> & {
   _id: string;
   day: string;
   month: string;
-  source: string;
-  provider: string;
-  providerName: string;
-  billingAccountId: string;
-  billingAccountName: string;
-  subAccountId: string;
-  subAccountName: string;
-  service: string;
-  serviceCategory: string;
-  regionId: string;
-  regionName: string;
-  chargeCategory: string;
-  resourceId: string;
-  currency: string;
   tags: Record<string, string>;
   /** Only present when the source said (see CostDimensions). */
   resourceType?: string;
@@ -31,7 +18,7 @@ export interface CostRecordDoc {
   list: bigint;
   ingestedAt: Date;
   importId: string;
-}
+};
 
 export function encodeTagKey(key: string): string {
   return key.replace(/\./g, '\uff0e').replace(/^\$/, '\uff04');
@@ -58,20 +45,7 @@ export function toDoc(record: CostRecord, importId: string): CostRecordDoc {
     _id: record.id,
     day: record.day,
     month: record.month,
-    source: record.source,
-    provider: record.provider,
-    providerName: record.providerName,
-    billingAccountId: record.billingAccountId,
-    billingAccountName: record.billingAccountName,
-    subAccountId: record.subAccountId,
-    subAccountName: record.subAccountName,
-    service: record.service,
-    serviceCategory: record.serviceCategory,
-    regionId: record.regionId,
-    regionName: record.regionName,
-    chargeCategory: record.chargeCategory,
-    resourceId: record.resourceId,
-    currency: record.currency,
+    ...dimensionFields(record),
     tags: encodeTags(record.tags),
     billed: record.billed,
     effective: record.effective,
@@ -89,20 +63,8 @@ export function fromDoc(doc: CostRecordDoc): CostRecord {
     id: doc._id,
     day: doc.day,
     month: doc.month,
-    source: doc.source,
-    provider: doc.provider,
-    providerName: doc.providerName,
-    billingAccountId: doc.billingAccountId,
-    billingAccountName: doc.billingAccountName,
-    subAccountId: doc.subAccountId,
-    subAccountName: doc.subAccountName,
-    service: doc.service,
-    serviceCategory: doc.serviceCategory,
-    regionId: doc.regionId,
-    regionName: doc.regionName,
+    ...dimensionFields(doc),
     chargeCategory: doc.chargeCategory as CostRecord['chargeCategory'],
-    resourceId: doc.resourceId,
-    currency: doc.currency,
     tags: decodeTags(doc.tags),
     billed: BigInt(doc.billed),
     effective: BigInt(doc.effective),

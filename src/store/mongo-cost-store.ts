@@ -33,6 +33,11 @@ export interface MongoCostStoreOptions {
   logger: Logger;
   /** Overrides the connection's limits (tests). */
   limits?: Partial<DbLimits>;
+  /**
+   * Whether to build secondary indexes; by default only where the server uses them (not on
+   * FerretDB v1). Tests force MongoDB's path on FerretDB so that it runs there too.
+   */
+  secondaryIndexes?: boolean;
 }
 
 export class MongoCostStore implements CostStore, CostRecordScanner {
@@ -62,7 +67,7 @@ export class MongoCostStore implements CostStore, CostRecordScanner {
    * repair job do it, and queries read those months' records meanwhile.
    */
   async init(): Promise<void> {
-    this.secondaryIndexes = await guardDb(this.limits, () => serverUsesIndexes(this.conn));
+    this.secondaryIndexes = this.options.secondaryIndexes ?? (await guardDb(this.limits, () => serverUsesIndexes(this.conn)));
   }
 
   writeRecords(input: readonly CostRecord[] | AsyncIterable<readonly CostRecord[]>, options: WriteOptions): Promise<WriteResult> {

@@ -8,6 +8,7 @@
  * which made re-imports quadratic; two bulk commands scan it once.
  * Every request here may be long (bulk writes, scans), so each runs under the write limit.
  */
+import { NAME_DIMENSIONS } from '../domain/cost-record';
 import type { Collection } from 'mongodb';
 import type { DbLimits } from '../ports/db-limits';
 import { bulkOptions } from './connection';
@@ -41,8 +42,7 @@ export interface ChunkOptions {
 
 /** Fields that make two versions of a record different; bookkeeping fields do not count. */
 export const COMPARED_FIELDS: readonly (keyof CostRecordDoc)[] = [
-  'providerName', 'billingAccountName', 'subAccountName', 'serviceCategory', 'regionName', 'billed', 'effective', 'list',
-  'resourceType', 'instanceType',
+  ...NAME_DIMENSIONS, 'billed', 'effective', 'list', 'resourceType', 'instanceType',
 ];
 
 export class PartitionWriter {

@@ -3,38 +3,28 @@
  * Most questions are answered from these, which are far smaller than the records.
  */
 import { createHash } from 'node:crypto';
+import { ROLLUP_KEY_DIMENSIONS, ROLLUP_NAME_DIMENSIONS, type RollupDimensionField } from '../domain/cost-record';
 
-export interface RollupSource {
+export type RollupSource = Record<RollupDimensionField, string> & {
   day: string;
   month: string;
-  provider: string;
-  billingAccountId: string;
-  billingAccountName: string;
-  subAccountId: string;
-  subAccountName: string;
-  service: string;
-  serviceCategory: string;
-  regionId: string;
-  regionName: string;
-  chargeCategory: string;
-  currency: string;
   billed: bigint;
   effective: bigint;
   list: bigint;
-}
+};
 
-export interface RollupDoc extends Omit<RollupSource, 'day'> {
+export type RollupDoc = Omit<RollupSource, 'day'> & {
   _id: string;
   day?: string; // absent in monthly rollups
   records: number;
-}
+};
 
-/** Fields a rollup is grouped by, besides the day or month. */
-const KEY_FIELDS = ['provider', 'billingAccountId', 'subAccountId', 'service', 'regionId', 'chargeCategory', 'currency'] as const;
+/** Fields a rollup is grouped by, besides the day or month (their order makes the stored ids). */
+const KEY_FIELDS = ROLLUP_KEY_DIMENSIONS;
 
 /** Projection for reading what a rollup needs from records or daily rollups. */
 export const ROLLUP_SOURCE_PROJECTION = Object.fromEntries(
-  ['day', 'month', ...KEY_FIELDS, 'billingAccountName', 'subAccountName', 'serviceCategory', 'regionName', 'billed', 'effective', 'list'].map((f) => [f, 1]),
+  ['day', 'month', ...KEY_FIELDS, ...ROLLUP_NAME_DIMENSIONS, 'billed', 'effective', 'list'].map((f) => [f, 1]),
 );
 
 export class RollupAccumulator {
@@ -60,17 +50,7 @@ export class RollupAccumulator {
     const doc: RollupDoc = {
       _id: createHash('sha256').update(key).digest('base64url').slice(0, 24),
       month: source.month,
-      provider: source.provider,
-      billingAccountId: source.billingAccountId,
-      billingAccountName: source.billingAccountName,
-      subAccountId: source.subAccountId,
-      subAccountName: source.subAccountName,
-      service: source.service,
-      serviceCategory: source.serviceCategory,
-      regionId: source.regionId,
-      regionName: source.regionName,
-      chargeCategory: source.chargeCategory,
-      currency: source.currency,
+      ...Object.fromEntries([...KEY_FIELDS, ...ROLLUP_NAME_DIMENSIONS].map((f) => [f, source[f]])) as Record<RollupDimensionField, string>,
       billed: BigInt(source.billed),
       effective: BigInt(source.effective),
       list: BigInt(source.list),

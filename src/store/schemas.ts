@@ -2,6 +2,7 @@
  * Mongoose schemas. Money is Int64 nano-units (FerretDB v1 has no Decimal128); days are strings.
  */
 import { Schema } from 'mongoose';
+import { DIMENSION_FIELDS, ROLLUP_KEY_DIMENSIONS, ROLLUP_NAME_DIMENSIONS } from '../domain/cost-record';
 import type { CostRecordDoc } from './doc-mapping';
 import type { PartitionState } from './partitions';
 import type { RollupDoc } from './rollups';
@@ -9,25 +10,17 @@ import type { RollupDoc } from './rollups';
 const money = { type: BigInt, required: true };
 const str = { type: String, default: '' };
 
+/** One string path per dimension: `required` ones must be there, the rest default to ''. */
+function dimensionPaths(fields: readonly string[], required: readonly string[]) {
+  return Object.fromEntries(fields.map((f) => [f, required.includes(f) ? { type: String, required: true } : str]));
+}
+
 export const costRecordSchema = new Schema<CostRecordDoc>(
   {
     _id: { type: String, required: true },
     day: { type: String, required: true },
     month: { type: String, required: true },
-    source: { type: String, required: true },
-    provider: { type: String, required: true },
-    providerName: str,
-    billingAccountId: str,
-    billingAccountName: str,
-    subAccountId: str,
-    subAccountName: str,
-    service: str,
-    serviceCategory: str,
-    regionId: str,
-    regionName: str,
-    chargeCategory: { type: String, required: true },
-    resourceId: str,
-    currency: { type: String, required: true },
+    ...dimensionPaths(DIMENSION_FIELDS, ['source', 'provider', 'chargeCategory', 'currency']),
     tags: { type: Schema.Types.Mixed, default: {} },
     resourceType: String,
     instanceType: String,
@@ -45,17 +38,7 @@ costRecordSchema.index({ resourceId: 1, day: 1 });
 const rollupFields = {
   _id: { type: String, required: true },
   month: { type: String, required: true },
-  provider: str,
-  billingAccountId: str,
-  billingAccountName: str,
-  subAccountId: str,
-  subAccountName: str,
-  service: str,
-  serviceCategory: str,
-  regionId: str,
-  regionName: str,
-  chargeCategory: str,
-  currency: str,
+  ...dimensionPaths([...ROLLUP_KEY_DIMENSIONS, ...ROLLUP_NAME_DIMENSIONS], []),
   billed: money,
   effective: money,
   list: money,

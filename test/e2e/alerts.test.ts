@@ -79,6 +79,16 @@ it('records feedback from a button and shows who pressed what on the message', a
   expect(postsTo(CHANNEL)).toHaveLength(1);
 }, 60_000);
 
+it('lists the raised anomaly in the weekly report, with its impact and the feedback on it', async () => {
+  // As of Monday March 16, last week is March 9 to 15: the revised spike is +$1,400.
+  const report = await app().penny.core.reports.build('weekly', '2026-03-16');
+  expect(report.from).toBe('2026-03-09');
+  expect(report.anomalies).toEqual({
+    available: true,
+    items: [{ title: 'Spike · Total spend · Mar 14', detail: `${usd(1500n * D)} against ${usd(100n * D)} expected: +${usd(1400n * D)} (+1400%). Marked expected.`, amount: 1400n * D, currency: 'USD' }],
+  });
+});
+
 it('retracts the message in place when the revised data no longer shows the anomaly', async () => {
   const ts = String(postsTo(CHANNEL)[0]!.response.ts);
   await app().penny.core.store.writeRecords([rec(SPIKE, 100n * D)], { importId: 'e2e-retraction' });
@@ -88,3 +98,8 @@ it('retracts the message in place when the revised data no longer shows the anom
   expect(postsTo(CHANNEL)).toHaveLength(1);
   expect(app().api.violations).toEqual([]);
 }, 90_000);
+
+it('leaves a retracted anomaly out of the report', async () => {
+  const report = await app().penny.core.reports.build('weekly', '2026-03-16');
+  expect(report.anomalies).toEqual({ available: true, items: [] });
+});

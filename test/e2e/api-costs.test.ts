@@ -141,12 +141,24 @@ describe('the rest of /api/v1', () => {
     }
   });
 
-  it('says 501 NOT_AVAILABLE for features still being built', async () => {
-    const budgets = await get('/api/v1/budgets');
-    expect(budgets.status).toBe(501);
-    expect(budgets.json).toEqual({ error: { code: 'NOT_AVAILABLE', message: expect.stringMatching(/^Budgets are not set up yet/) } });
-    expect((await get('/api/v1/anomalies')).json.error.message).toMatch(/^Anomaly detection is not set up yet/);
-    expect((await get('/api/v1/recommendations')).status).toBe(501);
+  it('documents the budget body and the findings answers, with their roles', async () => {
+    const doc = (await (await fetch(`${app().base}/api/v1/openapi.json`)).json()) as ApiReply['json'];
+    const post = doc.paths['/budgets'].post;
+    const body = post.requestBody.content['application/json'].schema;
+    expect(body).toMatchObject({ type: 'object', required: ['name', 'amount'], additionalProperties: false });
+    expect(body.properties.amount).toMatchObject({ type: 'string', pattern: expect.any(String) });
+    expect(body.properties.period.enum).toEqual(['month', 'quarter', 'year']);
+    expect(Object.keys(body.properties).sort()).toEqual(['amount', 'forecast_thresholds', 'name', 'period', 'scope', 'thresholds']);
+    expect(post.responses['201'].content['application/json'].schema).toEqual({ $ref: '#/components/schemas/Budget' });
+    expect(doc.paths['/budgets/{name}'].put['x-penny-role']).toBe('finance');
+    expect(doc.paths['/budgets/{name}'].delete['x-penny-role']).toBe('finance');
+    expect(doc.paths['/budgets/{name}'].get.responses['404']).toBeDefined();
+    for (const [path, schema] of [['/budgets', 'BudgetStatus'], ['/anomalies', 'Anomalies'], ['/recommendations', 'Recommendations']] as const) {
+      expect([path, doc.paths[path].get['x-penny-role'], doc.paths[path].get.responses['200'].content['application/json'].schema]).toEqual([path, 'viewer', { $ref: `#/components/schemas/${schema}` }]);
+      expect(doc.components.schemas[schema]).toBeDefined();
+    }
+    expect(doc.paths['/anomalies'].get.parameters.map((p: { name: string }) => p.name)).toEqual(['from', 'to', 'period', 'asOf']);
+    expect(JSON.stringify(doc)).not.toContain('not set up yet');
   });
 
   it('answers an unknown path or method with a 404 in the same shape', async () => {

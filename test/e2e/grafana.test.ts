@@ -1,15 +1,22 @@
 /**
  * The shipped Grafana dashboard (docs/grafana/penny.json) asks the running API what Grafana's
  * Infinity data source would: each panel's URL, with the time range filled in, answers 200, and its
- * root selector and column selectors find the rows and values the panel draws. The budget panel
- * answers 501 until budgets exist.
+ * root selector and column selectors find the rows and values the panel draws. Budget burn is
+ * asked after two budgets were set through the API, one of them already past its amount.
  */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { API_ENV, apiGet } from '../support/api-client';
+import { decimalToNanos } from '../../src/domain/money';
+import { API_ENV, apiCall, apiGet, tokenFor } from '../support/api-client';
 import { useE2E } from './harness';
 
 const app = useE2E({ env: API_ENV });
+beforeAll(async () => {
+  const token = await tokenFor(app().penny, 'finance');
+  for (const body of [{ name: 'October', amount: '100000' }, { name: 'AWS tiny', amount: '0.01', scope: 'provider:aws' }]) {
+    expect((await apiCall(app().base, 'POST', '/api/v1/budgets', { token, body })).status).toBe(201);
+  }
+});
 
 interface Target { url: string; root_selector: string; columns: { selector: string; type: string }[]; datasource: { type: string } }
 const dashboard = JSON.parse(readFileSync(resolve(__dirname, '../../docs/grafana/penny.json'), 'utf8')) as { panels: { title: string; targets: Target[] }[] };
@@ -24,7 +31,7 @@ it('has the panels the README promises, all on the Infinity data source', () => 
   for (const { t } of targets) expect(t.datasource.type).toBe('yesoreyeram-infinity-datasource');
 });
 
-it.each(targets.filter(({ title }) => title !== 'Budget burn'))('$title: the API gives rows with every column', async ({ t }) => {
+it.each(targets)('$title: the API gives rows with every column', async ({ t }) => {
   const res = await apiGet(app().base, app().penny, fill(t.url));
   expect(res.status).toBe(200);
   const found = at(res.json, t.root_selector);
@@ -40,8 +47,16 @@ it.each(targets.filter(({ title }) => title !== 'Budget burn'))('$title: the API
   }
 });
 
-it('Budget burn asks /api/v1/budgets, which says 501 until budgets are set up', async () => {
+it('Budget burn draws each budget\'s share spent, which is its actual over its amount', async () => {
   const budget = targets.find(({ title }) => title === 'Budget burn')!.t;
   const res = await apiGet(app().base, app().penny, fill(budget.url));
-  expect([res.status, res.json.error.code]).toEqual([501, 'NOT_AVAILABLE']);
+  const rows = at(res.json, budget.root_selector) as Record<string, unknown>[];
+  const [name, burn] = budget.columns.map((c) => c.selector) as [string, string];
+  expect(rows.map((r) => r[name])).toEqual(['AWS tiny', 'October']);
+  for (const r of rows) {
+    // The panel's number, against the exact decimals beside it (display precision only).
+    const share = (Number(decimalToNanos(String(r.actual))!) / Number(decimalToNanos(String(r.amount))!)) * 100;
+    expect(r[burn]).toBeCloseTo(share, 6);
+  }
+  expect(rows[0]![burn] as number).toBeGreaterThan(100); // Oct 1's AWS spend is past one cent
 });

@@ -60,6 +60,8 @@ export interface FailOptions {
   /** HTTP status to answer with; Slack uses 200 for API errors and 429 when rate limited. */
   status?: number;
   retryAfterSec?: number;
+  /** Only a call to this channel fails (say, a private channel the bot is not in); others go through. */
+  channel?: string;
 }
 
 export interface FakeSlackApi {
@@ -440,7 +442,9 @@ export async function startFakeSlackApi(options: FakeSlackApiOptions = {}): Prom
     const token = bearer(req, body);
     if (!token) return { status: 200, response: err('not_authed') };
     if (!/^xox[bpae]-/.test(token) && !(method === 'apps.connections.open' && token.startsWith('xapp-'))) return { status: 200, response: err('invalid_auth') };
-    const failure = failures.get(method)?.shift();
+    const queue = failures.get(method) ?? [];
+    const at = queue.findIndex((f) => f.options.channel === undefined || f.options.channel === str(body.channel));
+    const failure = at >= 0 ? queue.splice(at, 1)[0] : undefined;
     if (failure) {
       const status = failure.options.status ?? (failure.error === 'ratelimited' ? 429 : 200);
       const headers = status === 429 ? { 'retry-after': String(failure.options.retryAfterSec ?? 1) } : undefined;

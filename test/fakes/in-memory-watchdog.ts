@@ -7,6 +7,8 @@ import type { DateRange } from '../../src/domain/days';
 export class InMemoryBudgets implements BudgetRepository {
   readonly items = new Map<string, StoredBudget>();
   async upsert(b: StoredBudget) { this.items.set(b.name.toLowerCase(), structuredClone(b)); }
+  async create(b: StoredBudget) { if (this.items.has(b.name.toLowerCase())) return false; await this.upsert(b); return true; }
+  async replace(b: StoredBudget) { if (!this.items.has(b.name.toLowerCase())) return false; await this.upsert(b); return true; }
   async get(name: string) { const b = this.items.get(name.toLowerCase()); return b && structuredClone(b); }
   async list() { return [...this.items.values()].map((b) => structuredClone(b)).sort((a, b) => a.name.localeCompare(b.name)); }
   async delete(name: string) { return this.items.delete(name.toLowerCase()); }

@@ -91,6 +91,22 @@ describe('importing the FOCUS sample', () => {
     else expect(indexes).toEqual(expect.arrayContaining(['day_1_service_1', 'resourceId_1_day_1']));
   });
 
+  it("runs MongoDB's index path on any server when forced: indexes on every partition, the same exact sums", async () => {
+    // On FerretDB the default skips them, so this is the one place the production path runs in CI.
+    store = new MongoCostStore(conn, { logger: recordingLogger(), secondaryIndexes: true });
+    await store.init();
+    service = new FocusImportService({ store, reader: new FocusCsvReader(), spill: () => new FileDaySpill(), clock: fixedClock('2026-11-21T12:00:00Z'), logger: recordingLogger() });
+    await service.import([file(SAMPLE)]);
+    const names = async (c: string) => (await conn.db!.collection(c).indexes()).map((i) => i.name).sort();
+    expect(await names('cost_records_2024_09')).toEqual(['_id_', 'day_1_service_1', 'resourceId_1_day_1']);
+    expect(await names('cost_daily_2024_09')).toEqual(expect.arrayContaining(['_id_', 'day_1']));
+    await expectMatches(readFocusRows(SAMPLE));
+    // A re-import finds the indexes there already and changes nothing.
+    const again = await service.import([file(SAMPLE)]);
+    expect(again).toMatchObject({ inserted: 0, replaced: 0 });
+    expect(await names('cost_records_2024_09')).toEqual(['_id_', 'day_1_service_1', 'resourceId_1_day_1']);
+  });
+
   it('reads gzip and tolerates unknown extra columns (FOCUS 1.1/1.2 exports)', async () => {
     const text = readFileSync(SAMPLE, 'utf8').split('\n');
     const widened = text.map((line, i) => (line === '' ? line : `${line},${i === 0 ? '"x_CustomColumn","ServiceSubcategory"' : '"anything","Other (Compute)"'}`));

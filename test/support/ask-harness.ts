@@ -9,6 +9,7 @@ import type { LlmClient } from '../../src/ports/llm-client';
 import { CommandRouter } from '../../src/commands/command-router';
 import { AskService } from '../../src/services/ask';
 import { LlmAnswerer } from '../../src/services/ask-llm/llm-answerer';
+import { CostReports } from '../../src/services/cost-reports';
 import { CostAnswers } from '../../src/services/cost-answers';
 import { CostService } from '../../src/services/cost-service';
 import { QuestionAnswerer } from '../../src/services/questions/question-answerer';
@@ -57,7 +58,7 @@ export async function askHarness(options: AskHarnessOptions = {}) {
   const logger = recordingLogger();
   const watched = options.watch ? watchAsk({ store, clock }) : undefined;
   const costs = watched?.costs ?? new CostService({ store, clock, timeZone: 'UTC', currency: 'USD' });
-  const answers = new CostAnswers(costs);
+  const answers = new CostAnswers(costs, new CostReports({ costs, hasProjects: async () => false }));
   const ask = watched?.ask ?? new AskService({ costs, names: store, clock });
   const threads = new InMemoryThreadContexts(clock);
   const llm = options.llmPath ?? (options.llm ? new LlmAnswerer({ llm: options.llm, ask, logger, ...(options.budgetMs ? { budgetMs: options.budgetMs } : {}) }) : undefined);

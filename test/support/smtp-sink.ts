@@ -1,6 +1,7 @@
 /**
  * A local SMTP server that keeps what it receives (smtp-server, from nodemailer's authors), with
- * just enough MIME reading to check a message's plain-text and HTML parts.
+ * just enough MIME reading to check a message's plain-text and HTML parts. It can turn a
+ * recipient away once, as a mail server briefly out of service does (451).
  */
 import type { AddressInfo } from 'node:net';
 import { SMTPServer } from 'smtp-server';
@@ -16,15 +17,28 @@ export interface SmtpSink {
   url: string;
   messages: readonly SunkMail[];
   waitFor(predicate?: (m: SunkMail) => boolean, timeoutMs?: number): Promise<SunkMail>;
+  /** The next RCPT TO of this address is refused with 451 (try again later). */
+  refuseNext(address: string): void;
+  /** Addresses refused so far, in order. */
+  refused: readonly string[];
   close(): Promise<void>;
 }
 
 export async function startSmtpSink(): Promise<SmtpSink> {
   const log = createRecordedLog<SunkMail>();
+  const toRefuse: string[] = [];
+  const refused: string[] = [];
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ['STARTTLS'],
     logger: false,
+    onRcptTo(address, _session, callback) {
+      const at = toRefuse.indexOf(address.address);
+      if (at < 0) return callback();
+      toRefuse.splice(at, 1);
+      refused.push(address.address);
+      callback(Object.assign(new Error('Mailbox busy, try again later'), { responseCode: 451 }));
+    },
     onData(stream, session, callback) {
       const chunks: Buffer[] = [];
       stream.on('data', (c: Buffer) => chunks.push(c));
@@ -40,6 +54,8 @@ export async function startSmtpSink(): Promise<SmtpSink> {
   return {
     url: `smtp://127.0.0.1:${port}`,
     messages: log.entries,
+    refused,
+    refuseNext: (address) => void toRefuse.push(address),
     waitFor: (predicate = () => true, timeoutMs = 20_000) => log.waitFor(predicate, timeoutMs, () => `No matching email within ${timeoutMs} ms; got ${log.entries.length}`),
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };

@@ -1,11 +1,10 @@
 /** GET /costs/summary and /costs/daily: the `penny cost --json` contract over HTTP. */
 import { breakdownJson } from '../../answers/breakdown';
 import { parseGroupDim } from '../../domain/cost-query';
-import { AppError } from '../../domain/errors';
 import { periodFromBounds } from '../../domain/period';
 import type { CostAnswers } from '../../services/cost-answers';
 import type { CostRequest } from '../../services/cost-service';
-import { costParamsSchema, parseQuery, type CostParams } from '../params';
+import { checkPeriodChoice, costParamsSchema, parseQuery, type CostParams } from '../params';
 import type { Route } from '../router';
 
 const dailyParamsSchema = costParamsSchema.omit({ compare: true });
@@ -37,8 +36,7 @@ export function costRoutes(answers: CostAnswers): Route[] {
 
 /** Validated parameters as an engine request; names are resolved (and refused) by the engine. */
 export function costRequest(p: Partial<CostParams>, answers: CostAnswers, defaultPeriod: string): CostRequest {
-  if ((p.from || p.to) && p.period) throw new AppError('QUERY_INVALID', 'Give either "period" or "from" and "to", not both.');
-  if (Boolean(p.from) !== Boolean(p.to)) throw new AppError('QUERY_INVALID', '"from" and "to" go together: give both (YYYY-MM-DD, "to" inclusive).');
+  checkPeriodChoice(p);
   return {
     period: p.from && p.to ? periodFromBounds(p.from, p.to) : answers.period(p.period ?? defaultPeriod),
     groupBy: p.groupBy ? parseGroupDim(p.groupBy) : undefined,

@@ -3,10 +3,11 @@
  * before the database opens; a name that matches no budget exits 2 like any usage error.
  */
 import { Command } from 'commander';
-import { budgetScopeArg, budgetStatusJson } from '../../answers/watchdog-json';
-import { BUDGET_PERIODS, defineBudget, parseBudgetScope, type Budget, type BudgetPeriod } from '../../domain/budget/budget';
+import { budgetJson, budgetScopeArg, budgetStatusJson } from '../../answers/watchdog-json';
+import type { Budget } from '../../domain/budget/budget';
+import { budgetFromFields } from '../../domain/budget/budget-fields';
 import { AppError } from '../../domain/errors';
-import { decimalToNanos, nanosToDecimalString } from '../../domain/money';
+import { nanosToDecimalString } from '../../domain/money';
 import { budgetStatusText } from '../../console/text/watchdog-text';
 import { BudgetNotFound } from '../../services/watchdog/budget-service';
 import { checkThenRun } from '../checked-command';
@@ -54,25 +55,16 @@ export function budgetCommand(io: CliIo): Command {
   return budget;
 }
 
-/** The budget as typed, checked by the domain's rules. */
+/** The budget as typed, checked by the domain's rules (the API reads its body the same way). */
 export function budgetFromOptions(name: string, opts: SetOptions): Budget {
-  const amount = decimalToNanos(opts.amount ?? '');
-  if (amount === undefined) throw new AppError('BUDGET_INVALID', `--amount takes a number such as 5000 or 1250.50, not "${opts.amount}".`);
-  const period = (opts.period ?? 'month').toLowerCase();
-  if (!BUDGET_PERIODS.includes(period as BudgetPeriod)) throw new AppError('BUDGET_INVALID', `--period takes month, quarter or year, not "${opts.period}".`);
-  return defineBudget({
+  return budgetFromFields({
     name,
-    amount,
-    period: period as BudgetPeriod,
-    scope: parseBudgetScope(scopeWords(opts.scope ?? 'total')),
+    amount: opts.amount ?? '',
+    period: opts.period,
+    scope: opts.scope,
     ...(opts.thresholds !== undefined ? { actualThresholds: percentages('--thresholds', opts.thresholds) } : {}),
     ...(opts.forecastThreshold !== undefined ? { forecastThresholds: percentages('--forecast-threshold', opts.forecastThreshold) } : {}),
-  });
-}
-
-/** `provider:aws` reads as the domain's `provider aws`; `tag:KEY=VALUE` it reads as is. */
-function scopeWords(text: string): string {
-  return /^(provider|account|service):/i.test(text) ? text.replace(':', ' ') : text;
+  }, { amount: '--amount', period: '--period' });
 }
 
 function percentages(flag: string, text: string): number[] {
@@ -92,10 +84,9 @@ async function runSet(io: CliIo, name: string, opts: SetOptions): Promise<number
 async function runList(io: CliIo, opts: { json?: boolean }): Promise<number> {
   return checkThenRun(io, () => undefined, async (core) => {
     const budgets = await core.watchdog.budgets.list();
-    const rows = budgets.map((b) => ({ name: b.name, scope: budgetScopeArg(b.scope), period: b.period, amount: nanosToDecimalString(b.amount), thresholds: b.actualThresholds, forecast_thresholds: b.forecastThresholds }));
-    if (opts.json) io.out(`${JSON.stringify({ budgets: rows })}\n`);
-    else if (rows.length === 0) io.out('No budgets yet. Set one with `penny budget set NAME --amount N`.\n');
-    else io.out(`${renderTable(['NAME', 'SCOPE', 'PERIOD', 'AMOUNT', 'ALERTS AT'], rows.map((r) => [r.name, r.scope, r.period, r.amount, `${r.thresholds.join(',')}% · forecast ${r.forecast_thresholds.join(',')}%`]))}\n`);
+    if (opts.json) io.out(`${JSON.stringify({ budgets: budgets.map(budgetJson) })}\n`);
+    else if (budgets.length === 0) io.out('No budgets yet. Set one with `penny budget set NAME --amount N`.\n');
+    else io.out(`${renderTable(['NAME', 'SCOPE', 'PERIOD', 'AMOUNT', 'ALERTS AT'], budgets.map((b) => [b.name, budgetScopeArg(b.scope), b.period, nanosToDecimalString(b.amount), `${b.actualThresholds.join(',')}% · forecast ${b.forecastThresholds.join(',')}%`]))}\n`);
     return EXIT.ok;
   });
 }

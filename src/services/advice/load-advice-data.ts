@@ -6,7 +6,8 @@
  */
 import { AdviceDataBuilder, serviceKey, type AdviceData, type ServiceMonth } from '../../domain/advice/advice-data';
 import type { AdviceSettings } from '../../domain/advice/advice-settings';
-import { addDays, addMonths, firstDayOfMonth, monthOf, nextMonth, type Day, type Month } from '../../domain/days';
+import { addDays, addMonths, firstDayOfMonth, monthOf, nextMonth, type DateRange, type Day, type Month } from '../../domain/days';
+import type { Nanos } from '../../domain/money';
 import type { AnomalyLookup } from '../../ports/advisers';
 import type { CostStore } from '../../ports/cost-store';
 import type { CostRecordScanner, ScannedRecord } from '../../ports/record-scanner';
@@ -17,7 +18,14 @@ export interface AdviceDataDeps {
   anomalies?: AnomalyLookup;
 }
 
-export async function loadAdviceData(deps: AdviceDataDeps, asOf: Day, settings: AdviceSettings): Promise<AdviceData> {
+/** The month the cost-rise rule judges (the last complete one before as-of), whose anomalies explain rises. */
+export function lastCompleteMonthRange(asOf: Day): DateRange {
+  const last = monthOf(addDays(firstDayOfMonth(monthOf(asOf)), -1));
+  return { start: firstDayOfMonth(last), end: firstDayOfMonth(nextMonth(last)) };
+}
+
+/** `anomalyImpact`, when given, is what deps.anomalies said already (the caller's cache stamp holds it). */
+export async function loadAdviceData(deps: AdviceDataDeps, asOf: Day, settings: AdviceSettings, known: { anomalyImpact?: Map<string, Nanos> } = {}): Promise<AdviceData> {
   const window = { start: addDays(asOf, -settings.lookbackDays), end: asOf };
   const builder = new AdviceDataBuilder(window);
   for await (const batch of deps.scanner.scanRecords({ range: window, chargeCategories: ['usage', 'credit', 'purchase'] })) {
@@ -27,7 +35,7 @@ export async function loadAdviceData(deps: AdviceDataDeps, asOf: Day, settings: 
   const last = monthOf(addDays(firstDayOfMonth(monthOf(asOf)), -1));
   const previous = monthOf(addDays(firstDayOfMonth(last), -1));
   const serviceMonths = [...(await serviceCosts(deps.store, previous)), ...(await serviceCosts(deps.store, last))];
-  const anomalyImpact = deps.anomalies ? await deps.anomalies.impactByService({ start: firstDayOfMonth(last), end: firstDayOfMonth(nextMonth(last)) }) : undefined;
+  const anomalyImpact = known.anomalyImpact ?? (deps.anomalies ? await deps.anomalies.impactByService(lastCompleteMonthRange(asOf)) : undefined);
   return builder.build(asOf, { serviceMonths, months: { previous, last }, anomalyImpact });
 }
 

@@ -24,7 +24,7 @@ import type { CostRecordScanner } from '../../ports/record-scanner';
 import type { RequestCap, RequestCountRepository } from '../../ports/request-counts';
 import { RequestBudget } from '../request-budget';
 import { filterRecommendations, type AdviceFilters } from './advice-filters';
-import { loadAdviceData } from './load-advice-data';
+import { lastCompleteMonthRange, loadAdviceData } from './load-advice-data';
 import { presentRecommendations, viewOf } from './present-advice';
 import { decodeRecommendations, encodeRecommendations } from './recommendation-codec';
 
@@ -85,10 +85,13 @@ export class RecommendationService {
   async recommendations(asOf: Day = this.today()): Promise<Recommendation[]> {
     const advisers = await this.adviserAdvice(asOf);
     const coverage = await this.deps.store.coverage();
-    const stamp = hash([String(RULES_VERSION), coverage.lastIngestedAt?.toISOString() ?? '', ...advisers.map((a) => a.fetchedAt), settingsText(this.deps.settings)]);
+    // Anomalies raised since the list was kept change what explains a cost rise: they are part of the stamp.
+    const anomalyImpact = this.deps.anomalies ? await this.deps.anomalies.impactByService(lastCompleteMonthRange(asOf)) : undefined;
+    const impactText = anomalyImpact ? [...anomalyImpact].sort(([a], [b]) => a.localeCompare(b)).map(([k, v]) => `${k}=${v}`).join(',') : '-';
+    const stamp = hash([String(RULES_VERSION), coverage.lastIngestedAt?.toISOString() ?? '', ...advisers.map((a) => a.fetchedAt), settingsText(this.deps.settings), impactText]);
     const cached = await this.deps.meta.get<ListCache>(LIST_KEY);
     if (cached && cached.asOf === asOf && cached.stamp === stamp) return decodeRecommendations(cached.json);
-    const data = await loadAdviceData(this.deps, asOf, this.deps.settings);
+    const data = await loadAdviceData(this.deps, asOf, this.deps.settings, { anomalyImpact });
     const ranked = mergeAndRank([...runRules(data, this.deps.settings), ...advisers.flatMap((a) => a.recs)]);
     await this.deps.meta.set<ListCache>(LIST_KEY, { asOf, stamp, json: encodeRecommendations(ranked) });
     return ranked;

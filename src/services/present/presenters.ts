@@ -4,5 +4,4 @@
  */
 export { dimLabelOf, presentCompare, presentDaily, presentSummary, presentTop } from './present-costs';
 export { presentDigest, presentHome } from './present-home';
-export { reportCsv, reportJson, reportRowCount } from './report-file';
 export { presentBreakdown } from './present-breakdown';

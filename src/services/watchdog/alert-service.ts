@@ -1,5 +1,6 @@
 /**
- * Alerts to channels: who subscribed (with filters), which channels an alert goes to, what an
+ * Alerts to channels: who subscribed (with filters), which channels an alert goes to (those
+ * subscriptions, and the channels of the projects owning its scope, see alert-routing.ts), what an
  * anomaly event looks like as an alert, and feedback from the buttons on it, which tunes the
  * series (Expected raises its gates, Not expected lowers them again, Snooze mutes it 7 days).
  */
@@ -10,9 +11,10 @@ import { applyFeedback, snooze } from '../../domain/anomaly/series-tuning';
 import type { SeriesScope } from '../../domain/anomaly/series-scope';
 import type { BudgetScope } from '../../domain/budget/budget';
 import { addDays, type Day } from '../../domain/days';
-import type { AlertAnswer, AlertsStatusAnswer, FeedbackAction, FeedbackNote } from '../../answers/watchdog';
+import type { AlertAnswer, AlertOwner, AlertsStatusAnswer, FeedbackAction, FeedbackNote } from '../../answers/watchdog';
 import type { AlertDeliveries, AlertDelivery, AlertFilters, AlertSubscription, AlertSubscriptions, AnomalyEvent, AnomalyEvents, SeriesTunings } from '../../ports/alerts';
 import type { Clock } from '../../ports/clock';
+import type { AlertRouting } from './alert-routing';
 import { viewOf } from './anomaly-service';
 
 export const SNOOZE_DAYS = 7;
@@ -24,6 +26,14 @@ export interface AlertServiceDeps {
   tunings: SeriesTunings;
   clock: Clock;
   today(): Day;
+  /** Project routing; without it alerts go to subscribed channels only. */
+  routing?: AlertRouting;
+}
+
+/** A channel an alert goes to, with the project owners to mention there (none for a plain subscription). */
+export interface AlertRecipient {
+  channel: string;
+  owners: AlertOwner[];
 }
 
 export class AlertService {
@@ -48,10 +58,22 @@ export class AlertService {
     return statusOf(channel, sub?.filters, Boolean(sub?.enabled));
   }
 
-  /** The channels an alert goes to: subscribed before `raisedAt`, with filters it matches. */
-  async recipients(alert: AlertAnswer, raisedAt: Date): Promise<string[]> {
+  /**
+   * The channels an alert goes to, each once: those subscribed before `raisedAt` with filters it
+   * matches, and the channels of the projects saved before it that own its scope (mentioning
+   * their owners there, also when the channel is subscribed too).
+   */
+  async recipients(alert: AlertAnswer, raisedAt: Date): Promise<AlertRecipient[]> {
     const subs = await this.deps.subscriptions.listEnabled();
-    return subs.filter((s) => s.since.getTime() <= raisedAt.getTime() && matches(s, alert)).map((s) => s.channel);
+    const channels = new Map<string, AlertOwner[]>();
+    for (const s of subs) if (s.since.getTime() <= raisedAt.getTime() && matches(s, alert)) channels.set(s.channel, []);
+    for (const [channel, owners] of (await this.deps.routing?.ownersByChannel(alert, raisedAt)) ?? []) channels.set(channel, owners);
+    return [...channels].map(([channel, owners]) => ({ channel, owners }));
+  }
+
+  /** The owners to mention in each project channel of the alert, for re-rendering its messages there. */
+  async ownersByChannel(alert: AlertAnswer): Promise<Map<string, AlertOwner[]>> {
+    return (await this.deps.routing?.ownersByChannel(alert)) ?? new Map();
   }
 
   anomalyAlert(event: AnomalyEvent): AlertAnswer {

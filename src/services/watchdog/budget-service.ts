@@ -1,5 +1,6 @@
 /**
- * Budgets: set, list and delete them, say where each stands (spend to date, forecast, the day it
+ * Budgets: set, create, replace, list and delete them (each change is logged as a write, so
+ * cached answers are dropped on every instance), say where each stands (spend to date, forecast, the day it
  * runs out), and fire crossed thresholds once per period. A firing is recorded by a unique insert
  * (BudgetFirings.claim) before anyone is told, so reruns, restarts and a second instance never
  * fire it again. When several thresholds are crossed at once (a budget set late, a big day),
@@ -10,9 +11,11 @@ import { budgetPeriodContaining, crossedThresholds, percentUsed, projectedBreach
 import { defineBudget, formatBudgetScope, type Budget, type BudgetInput, type BudgetScope } from '../../domain/budget/budget';
 import { addDays, daysIn, type DateRange, type Day } from '../../domain/days';
 import type { CostFilters } from '../../domain/cost-query';
+import { matchDimension } from '../../domain/dimension-match';
 import type { AlertAnswer, BudgetLine, BudgetStatusAnswer, FiredThreshold } from '../../answers/watchdog';
 import type { BudgetFirings, BudgetRepository, StoredBudget } from '../../ports/budgets';
 import type { Clock } from '../../ports/clock';
+import type { WriteLog } from '../../ports/write-log';
 import type { CostService } from '../cost-service';
 import type { ForecastService } from './forecast-service';
 import { historyRange } from './forecast-service';
@@ -34,14 +37,37 @@ export interface BudgetServiceDeps {
   loader: SeriesLoader;
   forecast: ForecastService;
   clock: Clock;
+  writes: Pick<WriteLog, 'changed'>;
 }
 
 export class BudgetService {
   constructor(private readonly deps: BudgetServiceDeps) {}
 
+  /** Creates or replaces the budget of that name (Slack's modal, `penny budget set`). */
   async set(input: BudgetInput, updatedBy: string): Promise<StoredBudget> {
-    const budget: StoredBudget = { ...defineBudget(input), updatedBy, updatedAt: this.deps.clock.now() };
+    const budget = this.stored(input, updatedBy);
     await this.deps.budgets.upsert(budget);
+    await this.changed(`budget ${budget.name} set`);
+    return budget;
+  }
+
+  /** A new budget; ALREADY_EXISTS when the name is taken (names compare case-insensitively). */
+  async create(input: BudgetInput, updatedBy: string): Promise<StoredBudget> {
+    const budget = this.stored(input, updatedBy);
+    if (!(await this.deps.budgets.create(budget))) {
+      const taken = (await this.deps.budgets.get(budget.name))?.name ?? budget.name;
+      throw new AppError('ALREADY_EXISTS', `There is already a budget called "${taken}". Change it instead, or pick another name.`);
+    }
+    await this.changed(`budget ${budget.name} added`);
+    return budget;
+  }
+
+  /** Replaces the budget called `name` (which keeps its stored name); NOT_FOUND when there is none. */
+  async replace(name: string, input: Omit<BudgetInput, 'name'>, updatedBy: string): Promise<StoredBudget> {
+    const existing = await this.require(name);
+    const budget = this.stored({ ...input, name: existing.name }, updatedBy);
+    if (!(await this.deps.budgets.replace(budget))) throw await this.notFound(name);
+    await this.changed(`budget ${budget.name} changed`);
     return budget;
   }
 
@@ -49,12 +75,35 @@ export class BudgetService {
     return this.deps.budgets.get(name);
   }
 
+  /** The budget called `name`; NOT_FOUND, naming a near miss, when there is none. */
+  async require(name: string): Promise<StoredBudget> {
+    const budget = await this.deps.budgets.get(name);
+    if (!budget) throw await this.notFound(name);
+    return budget;
+  }
+
   list(): Promise<StoredBudget[]> {
     return this.deps.budgets.list();
   }
 
+  /** False when there was no such budget. */
   async delete(name: string): Promise<boolean> {
-    return this.deps.budgets.delete(name);
+    const deleted = await this.deps.budgets.delete(name);
+    if (deleted) await this.changed(`budget ${name.trim()} deleted`);
+    return deleted;
+  }
+
+  /** Deletes the budget called `name`; NOT_FOUND when there is none. */
+  async remove(name: string): Promise<void> {
+    if (!(await this.delete(name))) throw await this.notFound(name);
+  }
+
+  /** Where one budget stands as of `asOf` (its line alone); NOT_FOUND when there is none. */
+  async statusOf(name: string, asOf: Day = this.deps.costs.today()): Promise<BudgetStatusAnswer> {
+    const budget = await this.require(name);
+    const currency = await this.currency(asOf);
+    const line = await this.line(budget, budgetPeriodContaining(budget.period, asOf), asOf, currency);
+    return { kind: 'budget-status', asOf, currency, budgets: [line], actions: [] };
   }
 
   /** Every budget's period containing `asOf`, from the days before it. */
@@ -92,6 +141,21 @@ export class BudgetService {
       }
     }
     return raised;
+  }
+
+  private stored(input: BudgetInput, updatedBy: string): StoredBudget {
+    return { ...defineBudget(input), updatedBy, updatedAt: this.deps.clock.now() };
+  }
+
+  private changed(what: string): Promise<void> {
+    return this.deps.writes.changed(what, this.deps.clock.now());
+  }
+
+  private async notFound(name: string): Promise<AppError> {
+    const names = (await this.deps.budgets.list()).map((b) => ({ value: b.name, label: '' }));
+    const near = matchDimension(name, names);
+    const hint = !near.ok && near.suggestions.length > 0 ? ` Did you mean ${near.suggestions.map((s) => `"${s}"`).join(', ')}?` : '';
+    return new AppError('NOT_FOUND', `There is no budget called "${name}".${hint}`, { detail: { name } });
   }
 
   private async claimCrossings(budget: Budget, line: BudgetLine, period: DateRange, asOf: Day, owner: string): Promise<ThresholdCrossing[]> {

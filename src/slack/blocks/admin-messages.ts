@@ -1,14 +1,9 @@
 /** Admin answers as Slack messages: the projects registry, scheduled reports, polite refusals. */
 import { ownsText } from '../../answers/project-view';
 import type { ProjectsAnswer, ProjectView, ReportScheduleAnswer } from '../../answers/types';
-import { context, esc, header, section } from './format';
+import { context, esc, header, ownerMention, section } from './format';
 import { enforceLimits, LIMITS } from './limits';
 import type { KnownBlock, SlackMessage } from './types';
-
-/** User groups (S…) are mentioned differently from users. */
-export function ownerMention(owner: string): string {
-  return owner.startsWith('S') ? `<!subteam^${owner}>` : `<@${owner}>`;
-}
 
 function projectLine(p: ProjectView): string {
   return `*${esc(p.name)}* · owner ${ownerMention(p.owner)} · alerts in <#${p.channel}>\n${esc(ownsText(p))}`;

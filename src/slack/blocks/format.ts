@@ -16,6 +16,11 @@ export function esc(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
+/** User groups (S…) are mentioned differently from users (U…/W…). */
+export function ownerMention(owner: string): string {
+  return owner.startsWith('S') ? `<!subteam^${owner}>` : `<@${owner}>`;
+}
+
 export function truncate(text: string, max: number): string {
   return text.length <= max ? text : `${text.slice(0, Math.max(0, max - 1))}…`;
 }

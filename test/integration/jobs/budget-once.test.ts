@@ -22,6 +22,7 @@ import { connectMongo } from '../../../src/store/connection';
 import { MongoCostStore } from '../../../src/store/mongo-cost-store';
 import { MongoMetaStore } from '../../../src/store/mongo-meta-store';
 import { watchdogRepositories } from '../../../src/store/watchdog-repositories';
+import { MongoWriteLog } from '../../../src/store/write-log';
 import { rec } from '../../fixtures/records';
 import { dropTestDb, testDbUri } from '../../support/mongo';
 import { recordingLogger } from '../../support/silent-logger';
@@ -47,7 +48,7 @@ async function instance(owner: string): Promise<Instance> {
   const store = new MongoCostStore(conn, { logger });
   await store.init();
   const costs = new CostService({ store, clock, timeZone: 'UTC', currency: 'USD' });
-  const watchdog = createWatchdog({ store, costs, clock, repos: watchdogRepositories(conn, clock), settings: { minImpact: 50n * D, minDeviationPct: 20, tagKeys: [] } });
+  const watchdog = createWatchdog({ store, costs, clock, repos: watchdogRepositories(conn, clock), settings: { minImpact: 50n * D, minDeviationPct: 20, tagKeys: [] }, writes: new MongoWriteLog(conn) });
   const self: Instance = { owner, conn, runs: 0, deps: undefined as never };
   self.deps = {
     watchdog, meta: new MongoMetaStore(conn), owner, logger,

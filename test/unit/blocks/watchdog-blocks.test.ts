@@ -32,6 +32,20 @@ describe('alert message', () => {
     expect(m.blocks.length).toBeLessThanOrEqual(50);
   });
 
+  it("a project channel's copy names the project and mentions its owner, a user or a user group", () => {
+    const plain = alertMessage(anomalyAlert());
+    const one = alertMessage({ ...anomalyAlert(), owners: [{ project: 'data-platform', owner: 'U123' }] });
+    expect(one.text).toBe(`<@U123> ${plain.text}`);
+    expect(one.blocks[0]).toEqual(plain.blocks[0]);
+    expect(one.blocks[1]).toMatchObject({ type: 'section', text: { text: ':dart: For project *data-platform*: <@U123>' } });
+    expect(one.blocks.slice(2)).toEqual(plain.blocks.slice(1));
+    const two = alertMessage({ ...anomalyAlert(), owners: [{ project: 'a<b', owner: 'U1' }, { project: 'ml', owner: 'S9' }] });
+    expect(two.text.startsWith('<@U1> <!subteam^S9> ')).toBe(true);
+    expect(text(two.blocks[1])).toContain('For projects *a&lt;b* (<@U1>), *ml* (<!subteam^S9>)');
+    expect(text(plain)).not.toContain('For project');
+    expect(messageProblems(two as never)).toEqual([]);
+  });
+
   it('a budget alert names the threshold and the burn', () => {
     const m = alertMessage({ kind: 'alert', subject: 'budget', alertKey: 'budget:x', budget: budgetLine(), crossing: { kind: 'forecast', threshold: 100 }, currency: 'USD' });
     expect(m.text).toBe('Budget aws is forecast to reach 100% of its budget: $400.00 of $1,000.00 (40%) · forecast $1,240.00 · projected to run out Mar 25');

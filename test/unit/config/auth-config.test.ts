@@ -14,10 +14,21 @@ describe('the query cache setting', () => {
 describe('email settings', () => {
   it('are off without SMTP_URL, and need addresses with it', () => {
     expect(loadConfig({ SMTP_URL: '' }).email).toBeUndefined();
-    expect(loadConfig({ SMTP_URL: 'smtp://mail:25', PENNY_EMAIL_TO: 'a@x.org; b@y.org' }).email).toEqual({ smtpUrl: 'smtp://mail:25', from: 'Penny <penny@localhost>', to: ['a@x.org', 'b@y.org'] });
+    expect(loadConfig({ SMTP_URL: 'smtp://mail:25', PENNY_EMAIL_TO: 'a@x.org; b@y.org' }).email).toEqual({ smtpUrl: 'smtp://mail:25', from: 'Penny <penny@localhost>', to: ['a@x.org', 'b@y.org'], alertTo: ['a@x.org', 'b@y.org'] });
     expect(() => loadConfig({ SMTP_URL: 'smtp://mail:25' })).toThrow('PENNY_EMAIL_TO is required when SMTP_URL is set');
     expect(() => loadConfig({ SMTP_URL: 'http://mail' })).toThrow('SMTP_URL must be an smtp:// or smtps:// URL');
     expect(() => loadConfig({ SMTP_URL: 'smtp://m', PENNY_EMAIL_TO: 'nobody' })).toThrow('PENNY_EMAIL_TO must be email addresses');
+  });
+
+  it('send alerts to the digest addresses unless PENNY_ALERT_EMAIL_TO names others or says off', () => {
+    const smtp = { SMTP_URL: 'smtp://mail:25', PENNY_EMAIL_TO: 'finance@x.org' };
+    expect(loadConfig({ ...smtp, PENNY_ALERT_EMAIL_TO: 'oncall@x.org, sre@x.org' }).email).toMatchObject({ to: ['finance@x.org'], alertTo: ['oncall@x.org', 'sre@x.org'] });
+    expect(loadConfig({ ...smtp, PENNY_ALERT_EMAIL_TO: 'off' }).email).toMatchObject({ to: ['finance@x.org'], alertTo: [] });
+    expect(loadConfig({ ...smtp, PENNY_ALERT_EMAIL_TO: ' ' }).email).toMatchObject({ alertTo: ['finance@x.org'] });
+    // Alerts only, no digest email.
+    expect(loadConfig({ SMTP_URL: 'smtp://mail:25', PENNY_ALERT_EMAIL_TO: 'oncall@x.org' }).email).toMatchObject({ to: [], alertTo: ['oncall@x.org'] });
+    expect(() => loadConfig({ SMTP_URL: 'smtp://mail:25', PENNY_ALERT_EMAIL_TO: 'off' })).toThrow('PENNY_EMAIL_TO is required when SMTP_URL is set');
+    expect(() => loadConfig({ ...smtp, PENNY_ALERT_EMAIL_TO: 'oncall' })).toThrow('PENNY_ALERT_EMAIL_TO must be email addresses separated by commas, or off');
   });
 });
 

@@ -101,6 +101,13 @@ describe('fake Slack Web API', () => {
     await expect(client.chat.postMessage({ channel: 'C1', text: 'x' })).resolves.toMatchObject({ ok: true });
   });
 
+  it('fails only calls to the channel named, once', async () => {
+    api.failNext('chat.postMessage', 'not_in_channel', { channel: 'CPRIVATE' });
+    await expect(client.chat.postMessage({ channel: 'C1', text: 'x' })).resolves.toMatchObject({ ok: true });
+    await expect(platformError(client.chat.postMessage({ channel: 'CPRIVATE', text: 'x' }))).resolves.toMatchObject({ error: 'not_in_channel' });
+    await expect(client.chat.postMessage({ channel: 'CPRIVATE', text: 'x' })).resolves.toMatchObject({ ok: true });
+  });
+
   it('answers ratelimited with HTTP 429 and Retry-After', async () => {
     const limited = clientFor(api, 'xoxb-test', { rejectRateLimitedCalls: true });
     api.failNext('chat.postMessage', 'ratelimited', { retryAfterSec: 3 });

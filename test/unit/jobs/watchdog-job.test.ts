@@ -11,6 +11,7 @@ import { CostService } from '../../../src/services/cost-service';
 import { createWatchdog } from '../../../src/services/watchdog';
 import { rec } from '../../fixtures/records';
 import { InMemoryCostStore } from '../../fakes/in-memory-cost-store';
+import { InMemoryWriteLog } from '../../fakes/in-memory-write-log';
 import {
   InMemoryAlertDeliveries, InMemoryAlertSubscriptions, InMemoryAnomalyEvents, InMemoryBudgets, InMemoryFirings, InMemorySeriesTunings,
 } from '../../fakes/in-memory-watchdog';
@@ -29,7 +30,7 @@ async function setup() {
     subscriptions: new InMemoryAlertSubscriptions(), deliveries: new InMemoryAlertDeliveries(),
   };
   await repos.subscriptions.upsert({ channel: 'C1', filters: { providers: [], accounts: [], services: [], regions: [], tags: [] }, enabled: true, createdBy: 'U1', since: new Date('2026-03-01T00:00:00Z') });
-  const watchdog = createWatchdog({ store, costs, clock, repos, settings: { minImpact: 50n * D, minDeviationPct: 20, tagKeys: [] } });
+  const watchdog = createWatchdog({ store, costs, clock, repos, settings: { minImpact: 50n * D, minDeviationPct: 20, tagKeys: [] }, writes: new InMemoryWriteLog() });
   const meta = new Map<string, unknown>();
   let ingested = new Date('2026-03-15T05:00:00Z');
   const posts: { channel: string; key: string }[] = [];
@@ -53,21 +54,21 @@ async function setup() {
 
 it('runs after new data or on a new day, and not otherwise', async () => {
   const t = await setup();
-  expect(await runWatchdogIfDue(t.deps)).toEqual({ posted: 1, updated: 0, failed: 0 });
+  expect(await runWatchdogIfDue(t.deps)).toEqual({ posted: 1, updated: 0, mailed: 0, failed: 0 });
   expect(t.posts).toEqual([{ channel: 'C1', key: 'anomaly:total|2026-03-14' }]);
   expect(await runWatchdogIfDue(t.deps)).toBeUndefined();
   t.newData();
-  expect(await runWatchdogIfDue(t.deps)).toEqual({ posted: 0, updated: 0, failed: 0 });
+  expect(await runWatchdogIfDue(t.deps)).toEqual({ posted: 0, updated: 0, mailed: 0, failed: 0 });
   t.nextDay();
-  expect(await runWatchdogIfDue(t.deps)).toEqual({ posted: 0, updated: 0, failed: 0 });
+  expect(await runWatchdogIfDue(t.deps)).toEqual({ posted: 0, updated: 0, mailed: 0, failed: 0 });
   expect(t.posts).toHaveLength(1);
 });
 
 it('a failed post is tried again on the next tick, then the run is done', async () => {
   const t = await setup();
   t.failures.push('once');
-  expect(await runWatchdogIfDue(t.deps)).toEqual({ posted: 0, updated: 0, failed: 1 });
-  expect(await runWatchdogIfDue(t.deps)).toEqual({ posted: 1, updated: 0, failed: 0 });
+  expect(await runWatchdogIfDue(t.deps)).toEqual({ posted: 0, updated: 0, mailed: 0, failed: 1 });
+  expect(await runWatchdogIfDue(t.deps)).toEqual({ posted: 1, updated: 0, mailed: 0, failed: 0 });
   expect(await runWatchdogIfDue(t.deps)).toBeUndefined();
   expect(t.posts).toEqual([{ channel: 'C1', key: 'anomaly:total|2026-03-14' }]);
 });

@@ -1,5 +1,6 @@
 /** CostAnswers over the in-memory store: which days a comparison takes, and the configured currency. */
 import { fixedClock } from '../../../src/ports/clock';
+import { CostReports } from '../../../src/services/cost-reports';
 import { CostAnswers } from '../../../src/services/cost-answers';
 import { CostService } from '../../../src/services/cost-service';
 import { InMemoryCostStore } from '../../fakes/in-memory-cost-store';
@@ -10,7 +11,8 @@ const B = 1_000_000_000n; // nanos per currency unit
 async function answersOn(now: string, currency: string, records = [rec('2026-10-01', 100n * B), rec('2026-10-02', 50n * B), rec('2026-11-01', 120n * B)]) {
   const store = new InMemoryCostStore();
   if (records.length > 0) await store.writeRecords(records);
-  return new CostAnswers(new CostService({ store, clock: fixedClock(now), timeZone: 'UTC', currency }));
+  const costs = new CostService({ store, clock: fixedClock(now), timeZone: 'UTC', currency });
+  return new CostAnswers(costs, new CostReports({ costs, hasProjects: async () => false }));
 }
 
 describe('CostAnswers.compare', () => {

@@ -35,7 +35,7 @@ export function costRises(data: AdviceData, settings: AdviceSettings): Recommend
     const monthlyRise = monthlyFromDaily(rise);
     if (rise <= 0n || risePct < s.minPct || monthlyRise < s.minIncrease) continue;
     const riseInMonth = last.amount - before * BigInt(days(months.last));
-    const impact = data.anomalyImpact?.get(serviceKey(last.provider, last.service));
+    const impact = data.anomalyImpact && (data.anomalyImpact.get(serviceKey(last.provider, last.service)) ?? 0n) + (data.anomalyImpact.get(serviceKey('', last.service)) ?? 0n);
     if (impact !== undefined && impact * 2n >= riseInMonth) continue;
     const { provider, service, currency } = last;
     const scope = { ...emptyScope(provider), service };

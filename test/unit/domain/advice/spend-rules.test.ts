@@ -73,6 +73,16 @@ describe('month-over-month rises', () => {
     const [rec] = costRises(data(new Map([[serviceKey('gcp', 'BigQuery'), usd('700')]])), S);
     expect(rec!.evidence.summary).toContain('Anomalies account for only 700.00 USD');
   });
+
+  it('with the watchdog connected, a service no anomaly names is explained by 0', () => {
+    const [rec] = costRises(data(new Map([[serviceKey('gcp', 'Cloud Run'), usd('5000')]])), S);
+    expect(rec!.evidence.summary).toContain('Anomalies account for only 0.00 USD');
+  });
+
+  it('counts anomalies that named the service without its cloud (drivers of a total-spend anomaly)', () => {
+    // 500 named with its cloud + 300 without = 800 ≥ 775: explained.
+    expect(costRises(data(new Map([[serviceKey('gcp', 'BigQuery'), usd('500')], [serviceKey('', 'BigQuery'), usd('300')]])), S)).toEqual([]);
+  });
 });
 
 describe('credits and renewals', () => {

@@ -11,6 +11,7 @@ import { SeriesLoader } from '../../../../src/services/watchdog/series-loader';
 import { rec } from '../../../fixtures/records';
 import { InMemoryCostStore } from '../../../fakes/in-memory-cost-store';
 import { InMemoryBudgets, InMemoryFirings } from '../../../fakes/in-memory-watchdog';
+import { InMemoryWriteLog } from '../../../fakes/in-memory-write-log';
 
 const D = 1_000_000_000n;
 const ASOF = '2026-03-16';
@@ -26,8 +27,9 @@ async function setup() {
   const loader = new SeriesLoader(store);
   const forecast = new ForecastService({ loader, today: () => costs.today(), defaultCurrency: 'USD' });
   const firings = new InMemoryFirings();
-  const budgets = new BudgetService({ budgets: new InMemoryBudgets(), firings, costs, loader, forecast, clock });
-  return { budgets, firings };
+  const writes = new InMemoryWriteLog();
+  const budgets = new BudgetService({ budgets: new InMemoryBudgets(), firings, costs, loader, forecast, clock, writes });
+  return { budgets, firings, writes };
 }
 
 describe('BudgetService', () => {
@@ -79,5 +81,46 @@ describe('BudgetService', () => {
     const line = (await budgets.status(ASOF)).budgets[0]!;
     expect(line).toMatchObject({ actual: 0n, unmatched: true, range: { start: '2026-01-01', end: '2026-04-01' } });
     expect(await budgets.fire(ASOF, 'me')).toEqual([]);
+  });
+
+  it('creates, replaces and removes by name (any case), logging each change as a write', async () => {
+    const { budgets, writes } = await setup();
+    const generation = () => writes.generation();
+    const g0 = await generation();
+    await budgets.create({ name: 'AWS', scope: { kind: 'provider', value: 'aws' }, period: 'month', amount: 700n * D }, 'api:f');
+    const g1 = await generation();
+    expect(g1).not.toBe(g0);
+    await expect(budgets.create({ name: 'aws', scope: { kind: 'total' }, period: 'month', amount: 1n * D }, 'api:f')).rejects.toMatchObject({
+      code: 'ALREADY_EXISTS', message: 'There is already a budget called "AWS". Change it instead, or pick another name.',
+    });
+    expect(await generation()).toBe(g1);
+    const replaced = await budgets.replace('aws', { scope: { kind: 'total' }, period: 'quarter', amount: 900n * D }, 'api:g');
+    expect(replaced).toMatchObject({ name: 'AWS', period: 'quarter', amount: 900n * D, updatedBy: 'api:g' });
+    expect(await budgets.get('AWS')).toEqual(replaced);
+    const g2 = await generation();
+    expect(g2).not.toBe(g1);
+    await budgets.remove('Aws');
+    expect(await budgets.list()).toEqual([]);
+    expect(await generation()).not.toBe(g2);
+  });
+
+  it('says NOT_FOUND with a near name when there is no such budget, and writes nothing', async () => {
+    const { budgets, writes } = await setup();
+    await budgets.set({ name: 'Production', scope: { kind: 'total' }, period: 'month', amount: 1n * D }, 'U1');
+    const g = await writes.generation();
+    const missing = { code: 'NOT_FOUND', message: 'There is no budget called "Producton". Did you mean "Production"?' };
+    await expect(budgets.replace('Producton', { scope: { kind: 'total' }, period: 'month', amount: 1n * D }, 'U1')).rejects.toMatchObject(missing);
+    await expect(budgets.remove('Producton')).rejects.toMatchObject(missing);
+    await expect(budgets.statusOf('Producton', ASOF)).rejects.toMatchObject(missing);
+    expect(await writes.generation()).toBe(g);
+  });
+
+  it('statusOf gives the one line status() gives for that budget', async () => {
+    const { budgets } = await setup();
+    await budgets.set({ name: 'AWS', scope: { kind: 'provider', value: 'aws' }, period: 'month', amount: 700n * D }, 'U1');
+    await budgets.set({ name: 'all', scope: { kind: 'total' }, period: 'year', amount: 9000n * D }, 'U1');
+    const all = await budgets.status(ASOF);
+    const one = await budgets.statusOf('aws', ASOF);
+    expect(one).toEqual({ ...all, budgets: [all.budgets.find((b) => b.name === 'AWS')] });
   });
 });
