@@ -14,6 +14,7 @@ import { demoTotal, FOCUS_SAMPLE, focusTotal } from '../support/oracles';
 import { API_ENV, apiCall, tokenFor, type ApiReply } from '../support/api-client';
 import { baseUrlOf } from '../support/slack-requests';
 import { NOW, useE2E } from './harness';
+import { cliJson as cliJsonAt } from '../support/cli-json';
 
 const app = useE2E({ env: API_ENV });
 const TODAY = NOW.slice(0, 10);
@@ -21,14 +22,7 @@ const call = async (method: string, path: string, role: Role, body?: unknown, ba
   apiCall(base, method, `/api/v1${path}`, { token: await tokenFor(penny, role), body });
 const near = (decimal: string, nanos: bigint) => withinMicro(decimalToNanos(decimal)!, nanos * 1000n);
 
-async function cliJson(argv: string[]): Promise<unknown> {
-  const out: string[] = [];
-  const code = await run([...argv, '--json'], {
-    out: (t) => void out.push(t), err: () => undefined, isTTY: false, env: { MONGODB_URI: app().dbUri, PENNY_TIMEZONE: 'UTC' }, exit: () => undefined, stdin: Readable.from([]), stdinIsTTY: false,
-  });
-  expect(code).toBe(0);
-  return JSON.parse(out.join(''));
-}
+const cliJson = (argv: string[]) => cliJsonAt(app().dbUri, argv);
 
 afterEach(async () => {
   for (const b of await app().penny.core.watchdog.budgets.list()) await app().penny.core.watchdog.budgets.delete(b.name);

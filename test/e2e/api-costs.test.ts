@@ -3,27 +3,19 @@
  * /slack/events), on the real store: the numbers are the FOCUS oracle's, the JSON is exactly
  * `penny cost --json`'s, and bad parameters get a 400 that says what to fix.
  */
-import { Readable } from 'node:stream';
-import { run } from '../../src/cli/main';
 import { decimalToNanos } from '../../src/domain/money';
 import { exact, readFocusRows, sumBy, oracleKeys, withinMicro } from '../support/focus-oracle';
 import { FOCUS_SAMPLE, focusGroups, focusTotal } from '../support/oracles';
 import { API_ENV, apiGet, type ApiReply } from '../support/api-client';
 import { useE2E } from './harness';
+import { cliJson as cliJsonAt } from '../support/cli-json';
 
 const app = useE2E({ env: API_ENV });
 const get = (path: string) => apiGet(app().base, app().penny, path);
 const near = (decimal: string, nanos: bigint) => withinMicro(decimalToNanos(decimal)!, nanos * 1000n);
 const SEPTEMBER = 'from=2024-09-01&to=2024-09-30';
 
-async function cliJson(argv: string[]): Promise<unknown> {
-  const out: string[] = [];
-  const code = await run([...argv, '--json'], {
-    out: (t) => void out.push(t), err: () => undefined, isTTY: false, env: { MONGODB_URI: app().dbUri, PENNY_TIMEZONE: 'UTC' }, exit: () => undefined, stdin: Readable.from([]), stdinIsTTY: false,
-  });
-  expect(code).toBe(0);
-  return JSON.parse(out.join(''));
-}
+const cliJson = (argv: string[]) => cliJsonAt(app().dbUri, argv);
 
 describe('GET /api/v1/costs/summary', () => {
   it.each(['service', 'account', 'provider', 'region'] as const)('by %s: the oracle total and groups, in order, to a millionth', async (by) => {

@@ -3,26 +3,18 @@
  * store: each answer is exactly the CLI's JSON for the same data, period and as-of (face parity),
  * the defaults are the CLI's, and bad parameters get a 400 that says what to fix.
  */
-import { Readable } from 'node:stream';
-import { run } from '../../src/cli/main';
 import type { CostRecord } from '../../src/domain/cost-record';
 import { decimalToNanos, nanosToDecimalString } from '../../src/domain/money';
 import { API_ENV, apiGet } from '../support/api-client';
 import { demoTotal } from '../support/oracles';
 import { NOW, useE2E } from './harness';
+import { cliJson as cliJsonAt } from '../support/cli-json';
 
 const app = useE2E({ env: API_ENV });
 const TODAY = NOW.slice(0, 10);
 const get = (path: string) => apiGet(app().base, app().penny, `/api/v1${path}`);
 
-async function cliJson(argv: string[]): Promise<unknown> {
-  const out: string[] = [];
-  const code = await run([...argv, '--json'], {
-    out: (t) => void out.push(t), err: () => undefined, isTTY: false, env: { MONGODB_URI: app().dbUri, PENNY_TIMEZONE: 'UTC' }, exit: () => undefined, stdin: Readable.from([]), stdinIsTTY: false,
-  });
-  expect(code).toBe(0);
-  return JSON.parse(out.join(''));
-}
+const cliJson = (argv: string[]) => cliJsonAt(app().dbUri, argv);
 
 describe('GET /anomalies', () => {
   it.each([
