@@ -27,7 +27,7 @@ export interface P1Result {
   answered: number;
 }
 
-export async function runP1(baseUri: string, concurrency = 50, rounds = 40): Promise<P1Result> {
+export async function runP1(baseUri: string, concurrency = 50, rounds = 160): Promise<P1Result> {
   const side = fork(join(__dirname, 'slack-side.js'), { stdio: 'inherit' });
   const ready = await ask(side);
   if (ready.kind !== 'ready') throw new Error('P1: the Slack side did not start');
